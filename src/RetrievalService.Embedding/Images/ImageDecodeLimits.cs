@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RetrievalService.Embedding.Images;
+
+/// <summary>
+/// Bounds on untrusted images, checked in order: encoded size, then the dimensions the header declares,
+/// all before any pixel buffer is allocated.
+/// </summary>
+public sealed record ImageDecodeLimits
+{
+    /// <summary>Configuration section these limits bind from.</summary>
+    public const string SectionName = "Embedding:ImageLimits";
+
+    /// <summary>Largest accepted encoded file, in bytes (default 20 MiB).</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxBytes { get; init; } = 20 * 1024 * 1024;
+
+    /// <summary>Largest accepted width in pixels, after the header is read and before EXIF rotation.</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxWidth { get; init; } = 12_000;
+
+    /// <summary>Largest accepted height in pixels, after the header is read and before EXIF rotation.</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxHeight { get; init; } = 12_000;
+
+    /// <summary>Largest accepted width × height (default 40 megapixels, about 160 MB as RGBA).</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxPixels { get; init; } = 40_000_000;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming every limit that is not positive.</summary>
+    public void Validate()
+    {
+        (string Name, int Value)[] limits =
+            [(nameof(MaxBytes), MaxBytes), (nameof(MaxWidth), MaxWidth), (nameof(MaxHeight), MaxHeight), (nameof(MaxPixels), MaxPixels)];
+        var invalid = limits.Where(l => l.Value <= 0).Select(l => $"{l.Name}={l.Value}").ToList();
+        if (invalid.Count > 0)
+        {
+            throw new ArgumentException($"Image decode limits must be positive: {string.Join(", ", invalid)}.");
+        }
+    }
+}

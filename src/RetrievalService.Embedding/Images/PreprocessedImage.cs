@@ -1,0 +1,62 @@
+using System.Buffers;
+
+namespace RetrievalService.Embedding.Images;
+
+/// <summary>
+/// One image as the model input convention wants it: float32, NCHW with N = 1, RGB planes, values 0..255.
+/// The buffer is rented from <see cref="ArrayPool{T}.Shared"/>; dispose to return it, and do not use it after.
+/// </summary>
+public sealed class PreprocessedImage : IDisposable
+{
+    private float[]? buffer;
+
+    private PreprocessedImage(int width, int height)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
+        Width = width;
+        Height = height;
+        buffer = ArrayPool<float>.Shared.Rent(Length);
+    }
+
+    /// <summary>Width W of the tensor.</summary>
+    public int Width { get; }
+
+    /// <summary>Height H of the tensor.</summary>
+    public int Height { get; }
+
+    /// <summary>Number of floats: 3 · H · W.</summary>
+    public int Length => 3 * Width * Height;
+
+    /// <summary>The R plane, then G, then B, each row-major.</summary>
+    public ReadOnlyMemory<float> Pixels => Buffer().AsMemory(0, Length);
+
+    /// <summary>Copies an already laid-out NCHW tensor (e.g. from a test or another pipeline) into a pooled buffer.</summary>
+    public static PreprocessedImage FromPlanes(int width, int height, ReadOnlySpan<float> planes)
+    {
+        var image = new PreprocessedImage(width, height);
+        if (planes.Length != image.Length)
+        {
+            image.Dispose();
+            throw new ArgumentException($"A 3×{height}×{width} tensor needs {3 * width * height} values, got {planes.Length}.", nameof(planes));
+        }
+        planes.CopyTo(image.Buffer());
+        return image;
+    }
+
+    internal static PreprocessedImage Rent(int width, int height) => new(width, height);
+
+    internal Memory<float> Writable => Buffer().AsMemory(0, Length);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        var rented = Interlocked.Exchange(ref buffer, null);
+        if (rented is not null)
+        {
+            ArrayPool<float>.Shared.Return(rented);
+        }
+    }
+
+    private float[] Buffer() => buffer ?? throw new ObjectDisposedException(nameof(PreprocessedImage));
+}

@@ -1,0 +1,104 @@
+using System.Buffers.Binary;
+using RetrievalService.Embedding.Images;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+
+namespace RetrievalService.Embedding.Tests.Images;
+
+public sealed class DecodeLimitTests
+{
+    private static readonly ImageDecoder Default = new(new ImageDecodeLimits());
+
+    private static ImageRejectionReason RejectionOf(ImageDecoder decoder, byte[] bytes) =>
+        Assert.Throws<ImageRejectedException>(() => decoder.Decode(bytes, TestImages.White)).Reason;
+
+    private static byte[] Png(int width, int height)
+    {
+        using var image = new Image<Rgba32>(width, height, new Rgba32(10, 20, 30, 255));
+        return TestImages.Encode(image, "png");
+    }
+
+    [Fact]
+    public void Empty_input_is_rejected_as_empty() =>
+        Assert.Equal(ImageRejectionReason.Empty, RejectionOf(Default, []));
+
+    [Fact]
+    public void A_file_over_the_byte_limit_is_rejected_before_it_is_parsed()
+    {
+        var bytes = Png(16, 16);
+        var decoder = new ImageDecoder(new ImageDecodeLimits { MaxBytes = bytes.Length - 1 });
+        var error = Assert.Throws<ImageRejectedException>(() => decoder.Decode(bytes, TestImages.White));
+        Assert.Equal(ImageRejectionReason.TooManyBytes, error.Reason);
+        Assert.Contains($"limit is {bytes.Length - 1} bytes", error.Message);
+    }
+
+    [Fact]
+    public void An_image_wider_than_the_limit_is_rejected() =>
+        Assert.Equal(ImageRejectionReason.TooWide, RejectionOf(new ImageDecoder(new ImageDecodeLimits { MaxWidth = 20 }), Png(21, 5)));
+
+    [Fact]
+    public void An_image_taller_than_the_limit_is_rejected() =>
+        Assert.Equal(ImageRejectionReason.TooTall, RejectionOf(new ImageDecoder(new ImageDecodeLimits { MaxHeight = 20 }), Png(5, 21)));
+
+    [Fact]
+    public void An_image_with_more_pixels_than_the_limit_is_rejected_although_each_side_fits() =>
+        Assert.Equal(ImageRejectionReason.TooManyPixels, RejectionOf(new ImageDecoder(new ImageDecodeLimits { MaxPixels = 399 }), Png(20, 20)));
+
+    [Fact]
+    public void An_image_exactly_at_every_limit_is_accepted()
+    {
+        var bytes = Png(20, 20);
+        var decoder = new ImageDecoder(new ImageDecodeLimits { MaxBytes = bytes.Length, MaxWidth = 20, MaxHeight = 20, MaxPixels = 400 });
+        using var decoded = decoder.Decode(bytes, TestImages.White);
+        Assert.Equal(new Size(20, 20), decoded.Image.Size());
+    }
+
+    [Fact]
+    public void A_header_only_png_claiming_huge_dimensions_is_rejected_without_allocating_pixels()
+    {
+        var bytes = HeaderOnlyPng(width: 60_000, height: 60_000);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var error = Assert.Throws<ImageRejectedException>(() => Default.Decode(bytes, TestImages.White));
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(ImageRejectionReason.TooWide, error.Reason);
+        // 60000² RGBA would be 14 GB; identification should stay within a few small buffers.
+        Assert.True(allocated < 2_000_000, $"allocated {allocated} bytes");
+    }
+
+    [Fact]
+    public void Limits_that_are_not_positive_are_refused_with_every_offending_name()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new ImageDecoder(new ImageDecodeLimits { MaxBytes = 0, MaxPixels = -1 }));
+        Assert.Contains("MaxBytes=0", error.Message);
+        Assert.Contains("MaxPixels=-1", error.Message);
+    }
+
+    /// <summary>PNG signature and a valid IHDR chunk, then nothing: no pixel data at all.</summary>
+    private static byte[] HeaderOnlyPng(int width, int height)
+    {
+        var chunk = new byte[4 + 4 + 13 + 4];
+        BinaryPrimitives.WriteInt32BigEndian(chunk, 13);
+        "IHDR"u8.CopyTo(chunk.AsSpan(4));
+        BinaryPrimitives.WriteInt32BigEndian(chunk.AsSpan(8), width);
+        BinaryPrimitives.WriteInt32BigEndian(chunk.AsSpan(12), height);
+        chunk[16] = 8; // bit depth
+        chunk[17] = 6; // RGBA
+        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(21), Crc32(chunk.AsSpan(4, 17)));
+        return [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. chunk];
+    }
+
+    /// <summary>The PNG chunk CRC (ISO 3309, reflected 0xEDB88320), bit by bit: fine for 17 bytes.</summary>
+    private static uint Crc32(ReadOnlySpan<byte> data)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in data)
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++)
+            {
+                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
+            }
+        }
+        return ~crc;
+    }
+}
