@@ -1,8 +1,14 @@
 using System.CommandLine;
 using RetrievalService.ModelTool.Commands;
+using Spectre.Console;
+
+// Progress and diagnostics go to stderr; stdout carries only results (paths of what was written).
+AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
 
 var root = new RootCommand("Builds the project's teacher and student ONNX models and their manifests.")
 {
     BuildTeacherCommand.Create(),
+    FitAdapterCommand.Create(),
+    BuildStudentCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Fetches the photo pool of SOURCES.md from Debian bookworm (.deb files, unpacked, never installed)
+# into data/sources/debs/<package>/. Idempotent: unpacked packages are kept.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+DATA_DIR=${DATA_DIR:-$ROOT/data}
+source "$ROOT/scripts/lib/private-apt.sh"
+
+PACKAGES=(
+  plasma-workspace-wallpapers mate-backgrounds lomiri-wallpapers-16.04 lomiri-wallpapers-20.04
+  lxqt-themes ukui-wallpapers opencv-doc python3-skimage darknet python-matplotlib-data
+  tuxpaint-stamps-default mrpt-common
+)
+
+DEBS="$DATA_DIR/sources/debs"
+mkdir -p "$DEBS"
+missing=()
+for package in "${PACKAGES[@]}"; do
+  [ -f "$DEBS/$package/.unpacked" ] || missing+=("$package")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "photo pool: all ${#PACKAGES[@]} packages present in $DEBS" >&2
+  exit 0
+fi
+
+private_apt_init bookworm deb
+download="$DATA_DIR/apt/downloads"
+mkdir -p "$download"
+(cd "$download" && private_apt download "${missing[@]}")
+for package in "${missing[@]}"; do
+  deb=$(ls "$download/${package}"_*.deb | head -n1)
+  rm -rf "$DEBS/$package"
+  dpkg-deb -x "$deb" "$DEBS/$package"
+  touch "$DEBS/$package/.unpacked"
+  rm -f "$deb"
+  echo "photo pool: unpacked $package" >&2
+done

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The whole test suite: sets up what the tests need (scripts/setup.sh), then runs every test project
+# with one thread for ONNX Runtime and OpenMP so results hold on a loaded 2-core machine.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+scripts/setup.sh
+export OMP_NUM_THREADS=1
+dotnet test RetrievalService.sln -c Release --nologo --logger "console;verbosity=normal" "$@"

@@ -1,0 +1,60 @@
+using RetrievalService.Embedding.Images;
+using RetrievalService.Embedding.Inference;
+using RetrievalService.ModelPipeline.Photos;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
+
+namespace RetrievalService.ModelPipeline.Adapter;
+
+/// <summary>Embeds views of pool photos with the student's feature model and the teacher, side by side.</summary>
+public sealed class PairedEmbedder(OnnxEmbedder studentFeatures, OnnxEmbedder teacher, int maxDegreeOfParallelism)
+{
+    private readonly System.Collections.Concurrent.ConcurrentBag<(string Key, string Reason)> skipped = [];
+
+    // Wallpapers reach 5640 px; these are trusted local files, so the limits only guard against absurd inputs.
+    private static readonly ImageDecoder Decoder = new(new ImageDecodeLimits { MaxBytes = 200 << 20, MaxWidth = 16_000, MaxHeight = 16_000, MaxPixels = 100_000_000 });
+
+    /// <summary>Photos that could not be decoded, with the decoder's reason; they contribute no samples.</summary>
+    public IReadOnlyList<(string Key, string Reason)> Skipped => skipped.OrderBy(s => s.Key, StringComparer.Ordinal).ToList();
+
+    /// <summary>Embeds <paramref name="viewsPerPhoto"/> views of each photo; the result is ordered by photo then view.</summary>
+    public IReadOnlyList<PairedSample> Embed(IReadOnlyList<PoolPhoto> photos, Func<PoolPhoto, int> viewsPerPhoto, IProgress<int>? progress = null)
+    {
+        var results = new PairedSample[photos.Count][];
+        var done = 0;
+        Parallel.For(0, photos.Count, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, i =>
+        {
+            results[i] = EmbedPhoto(photos[i], viewsPerPhoto(photos[i]));
+            progress?.Report(Interlocked.Increment(ref done));
+        });
+        return results.SelectMany(r => r).ToList();
+    }
+
+    private PairedSample[] EmbedPhoto(PoolPhoto photo, int viewCount)
+    {
+        var background = teacher.Manifest.Input.AlphaBackground;
+        DecodedImage decoded;
+        try
+        {
+            decoded = Decoder.Decode(File.ReadAllBytes(photo.Path), new Rgb24(background[0], background[1], background[2]));
+        }
+        catch (ImageRejectedException e)
+        {
+            // A pool file ImageSharp cannot read is reported and left out; it must not end a long fit.
+            skipped.Add((photo.Key, e.Message));
+            return [];
+        }
+        using var image = decoded;
+        var views = PhotoViews.Create(photo.Key, image.Image.Width, image.Image.Height, viewCount);
+        var samples = new PairedSample[views.Count];
+        for (var v = 0; v < views.Count; v++)
+        {
+            using var crop = image.Image.Clone(x => x.Crop(views[v]));
+            using var studentInput = ImagePreprocessor.Preprocess(crop, studentFeatures.Manifest.Input);
+            using var teacherInput = ImagePreprocessor.Preprocess(crop, teacher.Manifest.Input);
+            samples[v] = new PairedSample(photo.Key, v, studentFeatures.Embed(studentInput), teacher.Embed(teacherInput));
+        }
+        return samples;
+    }
+}
