@@ -10,7 +10,7 @@ namespace RetrievalService.ModelPipeline.Adapter;
 /// </summary>
 public static class AdapterFitter
 {
-    public static readonly IReadOnlyList<double> DefaultLambdas = [1e-4, 1e-3, 1e-2, 3e-2, 1e-1, 3e-1, 1];
+    public static readonly IReadOnlyList<double> DefaultLambdas = [1e-2, 3e-2, 1e-1, 3e-1, 1, 3, 10, 30];
 
     public static AdapterFitReport Fit(IReadOnlyList<PairedSample> fitting, IReadOnlyList<PairedSample> heldOut, IReadOnlyList<double>? lambdas = null)
     {
@@ -19,9 +19,10 @@ public static class AdapterFitter
         var train = fitting.Where(s => !isValidation[s.PhotoKey]).ToList();
         var validation = fitting.Where(s => isValidation[s.PhotoKey]).ToList();
 
-        var scores = lambdas.ToDictionary(lambda => lambda, lambda => Measure(Fit(train, lambda), validation).MeanCosine);
+        var trainProblem = Problem(train);
+        var scores = lambdas.ToDictionary(lambda => lambda, lambda => Measure(trainProblem.Solve(lambda), validation).MeanCosine);
         var best = scores.MaxBy(pair => pair.Value).Key;
-        var map = Fit(fitting, best);
+        var map = Problem(fitting).Solve(best);
         return new AdapterFitReport
         {
             Map = map,
@@ -41,8 +42,8 @@ public static class AdapterFitter
             samples.Select(s => CompatibilityMetrics.Normalize(map.Apply(s.StudentFeatures))).ToList(),
             samples.Select(s => s.TeacherVector).ToList());
 
-    private static LinearMap Fit(IReadOnlyList<PairedSample> samples, double lambda) =>
-        RidgeRegression.Fit(samples.Select(s => s.StudentFeatures).ToList(), samples.Select(s => s.TeacherVector).ToList(), lambda);
+    private static RidgeRegression Problem(IReadOnlyList<PairedSample> samples) =>
+        new(samples.Select(s => s.StudentFeatures).ToList(), samples.Select(s => s.TeacherVector).ToList());
 
     // About 15 % of the fitting photos, chosen by a content hash of the key so the split is the same everywhere.
     private static bool IsValidationPhoto(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key))[0] < 38;

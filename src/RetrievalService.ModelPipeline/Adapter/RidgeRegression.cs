@@ -3,27 +3,40 @@ namespace RetrievalService.ModelPipeline.Adapter;
 /// <summary>
 /// Multi-output ridge regression in double precision: inputs are standardised per column, targets centred,
 /// the penalty λ·n·‖B‖² acts on the standardised coefficients, and the result is folded back into an
-/// affine map on raw inputs (the intercept is not penalised).
+/// affine map on raw inputs (the intercept is not penalised). The Gram matrix is built once per data set,
+/// so trying several penalties costs one factorisation each.
 /// </summary>
-public static class RidgeRegression
+public sealed class RidgeRegression
 {
-    public static LinearMap Fit(IReadOnlyList<float[]> x, IReadOnlyList<float[]> y, double lambda)
+    private readonly int count;
+    private readonly double[] inputMean;
+    private readonly double[] inputScale;
+    private readonly double[] targetMean;
+    private readonly SymmetricMatrix gram;
+    private readonly double[,] crossProducts;
+
+    public RidgeRegression(IReadOnlyList<float[]> x, IReadOnlyList<float[]> y)
     {
         if (x.Count == 0 || x.Count != y.Count)
         {
             throw new ArgumentException($"Need as many targets as inputs (got {x.Count} and {y.Count}), at least one.");
         }
-        ArgumentOutOfRangeException.ThrowIfNegative(lambda);
-        var n = x.Count;
-        var (inputMean, inputScale) = ColumnStatistics(x);
-        var (targetMean, _) = ColumnStatistics(y);
+        count = x.Count;
+        (inputMean, inputScale) = ColumnStatistics(x);
+        (targetMean, _) = ColumnStatistics(y);
         var standardized = x.Select(row => Standardize(row, inputMean, inputScale)).ToArray();
+        gram = SymmetricMatrix.Gram(standardized);
+        crossProducts = SymmetricMatrix.CrossProducts(standardized, y, targetMean);
+    }
 
-        var gram = SymmetricMatrix.Gram(standardized);
-        gram.AddToDiagonal(lambda * n);
-        var crossProducts = SymmetricMatrix.CrossProducts(standardized, y, targetMean);
-        var coefficients = gram.CholeskySolve(crossProducts);
-        return Unstandardize(coefficients, inputMean, inputScale, targetMean);
+    public static LinearMap Fit(IReadOnlyList<float[]> x, IReadOnlyList<float[]> y, double lambda) => new RidgeRegression(x, y).Solve(lambda);
+
+    /// <summary>The map minimising ‖Z·B − (Y − ν)‖² + λ·n·‖B‖², expressed on raw inputs.</summary>
+    public LinearMap Solve(double lambda)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(lambda);
+        var coefficients = gram.CholeskySolve(crossProducts, lambda * count);
+        return Unstandardize(coefficients);
     }
 
     private static (double[] Mean, double[] Scale) ColumnStatistics(IReadOnlyList<float[]> rows)
@@ -61,7 +74,7 @@ public static class RidgeRegression
     }
 
     // y = ((x − μ)/σ)·B + ν  ⇒  W = B/σ (row-wise), b = ν − Σ_j μ_j/σ_j · B_j.
-    private static LinearMap Unstandardize(double[,] coefficients, double[] inputMean, double[] inputScale, double[] targetMean)
+    private LinearMap Unstandardize(double[,] coefficients)
     {
         var (inputs, outputs) = (coefficients.GetLength(0), coefficients.GetLength(1));
         var weight = new float[inputs * outputs];

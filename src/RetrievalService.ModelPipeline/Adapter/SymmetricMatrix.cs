@@ -34,7 +34,7 @@ internal sealed class SymmetricMatrix(int size)
     public static double[,] CrossProducts(IReadOnlyList<double[]> z, IReadOnlyList<float[]> y, double[] targetMean)
     {
         var (d, outputs) = (z[0].Length, targetMean.Length);
-        var result = new double[d, outputs];
+        var flat = new double[d * outputs];
         var centred = new double[outputs];
         for (var r = 0; r < z.Count; r++)
         {
@@ -44,28 +44,23 @@ internal sealed class SymmetricMatrix(int size)
             }
             for (var j = 0; j < d; j++)
             {
-                var zj = z[r][j];
-                for (var o = 0; o < outputs; o++)
-                {
-                    result[j, o] += zj * centred[o];
-                }
+                AddScaled(flat.AsSpan(j * outputs, outputs), centred, z[r][j]);
             }
         }
+        var result = new double[d, outputs];
+        Buffer.BlockCopy(flat, 0, result, 0, flat.Length * sizeof(double));
         return result;
     }
 
-    public void AddToDiagonal(double value)
+    /// <summary>
+    /// Solves (this + ridge·I)·X = B by Cholesky factorisation; throws if not positive definite.
+    /// The matrix itself is not modified, so several penalties can be tried on one Gram matrix.
+    /// </summary>
+    public double[,] CholeskySolve(double[,] rightHandSides, double ridge = 0)
     {
-        for (var i = 0; i < size; i++)
-        {
-            values[i * size + i] += value;
-        }
-    }
-
-    /// <summary>Solves this·X = B by Cholesky factorisation (this = L·Lᵀ); throws if not positive definite.</summary>
-    public double[,] CholeskySolve(double[,] rightHandSides)
-    {
-        var lower = CholeskyFactor();
+        var lower = CholeskyFactor(ridge);
+        // Back substitution walks columns of L; solving with Lᵀ stored row-major keeps it cache-friendly.
+        var upper = Transpose(lower);
         var outputs = rightHandSides.GetLength(1);
         var solution = new double[size, outputs];
         var column = new double[size];
@@ -76,7 +71,7 @@ internal sealed class SymmetricMatrix(int size)
                 column[i] = rightHandSides[i, o];
             }
             ForwardSubstitute(lower, column);
-            BackSubstitute(lower, column);
+            BackSubstitute(upper, column);
             for (var i = 0; i < size; i++)
             {
                 solution[i, o] = column[i];
@@ -85,9 +80,13 @@ internal sealed class SymmetricMatrix(int size)
         return solution;
     }
 
-    private double[] CholeskyFactor()
+    private double[] CholeskyFactor(double ridge)
     {
         var lower = (double[])values.Clone();
+        for (var i = 0; i < size; i++)
+        {
+            lower[i * size + i] += ridge;
+        }
         for (var j = 0; j < size; j++)
         {
             var rowJ = lower.AsSpan(j * size, j);
@@ -114,17 +113,26 @@ internal sealed class SymmetricMatrix(int size)
         }
     }
 
-    private void BackSubstitute(double[] lower, double[] b)
+    private void BackSubstitute(double[] upper, double[] b)
     {
         for (var i = size - 1; i >= 0; i--)
         {
-            var sum = b[i];
-            for (var k = i + 1; k < size; k++)
-            {
-                sum -= lower[k * size + i] * b[k];
-            }
-            b[i] = sum / lower[i * size + i];
+            var tail = i + 1;
+            b[i] = (b[i] - Dot(upper.AsSpan(i * size + tail, size - tail), b.AsSpan(tail))) / upper[i * size + i];
         }
+    }
+
+    private double[] Transpose(double[] matrix)
+    {
+        var result = new double[matrix.Length];
+        for (var i = 0; i < size; i++)
+        {
+            for (var j = 0; j < size; j++)
+            {
+                result[j * size + i] = matrix[i * size + j];
+            }
+        }
+        return result;
     }
 
     private void MirrorUpperToLower()

@@ -19,7 +19,7 @@ internal static class FitAdapterCommand
         var models = CommonOptions.ModelsDir();
         var data = CommonOptions.DataDir();
         var workers = new Option<int>("--workers") { Description = "Photos embedded in parallel (one ORT thread each).", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var views = new Option<int>("--views") { Description = "Views per large photo (whole image + random crops).", DefaultValueFactory = _ => 8 };
+        var views = new Option<int>("--views") { Description = "Views per photo (whole image + random crops); tuxpaint stamps get a quarter.", DefaultValueFactory = _ => 24 };
         var command = new Command("fit-adapter", "Fit the linear adapter from student GeM features to teacher vectors on the Debian photo pool.") { models, data, workers, views };
         command.SetAction(async (parse, ct) =>
         {
@@ -28,21 +28,22 @@ internal static class FitAdapterCommand
             using var teacher = OnnxEmbedder.Load(ModelArtifactWriter.ManifestPath(modelsDir, TeacherManifest.Id), SingleThread);
             using var features = await LoadFeatureModelAsync(dataDir, ct);
             var pool = PhotoPool.Enumerate(Path.Combine(dataDir, "sources", "debs"));
-            var embedder = new PairedEmbedder(features, teacher, parse.GetValue(workers));
-
+            var cache = new PairedSampleCache(Path.Combine(dataDir, "build"));
             var largeViews = parse.GetValue(views);
-            var fitting = EmbedWithProgress(embedder, pool.Where(p => !p.HeldOut).ToList(), p => p.Package == "tuxpaint-stamps-default" ? 2 : largeViews, "fitting photos");
-            var heldOut = EmbedWithProgress(embedder, pool.Where(p => p.HeldOut).ToList(), _ => 4, "held-out photos");
-            var report = AdapterFitter.Fit(fitting, heldOut) with
+            // Cut-out stamps are small and plentiful; a few views each keep them from dominating the fit.
+            Func<PoolPhoto, int> fittingViews = p => p.Package == "tuxpaint-stamps-default" ? Math.Max(1, largeViews / 4) : largeViews;
+            var fitting = Embed(features, teacher, parse.GetValue(workers), cache, pool.Where(p => !p.HeldOut).ToList(), fittingViews, largeViews, "fitting photos");
+            var heldOut = Embed(features, teacher, parse.GetValue(workers), cache, pool.Where(p => p.HeldOut).ToList(), _ => HeldOutViews, HeldOutViews, "held-out photos");
+            var report = AdapterFitter.Fit(fitting.Samples, heldOut.Samples) with
             {
-                SkippedPhotos = embedder.Skipped.Select(s => $"{s.Key}: {s.Reason}").ToList(),
+                SkippedPhotos = [.. fitting.Skipped, .. heldOut.Skipped],
                 Context = new Dictionary<string, string>
                 {
                     ["teacherId"] = teacher.Manifest.Id,
                     ["teacherSha256"] = teacher.Manifest.Sha256,
                     ["studentFeaturesSha256"] = features.Manifest.Sha256,
                     ["imageLongerSide"] = teacher.Manifest.Input.RecommendedLongerSide.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    ["viewsPerPhoto"] = $"whole image + crops (25–100 % area): {largeViews} per photo, 2 per tuxpaint stamp, 4 per held-out photo",
+                    ["viewsPerPhoto"] = $"whole image + crops (25–100 % area): {largeViews} per photo, {fittingViews(pool.First(p => p.Package == "tuxpaint-stamps-default"))} per tuxpaint stamp, {HeldOutViews} per held-out photo",
                     ["machine"] = $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}",
                     ["seconds"] = started.Elapsed.TotalSeconds.ToString("F0", System.Globalization.CultureInfo.InvariantCulture),
                 },
@@ -65,14 +66,23 @@ internal static class FitAdapterCommand
         return OnnxEmbedder.Load(manifestPath, SingleThread);
     }
 
-    private static IReadOnlyList<PairedSample> EmbedWithProgress(PairedEmbedder embedder, IReadOnlyList<PoolPhoto> photos, Func<PoolPhoto, int> views, string label)
+    private const int HeldOutViews = 4;
+
+    private static (IReadOnlyList<PairedSample> Samples, IReadOnlyList<string> Skipped) Embed(
+        OnnxEmbedder features, OnnxEmbedder teacher, int workers, PairedSampleCache cache,
+        IReadOnlyList<PoolPhoto> photos, Func<PoolPhoto, int> views, int viewsSetting, string label)
     {
-        IReadOnlyList<PairedSample> result = [];
-        AnsiConsole.Progress().Start(context =>
+        var identity = string.Join("\n", [features.Manifest.Sha256, teacher.Manifest.Sha256, viewsSetting.ToString(System.Globalization.CultureInfo.InvariantCulture), .. photos.Select(p => p.Key)]);
+        return cache.GetOrCreate(identity, () =>
         {
-            var task = context.AddTask(label, maxValue: photos.Count);
-            result = embedder.Embed(photos, views, new Progress<int>(done => task.Value = done));
+            var embedder = new PairedEmbedder(features, teacher, workers);
+            IReadOnlyList<PairedSample> samples = [];
+            AnsiConsole.Progress().Start(context =>
+            {
+                var task = context.AddTask(label, maxValue: photos.Count);
+                samples = embedder.Embed(photos, views, new Progress<int>(done => task.Value = done));
+            });
+            return (samples, embedder.Skipped.Select(s => $"{s.Key}: {s.Reason}").ToList());
         });
-        return result;
     }
 }

@@ -27,15 +27,16 @@ public sealed class RidgeRegressionTests
     [Fact]
     public void Ridge_matches_the_closed_form_on_a_hand_computed_one_dimensional_case()
     {
-        // x = [0, 1, 2], y = [1, 3, 5]: standardised x = [−a, 0, a] with a = sqrt(3/2), Σz² = 3;
-        // slope on z = Σz·(y−ȳ) / (Σz² + λ·n) = 4a / (3 + 3λ); with λ = 1 that is 2a/3, so W = (2a/3)/a = 2/3.
+        // x = [0, 1, 2], y = [1, 3, 5]: σ = sqrt(2/3), standardised x = [−a, 0, a] with a = 1/σ = sqrt(3/2), Σz² = 3;
+        // slope on z = Σz·(y−ȳ) / (Σz² + λ·n) = 4a / (3 + 3λ); with λ = 1 that is 2a/3, so W = (2a/3)/σ = 2a²/3 = 1:
+        // the penalty equals Σz² and halves the least-squares slope of 2. Intercept b = ȳ − μ·W = 3 − 1 = 2.
         var x = new[] { new[] { 0f }, new[] { 1f }, new[] { 2f } };
         var y = new[] { new[] { 1f }, new[] { 3f }, new[] { 5f } };
 
         var fitted = RidgeRegression.Fit(x, y, lambda: 1);
 
-        Assert.Equal(2.0 / 3, fitted.Weight[0], 5);
-        Assert.Equal(3 - 2.0 / 3, fitted.Bias[0], 5);
+        Assert.Equal(1.0, fitted.Weight[0], 5);
+        Assert.Equal(2.0, fitted.Bias[0], 5);
     }
 
     [Fact]
