@@ -1,0 +1,23 @@
+using System.CommandLine;
+using RetrievalService.Evaluator.Commands;
+using Spectre.Console;
+
+namespace RetrievalService.Evaluator;
+
+/// <summary>The <c>evaluator</c> CLI as a callable entry point, so tests run its subcommands in-process.</summary>
+public static class EvaluatorApp
+{
+    /// <summary>Parses <paramref name="args"/> and runs the subcommand; returns the process exit code.</summary>
+    /// <remarks>Exit codes: 0 success, 1 usage error, 2 the input (dataset, model, image) is unusable.</remarks>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        // Progress and logs go to stderr; stdout carries only results (the tables), so it can be piped.
+        AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        var root = new RootCommand("Evaluates retrieval models with the revisited Oxford/Paris protocol (mAP Easy/Medium/Hard, mP@k).")
+        {
+            EvaluateCommand.Create(),
+            CompareCommand.Create(),
+        };
+        return await root.Parse(args).InvokeAsync();
+    }
+}

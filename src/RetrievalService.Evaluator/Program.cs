@@ -1,0 +1,3 @@
+using RetrievalService.Evaluator;
+
+return await EvaluatorApp.RunAsync(args);
