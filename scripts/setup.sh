@@ -11,8 +11,12 @@ command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK (dotnet) is requi
 command -v dpkg-deb >/dev/null && command -v apt-get >/dev/null \
   || { echo "setup: apt-get and dpkg-deb (Debian/Ubuntu) are required to fetch the photo pool" >&2; exit 1; }
 
-echo "setup: restoring and building" >&2
-dotnet build RetrievalService.sln -c Release --nologo -v quiet
+echo "setup: restoring" >&2
+dotnet restore RetrievalService.sln --nologo -v quiet
+# Between restore and build, before anything loads torch: TorchSharp on Debian 12 (PLATFORM.md).
+scripts/patch-torchsharp.sh
+echo "setup: building" >&2
+dotnet build RetrievalService.sln -c Release --nologo -v quiet --no-restore
 scripts/fetch-photos.sh
 
 TOOL=(dotnet src/RetrievalService.ModelTool/bin/Release/net10.0/model-tool.dll)
