@@ -5,5 +5,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 scripts/setup.sh
+# The gallery tests need PostgreSQL + pgvector: RETRIEVAL_DB if set, else the private cluster (docs/database.md).
+RETRIEVAL_DB=$(scripts/db.sh start)
+export RETRIEVAL_DB
 export OMP_NUM_THREADS=1
 dotnet test RetrievalService.sln -c Release --nologo --logger "console;verbosity=normal" "$@"

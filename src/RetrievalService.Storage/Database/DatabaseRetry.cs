@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using RetrievalService.Storage.Errors;
+
+namespace RetrievalService.Storage.Database;
+
+/// <summary>
+/// Retries with exponential backoff and jitter where repeating is safe: opening a connection (nothing was sent
+/// yet) and whole idempotent reads. Writes are never repeated here: a lost connection mid-write has an unknown
+/// outcome, which <see cref="GalleryUnavailableException"/> reports so the caller can repeat the (idempotent) upsert.
+/// </summary>
+internal sealed class DatabaseRetry(NpgsqlDataSource dataSource, GalleryStoreOptions options, ILogger logger)
+{
+    private readonly string _endpoint = GalleryDataSource.Endpoint(dataSource);
+
+    public Task<NpgsqlConnection> OpenAsync(CancellationToken ct) =>
+        RunAsync(async token => await dataSource.OpenConnectionAsync(token), ct);
+
+    public Task<T> ReadAsync<T>(Func<NpgsqlConnection, CancellationToken, Task<T>> read, CancellationToken ct) =>
+        RunAsync(async token =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(token);
+            return await read(connection, token);
+        }, ct);
+
+    /// <summary>Runs a write on an opened connection; connection-level failures become <see cref="GalleryUnavailableException"/>.</summary>
+    public async Task<T> WriteAsync<T>(Func<NpgsqlConnection, CancellationToken, Task<T>> write, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        try
+        {
+            return await write(connection, ct);
+        }
+        catch (NpgsqlException e) when (e is not PostgresException && !ct.IsCancellationRequested)
+        {
+            throw new GalleryUnavailableException(_endpoint, 1,
+                "the connection failed during a write, so its outcome is unknown; repeating the upsert is safe", e);
+        }
+    }
+
+    private async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> action, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await action(ct);
+            }
+            catch (NpgsqlException e) when (!ct.IsCancellationRequested && IsConnectionFailure(e))
+            {
+                if (!e.IsTransient || attempt > options.MaxRetries)
+                {
+                    throw new GalleryUnavailableException(_endpoint, attempt, e.Message, e);
+                }
+                var delay = TimeSpan.FromMilliseconds(
+                    options.RetryBaseDelayMs * Math.Pow(2, attempt - 1) * (0.8 + 0.4 * Random.Shared.NextDouble()));
+                StorageLog.Retrying(logger, _endpoint, attempt, options.MaxRetries, (long)delay.TotalMilliseconds, e);
+                await Task.Delay(delay, ct);
+            }
+        }
+    }
+
+    // SQL errors of the statement itself (syntax, constraint) are not availability problems; login and
+    // server-state errors (class 08 connection, 28 authorization, 3D missing database, 57 shutdown) are.
+    private static bool IsConnectionFailure(NpgsqlException e) => e is not PostgresException pg
+        || pg.SqlState.StartsWith("08", StringComparison.Ordinal)
+        || pg.SqlState.StartsWith("28", StringComparison.Ordinal)
+        || pg.SqlState.StartsWith("3D", StringComparison.Ordinal)
+        || pg.SqlState.StartsWith("57P", StringComparison.Ordinal)
+        || pg.SqlState == "53300";
+}

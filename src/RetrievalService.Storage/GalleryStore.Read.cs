@@ -1,0 +1,73 @@
+using Npgsql;
+using RetrievalService.Storage.Database;
+using RetrievalService.Storage.Model;
+
+namespace RetrievalService.Storage;
+
+public sealed partial class GalleryStore
+{
+    /// <summary>The stored row, or null when <paramref name="id"/> is not in the model's gallery.</summary>
+    /// <exception cref="Errors.UnknownModelException">The model is not registered.</exception>
+    public async Task<StoredImage?> GetAsync(string modelId, string id, CancellationToken cancellationToken = default)
+    {
+        var model = await ModelAsync(modelId, cancellationToken);
+        ItemValidation.Id(id);
+        return await _retry.ReadAsync(async (connection, ct) =>
+        {
+            await using var command = new NpgsqlCommand($"""
+                SELECT id, model_id, content_sha256, source, metadata::text, embedding, created_at, updated_at
+                FROM {SqlNames.ItemsTable(model.Key)} WHERE id = @id
+                """, connection);
+            command.Parameters.AddWithValue("id", id);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            if (!await reader.ReadAsync(ct))
+            {
+                return null;
+            }
+            return new StoredImage(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                JsonMetadata.Parse(reader.GetString(4)), EmbeddingValues.FromDbValue(reader.GetValue(5)),
+                reader.GetFieldValue<DateTimeOffset>(6), reader.GetFieldValue<DateTimeOffset>(7));
+        }, cancellationToken);
+    }
+
+    /// <summary>Rows in the model's gallery.</summary>
+    /// <exception cref="Errors.UnknownModelException">The model is not registered.</exception>
+    public async Task<long> CountAsync(string modelId, CancellationToken cancellationToken = default)
+    {
+        var model = await ModelAsync(modelId, cancellationToken);
+        return await _retry.ReadAsync(async (connection, ct) =>
+        {
+            await using var command = new NpgsqlCommand($"SELECT count(*) FROM {SqlNames.ItemsTable(model.Key)}", connection);
+            return (long)(await command.ExecuteScalarAsync(ct))!;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Stored content hashes of those <paramref name="ids"/> that exist in the model's gallery, so an indexer can
+    /// skip images already embedded by this model before decoding them. Ids not stored are absent.
+    /// </summary>
+    /// <exception cref="Errors.UnknownModelException">The model is not registered.</exception>
+    public async Task<IReadOnlyDictionary<string, string>> GetContentHashesAsync(
+        string modelId, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var model = await ModelAsync(modelId, cancellationToken);
+        if (ids.Count == 0)
+        {
+            return new Dictionary<string, string>();
+        }
+        return await _retry.ReadAsync(async (connection, ct) =>
+        {
+            await using var command = new NpgsqlCommand(
+                $"SELECT id, content_sha256 FROM {SqlNames.ItemsTable(model.Key)} WHERE id = ANY(@ids)", connection);
+            command.Parameters.AddWithValue("ids", ids.ToArray());
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+            while (await reader.ReadAsync(ct))
+            {
+                hashes[reader.GetString(0)] = reader.GetString(1);
+            }
+            return hashes;
+        }, cancellationToken);
+    }
+}

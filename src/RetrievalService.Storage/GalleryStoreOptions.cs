@@ -1,0 +1,56 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RetrievalService.Storage;
+
+/// <summary>Where the gallery lives and how its HNSW indexes are built and searched.</summary>
+public sealed class GalleryStoreOptions : IValidatableObject
+{
+    /// <summary>Configuration section these options bind from.</summary>
+    public const string SectionName = "GalleryStore";
+
+    /// <summary>Npgsql connection string of a PostgreSQL server with pgvector ≥ 0.8 (see docs/database.md).</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string ConnectionString { get; set; } = "";
+
+    /// <summary>Schema holding the catalog and the per-model tables; tests give each fixture its own.</summary>
+    [RegularExpression("^[a-z_][a-z0-9_]{0,62}$",
+        ErrorMessage = "Schema must be a lower-case SQL identifier (a-z, 0-9, _; at most 63 characters).")]
+    public string Schema { get; set; } = "gallery";
+
+    /// <summary>HNSW <c>m</c>: links per node. Higher raises recall, memory and build time.</summary>
+    [Range(2, 100)]
+    public int HnswM { get; set; } = 16;
+
+    /// <summary>HNSW <c>ef_construction</c>: candidate list size while building; pgvector needs ≥ 2 × m.</summary>
+    [Range(4, 1000)]
+    public int HnswEfConstruction { get; set; } = 64;
+
+    /// <summary>Least <c>hnsw.ef_search</c> per query; a query with a larger k uses k (pgvector caps it at 1000).</summary>
+    [Range(1, 1000)]
+    public int EfSearch { get; set; } = 100;
+
+    /// <summary>pgvector 0.8 iterative index scans, so filtered queries keep scanning until they have k rows.</summary>
+    public HnswIterativeScan IterativeScan { get; set; } = HnswIterativeScan.RelaxedOrder;
+
+    /// <summary>Retries of connection opens and of idempotent reads on transient failures (never of writes).</summary>
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>First retry delay in milliseconds; each further retry doubles it (with jitter).</summary>
+    [Range(1, 60_000)]
+    public int RetryBaseDelayMs { get; set; } = 200;
+
+    /// <summary>Apply schema migrations when the host starts, so a bad connection string fails at start-up.</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (HnswEfConstruction < 2 * HnswM)
+        {
+            yield return new ValidationResult(
+                $"HnswEfConstruction ({HnswEfConstruction}) must be at least 2 × HnswM ({2 * HnswM}), as pgvector requires.",
+                [nameof(HnswEfConstruction), nameof(HnswM)]);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using System.Text.Json.Nodes;
+
+namespace RetrievalService.Storage.Model;
+
+/// <summary>A k-nearest-neighbour query against one model's gallery.</summary>
+/// <param name="ModelId">The teacher model the gallery was embedded with; only its rows are searched.</param>
+/// <param name="Query">Query vector in the teacher's space (e.g. a student embedding); cosine similarity ranks.</param>
+/// <param name="K">Rows wanted, 1..1000. Exactly min(K, matching rows) come back.</param>
+public sealed record SearchRequest(string ModelId, ReadOnlyMemory<float> Query, int K)
+{
+    /// <summary>Largest k a query may ask for (pgvector's <c>hnsw.ef_search</c> limit).</summary>
+    public const int MaxK = 1000;
+
+    /// <summary>Only rows whose metadata contains this object (<c>metadata @&gt; filter</c>); null for all rows.</summary>
+    public JsonObject? Filter { get; init; }
+
+    /// <summary><c>hnsw.ef_search</c> for this query; null uses the options' value. Always raised to at least K.</summary>
+    public int? EfSearch { get; init; }
+
+    /// <summary>Exact scan instead of the HNSW index: slow, for evaluation and recall measurements.</summary>
+    public bool Exact { get; init; }
+}

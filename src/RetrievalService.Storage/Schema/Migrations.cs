@@ -1,0 +1,24 @@
+namespace RetrievalService.Storage.Schema;
+
+/// <summary>
+/// All migrations, oldest first. Append only. Per-model item tables are created by
+/// <see cref="ModelTableSql"/> when a model registers; a migration that changes them must loop over
+/// <c>models</c> (e.g. in a <c>DO</c> block) so existing models' tables follow.
+/// </summary>
+internal static class Migrations
+{
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        new(1, "models catalog", """
+            CREATE TABLE models (
+                model_key int GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                model_id text NOT NULL UNIQUE,
+                dimension int NOT NULL CHECK (dimension BETWEEN 1 AND 4000),
+                vector_type text NOT NULL CHECK (vector_type IN ('vector', 'halfvec')),
+                created_at timestamptz NOT NULL DEFAULT now()
+            );
+            """),
+    ];
+
+    public static int Latest => All[^1].Version;
+}

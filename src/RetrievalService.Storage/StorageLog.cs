@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Logging;
+
+namespace RetrievalService.Storage;
+
+/// <summary>Source-generated log messages of the gallery store.</summary>
+internal static partial class StorageLog
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning,
+        Message = "Gallery database {Endpoint} unavailable (attempt {Attempt}, up to {MaxRetries} retries); retrying in {DelayMs} ms")]
+    public static partial void Retrying(ILogger logger, string endpoint, int attempt, int maxRetries, long delayMs, Exception exception);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information,
+        Message = "Applied gallery migration {Version} ({Name}) to schema {Schema} in {ElapsedMs} ms")]
+    public static partial void MigrationApplied(ILogger logger, int version, string name, string schema, long elapsedMs);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information,
+        Message = "Created extension vector")]
+    public static partial void ExtensionCreated(ILogger logger);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information,
+        Message = "Registered model {ModelId} ({Dimension}-d, {VectorType}) as table {Table}")]
+    public static partial void ModelRegistered(ILogger logger, string modelId, int dimension, string vectorType, string table);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Debug,
+        Message = "Upserted {Count} items of model {ModelId}: {Inserted} inserted, {Updated} updated, {Unchanged} unchanged in {ElapsedMs} ms")]
+    public static partial void BulkUpserted(ILogger logger, int count, string modelId, int inserted, int updated, int unchanged, long elapsedMs);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Debug,
+        Message = "HNSW search of model {ModelId} returned {Returned} of k={K}; repeated as an exact scan")]
+    public static partial void SearchFellBackToExact(ILogger logger, string modelId, int returned, int k);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Information,
+        Message = "Built HNSW index of model {ModelId} (m={M}, ef_construction={EfConstruction}) in {ElapsedMs} ms")]
+    public static partial void IndexBuilt(ILogger logger, string modelId, int m, int efConstruction, long elapsedMs);
+}

@@ -1,0 +1,37 @@
+using Npgsql;
+using RetrievalService.Storage.Errors;
+using RetrievalService.Storage.Tests.Infrastructure;
+
+namespace RetrievalService.Storage.Tests.Models;
+
+public sealed class UnavailableTests
+{
+    [Fact]
+    public async Task A_server_that_refuses_connections_fails_with_gallery_unavailable_after_the_retries()
+    {
+        var cs = new NpgsqlConnectionStringBuilder(await DatabaseFixture.ConnectionStringAsync()) { Port = 1, Timeout = 2 };
+        await using var store = GalleryStore.Create(new GalleryStoreOptions
+        {
+            ConnectionString = cs.ConnectionString, MaxRetries = 2, RetryBaseDelayMs = 10,
+        });
+
+        var error = await Assert.ThrowsAsync<GalleryUnavailableException>(() => store.CountAsync("teacher"));
+
+        Assert.Equal(3, error.Attempts);
+        Assert.Contains($"{cs.Host}:1/{cs.Database}", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(cs.Password!, error.Message, StringComparison.Ordinal);
+        Assert.IsAssignableFrom<NpgsqlException>(error.InnerException);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_fails_with_gallery_unavailable_without_retrying()
+    {
+        var cs = new NpgsqlConnectionStringBuilder(await DatabaseFixture.ConnectionStringAsync()) { Password = "wrong" };
+        await using var store = GalleryStore.Create(new GalleryStoreOptions { ConnectionString = cs.ConnectionString, MaxRetries = 3 });
+
+        var error = await Assert.ThrowsAsync<GalleryUnavailableException>(() => store.EnsureSchemaAsync());
+
+        Assert.Equal(1, error.Attempts);
+        Assert.IsType<PostgresException>(error.InnerException);
+    }
+}
