@@ -1,0 +1,44 @@
+using System.CommandLine;
+using RetrievalService.Trainer.Output;
+using RetrievalService.Training.Export;
+using RetrievalService.Training.Checkpoints;
+using RetrievalService.Training.Loop;
+
+namespace RetrievalService.Trainer.Commands;
+
+/// <summary><c>train</c>: one run from an initial student to an exported best student.</summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var options = new TrainCommandOptions();
+        var command = new Command("train",
+            "Train a student against a frozen teacher: mine with the current student each epoch, validate asymmetric mAP on val, checkpoint, export the best epoch.");
+        options.AddTo(command);
+        command.SetAction((parse, ct) => CommandErrors.GuardAsync(async () =>
+        {
+            var training = options.ToTrainingOptions(parse, Describe(parse));
+            var (final, exported) = await SpectreTrainingObserver.RunAsync<(CheckpointManifest, ExportedStudent)>(async observer =>
+            {
+                using var session = await TrainingSession.OpenAsync(training, observer, ct);
+                var state = new Training.Loop.Trainer(session, observer).Run(ct);
+                return (state, StudentExporter.Export(session, state));
+            });
+            await Console.Error.WriteLineAsync(
+                $"train: best epoch {final.BestEpoch} of {final.CompletedEpochs}, validation asymmetric Medium mAP {final.BestValidation.Asymmetric.Medium:P2}, " +
+                $"{final.Seconds:0} s; export checked against the module (max |Δ| {exported.MaxAbsDifference:E1})");
+            Console.WriteLine(exported.ManifestPath);
+            return 0;
+        }));
+        return command;
+    }
+
+    /// <summary>The command line, recorded in the exported manifest so the student can be reproduced.</summary>
+    private static string Describe(ParseResult parse) =>
+        "dotnet run --project src/RetrievalService.Trainer -c Release -- " + string.Join(' ', parse.Tokens.Select(t => Quote(t.Value)));
+
+    private static string Quote(string token) =>
+        token.Length > 0 && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or '=' or ':')
+            ? token
+            : $"'{token.Replace("'", "'\\''", StringComparison.Ordinal)}'";
+}

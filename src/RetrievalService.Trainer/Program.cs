@@ -1,0 +1,3 @@
+using RetrievalService.Trainer;
+
+return await TrainerApp.RunAsync(args);

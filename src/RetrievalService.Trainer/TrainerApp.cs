@@ -1,0 +1,22 @@
+using System.CommandLine;
+using RetrievalService.Trainer.Commands;
+using Spectre.Console;
+
+namespace RetrievalService.Trainer;
+
+/// <summary>The <c>trainer</c> CLI as a callable entry point, so tests run its subcommands in-process.</summary>
+public static class TrainerApp
+{
+    /// <summary>Parses <paramref name="args"/> and runs the subcommand; returns the process exit code.</summary>
+    /// <remarks>Exit codes: 0 success, 1 usage error, 2 the input (dataset, model, image, checkpoint) is unusable.</remarks>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        // Progress and logs go to stderr; stdout carries only the result (the exported manifest's path).
+        AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        var root = new RootCommand("Trains light students into a frozen teacher's embedding space (Budnik & Avrithis, CVPR 2021).")
+        {
+            TrainCommand.Create(),
+        };
+        return await root.Parse(args).InvokeAsync();
+    }
+}

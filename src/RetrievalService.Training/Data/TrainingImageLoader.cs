@@ -1,0 +1,61 @@
+using RetrievalService.Embedding.Images;
+using RetrievalService.Evaluation.Extraction;
+using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
+using static TorchSharp.torch;
+
+namespace RetrievalService.Training.Data;
+
+/// <summary>
+/// Reads a training image into a torch tensor [1, 3, H, W] of RGB 0..255 exactly as the evaluator prepares it
+/// (same decoder, query crop, resampler and longer-side policy, aspect ratio kept), optionally augmented.
+/// Images of different aspect ratios are therefore run one at a time, not stacked: the cached teacher vectors
+/// and the test-time queries both come from unsquashed images, and the models accept any size.
+/// </summary>
+public sealed class TrainingImageLoader
+{
+    private readonly ImageDecoder decoder = new(new ImageDecodeLimits());
+    private readonly Rgb24 background;
+    private readonly ExtractionSettings settings;
+    private readonly int minSide;
+
+    /// <summary>Loads at <paramref name="longerSide"/>, compositing transparency on <paramref name="alphaBackground"/> (the manifest's).</summary>
+    public TrainingImageLoader(int longerSide, int minSide, IReadOnlyList<byte> alphaBackground)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(longerSide, minSide);
+        background = AlphaCompositor.Background(alphaBackground);
+        settings = ExtractionSettings.SingleScale(longerSide);
+        this.minSide = minSide;
+    }
+
+    /// <summary>Longer side of every loaded tensor.</summary>
+    public int LongerSide => settings.LongerSide;
+
+    /// <summary>The image of <paramref name="job"/>, augmented when <paramref name="augment"/> is given.</summary>
+    /// <exception cref="ImageEmbeddingException">The file cannot be read, decoded or cropped; the message names it.</exception>
+    public Tensor Load(ImageJob job, Random? augment = null)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        PreprocessedImage[] prepared;
+        try
+        {
+            using var decoded = decoder.Decode(File.ReadAllBytes(job.Path), background);
+            if (job.Box is { } box)
+            {
+                var rectangle = QueryCrop.Rectangle(box, decoded.Image.Width, decoded.Image.Height);
+                decoded.Image.Mutate(x => x.Crop(rectangle));
+            }
+            if (augment is not null)
+            {
+                Augmentation.Apply(decoded.Image, augment);
+            }
+            prepared = ScaledTensors.Prepare(decoded.Image, settings, minSide);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ImageRejectedException or ArgumentException)
+        {
+            throw new ImageEmbeddingException(job.Path, e);
+        }
+        using var image = prepared[0];
+        return tensor(image.Pixels.ToArray(), [1, 3, image.Height, image.Width], ScalarType.Float32);
+    }
+}

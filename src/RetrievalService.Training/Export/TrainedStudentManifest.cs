@@ -1,0 +1,74 @@
+using System.Globalization;
+using RetrievalService.Embedding.Manifests;
+using RetrievalService.Training.Checkpoints;
+using RetrievalService.Training.Loop;
+
+namespace RetrievalService.Training.Export;
+
+/// <summary>The manifest of a trained student: compatible with its teacher, with the recipe and validation scores as provenance.</summary>
+public static class TrainedStudentManifest
+{
+    /// <summary>Builds the manifest (file name and hash are filled in by <c>ModelArtifactWriter</c>).</summary>
+    public static ModelManifest Create(TrainingSession session, CheckpointManifest final, double gemP)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(final);
+        var (options, init, teacher) = (session.Options, session.Init, session.Teacher);
+        return new ModelManifest
+        {
+            Id = options.ModelId,
+            Version = "1.0.0",
+            Role = ModelRole.Student,
+            Architecture = $"{init.Architecture} (trained: GeM p={gemP.ToString("0.###", CultureInfo.InvariantCulture)})",
+            OnnxFile = "",
+            Sha256 = "",
+            Input = init.Input with { RecommendedLongerSide = options.ImageSize },
+            Output = init.Output,
+            CompatibleWith = new TeacherReference { TeacherId = teacher.Id, TeacherSha256 = teacher.Sha256 },
+            Provenance = new Provenance
+            {
+                Source = $"{init.Provenance.Source}; fine-tuned from {init.Id} (sha256 {init.Sha256})",
+                Method = Method(options, final),
+                Data = Data(session),
+                Loss = options.Loss.Describe(options.Margin, options.Negatives),
+                Metrics = Metrics(final),
+                Command = options.Command,
+            },
+        };
+    }
+
+    private static string Method(TrainingOptions o, CheckpointManifest final) => string.Create(CultureInfo.InvariantCulture,
+        $"Asymmetric metric learning (Budnik & Avrithis, CVPR 2021) in TorchSharp on CPU: Adam, lr backbone {o.LearningRate:G3}, head {o.HeadLearningRate:G3}, " +
+        $"GeM p {o.LearningRate * o.GemLearningRateFactor:G3} without weight decay, weight decay {o.WeightDecay:G3}, rates × e^(−{o.LearningRateDecay}) per epoch, " +
+        $"BatchNorm frozen, teacher frozen (cached ONNX Runtime vectors), {o.TuplesPerEpoch} {(o.Loss.UsesTuples() ? "tuples" : "images")}/epoch, batch {o.BatchSize}, " +
+        $"{final.CompletedEpochs} epochs, longer side {o.ImageSize}, augmentation {(o.Augments ? "light (crop + flip)" : "none")}, seed {o.Seed}; " +
+        $"best epoch {final.BestEpoch} selected by {final.Selection.ToString().ToLowerInvariant()} validation Medium mAP.");
+
+    private static string Data(TrainingSession session)
+    {
+        var (train, validation) = (session.Splits.Train.Dataset, session.Splits.Validation.Dataset);
+        return $"{session.Options.Dataset}: train split ({train.Queries.Count} queries, {train.Images.Count} images) for tuples, mining and unlabelled images; " +
+            $"val split ({validation.Queries.Count} queries, {validation.Images.Count} images) for model selection; the test split is never read.";
+    }
+
+    private static Dictionary<string, double> Metrics(CheckpointManifest final)
+    {
+        var best = final.BestValidation;
+        var metrics = new Dictionary<string, double>
+        {
+            ["bestEpoch"] = final.BestEpoch,
+            ["epochs"] = final.CompletedEpochs,
+            ["trainingSeconds"] = Math.Round(final.Seconds, 1),
+            ["valAsymmetricMapEasy"] = Math.Round(best.Asymmetric.Easy, 4),
+            ["valAsymmetricMapMedium"] = Math.Round(best.Asymmetric.Medium, 4),
+            ["valAsymmetricMapHard"] = Math.Round(best.Asymmetric.Hard, 4),
+        };
+        if (best.Symmetric is { } symmetric)
+        {
+            metrics["valSymmetricMapEasy"] = Math.Round(symmetric.Easy, 4);
+            metrics["valSymmetricMapMedium"] = Math.Round(symmetric.Medium, 4);
+            metrics["valSymmetricMapHard"] = Math.Round(symmetric.Hard, 4);
+        }
+        return metrics;
+    }
+}

@@ -1,0 +1,27 @@
+namespace RetrievalService.Training.Loop;
+
+/// <summary>Whether student inputs are augmented (<see cref="Data.Augmentation"/>).</summary>
+public enum AugmentationMode
+{
+    /// <summary>Light augmentation of the anchors for tuple losses; none for regression and RKD, whose targets are the teacher's vectors of the very same unaugmented image.</summary>
+    Auto,
+
+    /// <summary>Never.</summary>
+    None,
+
+    /// <summary>Anchors (tuple losses) or images (regression, RKD) are cropped and flipped.</summary>
+    Light,
+}
+
+/// <summary>Which validation mAP selects the best epoch.</summary>
+public enum SelectionMode
+{
+    /// <summary>Symmetric for the symmetric contrastive baseline (its student does not live in the teacher's space), asymmetric otherwise.</summary>
+    Auto,
+
+    /// <summary>Medium mAP of student queries against the teacher's gallery.</summary>
+    Asymmetric,
+
+    /// <summary>Medium mAP of student queries against the student's gallery.</summary>
+    Symmetric,
+}

@@ -1,0 +1,80 @@
+using RetrievalService.Embedding.Inference;
+using RetrievalService.Embedding.Manifests;
+using RetrievalService.Evaluation.Running;
+using RetrievalService.ModelPipeline.Artifacts;
+using RetrievalService.Training.Checkpoints;
+using RetrievalService.Training.Data;
+using RetrievalService.Training.OnnxBridge;
+using RetrievalService.Training.Runtime;
+using TorchSharp;
+
+namespace RetrievalService.Training.Loop;
+
+/// <summary>
+/// What a run works on, loaded once: the splits, the trainable student (BN frozen), the teacher's cached
+/// vectors of both splits, and the image loader. The teacher itself runs only to fill the cache (ONNX Runtime);
+/// it is never part of the torch graph, so it is frozen by construction.
+/// </summary>
+public sealed class TrainingSession : IDisposable
+{
+    private TrainingSession(TrainingOptions options, TrainingSplits splits, ModelManifest init, ModelManifest teacher,
+        OnnxModule student, SplitVectors train, SplitVectors validation, TrainingImageLoader loader)
+    {
+        (Options, Splits, Init, Teacher, Student, TrainVectors, ValidationVectors, Loader) =
+            (options, splits, init, teacher, student, train, validation, loader);
+    }
+
+    public TrainingOptions Options { get; }
+
+    public TrainingSplits Splits { get; }
+
+    /// <summary>Manifest of the starting student (its SHA-256 verified against the file).</summary>
+    public ModelManifest Init { get; }
+
+    public ModelManifest Teacher { get; }
+
+    /// <summary>The student being trained.</summary>
+    public OnnxModule Student { get; }
+
+    /// <summary>Teacher vectors of the training split's gallery and queries.</summary>
+    public SplitVectors TrainVectors { get; }
+
+    /// <summary>Teacher vectors of the validation split's gallery.</summary>
+    public SplitVectors ValidationVectors { get; }
+
+    /// <summary>Loads images at the run's size for the student.</summary>
+    public TrainingImageLoader Loader { get; }
+
+    /// <summary>Validates <paramref name="options"/>, pins threads and seeds, and loads everything.</summary>
+    public static async Task<TrainingSession> OpenAsync(TrainingOptions options, IEvaluationObserver observer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(observer);
+        options.Validate();
+        new CheckpointStore(options.OutputDirectory).Check(options);
+        TorchRuntime.Configure(options.Threads);
+        torch.manual_seed(options.Seed);
+        var splits = TrainingSplits.Open(options.Dataset);
+        var init = ModelManifestJson.Load(options.InitManifest);
+        var teacherManifest = ModelManifestJson.Load(options.TeacherManifest);
+        if (init.Output.Dimension != teacherManifest.Output.Dimension)
+        {
+            throw new InvalidDataException(
+                $"The student '{init.Id}' returns {init.Output.Dimension}-d vectors, the teacher '{teacherManifest.Id}' {teacherManifest.Output.Dimension}-d: add a head that matches.");
+        }
+        var initOnnx = ModelManifestJson.OnnxPath(init, options.InitManifest);
+        FileHashes.Require(initOnnx, init.Sha256);
+        SplitVectors train, validation;
+        using (var teacher = OnnxEmbedder.Load(options.TeacherManifest, new InferenceOptions { IntraOpThreads = options.Threads, InterOpThreads = 1 }))
+        {
+            train = await TeacherVectors.LoadAsync(teacher, splits.Train, options.ImageSize, true, options.CacheDirectory, observer, cancellationToken);
+            validation = await TeacherVectors.LoadAsync(teacher, splits.Validation, options.ImageSize, false, options.CacheDirectory, observer, cancellationToken);
+        }
+        var student = OnnxModule.Load(initOnnx, new OnnxImportOptions { FreezeBatchNorm = true });
+        var loader = new TrainingImageLoader(options.ImageSize, init.Input.MinSide, init.Input.AlphaBackground);
+        return new TrainingSession(options, splits, init, teacherManifest, student, train, validation, loader);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => Student.Dispose();
+}

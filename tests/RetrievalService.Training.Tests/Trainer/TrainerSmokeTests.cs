@@ -1,0 +1,98 @@
+using RetrievalService.Embedding.Manifests;
+using RetrievalService.Trainer;
+using RetrievalService.Training.OnnxBridge;
+using RetrievalService.Training.Tests.Support;
+using Xunit.Abstractions;
+
+namespace RetrievalService.Training.Tests.Trainer;
+
+/// <summary>End to end through the CLI on a tiny generated dataset (issue 6 §3–4).</summary>
+public sealed class TrainerSmokeTests(TinyRunFixture run, ITestOutputHelper output) : IClassFixture<TinyRunFixture>
+{
+    [Fact]
+    public void A_tiny_run_writes_a_checkpoint_and_a_metrics_line_per_epoch_including_the_initial_validation()
+    {
+        Assert.Equal(0, run.ExitCode);
+        var checkpoint = TinyRunFixture.ReadCheckpoint(run.RunFolder);
+        Assert.Equal(1, checkpoint.GetProperty("completedEpochs").GetInt32());
+        Assert.Equal("asymmetric-contrastive", checkpoint.GetProperty("options").GetProperty("loss").GetString());
+        Assert.True(File.Exists(Path.Combine(run.RunFolder, "checkpoint", "student-last.bin")));
+        Assert.True(File.Exists(Path.Combine(run.RunFolder, "checkpoint", "optimizer-last.bin")));
+        Assert.True(File.Exists(Path.Combine(run.RunFolder, "checkpoint", "student-best.bin")));
+
+        var metrics = TinyRunFixture.ReadMetrics(run.RunFolder);
+        Assert.Equal([0, 1], metrics.Select(m => m.GetProperty("epoch").GetInt32()));
+        var epoch = metrics[1];
+        Assert.True(double.IsFinite(epoch.GetProperty("loss").GetDouble()));
+        Assert.Equal(4, epoch.GetProperty("studentImages").GetInt32());
+        Assert.InRange(epoch.GetProperty("validation").GetProperty("asymmetric").GetProperty("medium").GetDouble(), 0, 1);
+    }
+
+    [Fact]
+    public void The_exported_onnx_loads_in_onnx_runtime_and_matches_the_trained_torch_module()
+    {
+        Assert.Equal(0, run.ExitCode);
+        var manifestPath = Path.Combine(run.ModelsFolder, "smoke-student.manifest.json");
+        var manifest = ModelManifestJson.Load(manifestPath);
+        var teacher = ModelManifestJson.Load(RepoPaths.RequireModel("teacher-resnet18-gem.manifest.json"));
+        Assert.Equal(teacher.Sha256, manifest.CompatibleWith?.TeacherSha256);
+        Assert.Equal(64, manifest.Input.RecommendedLongerSide);
+        Assert.Contains("asym-contrastive", manifest.Provenance.Loss, StringComparison.Ordinal);
+
+        using var best = OnnxModule.Load(RepoPaths.RequireModel("student-mnv2-convhead-init.onnx"));
+        best.load(Path.Combine(run.RunFolder, "checkpoint", "student-best.bin"));
+        using var last = OnnxModule.Load(RepoPaths.RequireModel("student-mnv2-convhead-init.onnx"));
+        last.load(Path.Combine(run.RunFolder, "checkpoint", "student-last.bin"));
+        long[] shape = [1, 3, 64, 80];
+        var input = SyntheticInputs.Images(seed: 3, shape);
+        var exported = OrtRunner.Run(File.ReadAllBytes(Path.Combine(run.ModelsFolder, manifest.OnnxFile)), input, shape);
+        var initial = OrtRunner.Run(File.ReadAllBytes(RepoPaths.RequireModel("student-mnv2-convhead-init.onnx")), input, shape);
+
+        var difference = TorchRunner.MaxAbsDiff(TorchRunner.Run(best, input, shape), exported);
+        var moved = TorchRunner.MaxAbsDiff(initial, TorchRunner.Run(last, input, shape));
+        output.WriteLine($"max |ORT(exported) − torch(best)| = {difference:E2}; training moved the last epoch's output by {moved:E2}");
+        Assert.True(difference <= 1e-4, $"max abs diff {difference:E2}");
+        Assert.True(moved > 1e-6, "training did not change the weights");
+    }
+
+    [Fact]
+    public async Task Resume_continues_from_the_checkpoint_to_the_new_epoch_count()
+    {
+        Assert.Equal(0, run.ExitCode);
+        var copy = run.CopyRun();
+
+        Assert.Equal(0, await TrainerApp.RunAsync(run.Arguments(copy, epochs: 2, "--resume")));
+
+        Assert.Equal(2, TinyRunFixture.ReadCheckpoint(copy).GetProperty("completedEpochs").GetInt32());
+        Assert.Equal([0, 1, 2], TinyRunFixture.ReadMetrics(copy).Select(m => m.GetProperty("epoch").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Resuming_with_another_hyper_parameter_is_refused_before_any_model_is_loaded()
+    {
+        Assert.Equal(0, run.ExitCode);
+        var copy = run.CopyRun();
+
+        var exitCode = await TrainerApp.RunAsync(run.Arguments(copy, epochs: 2, "--resume", "--lr", "0.5"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal(1, TinyRunFixture.ReadCheckpoint(copy).GetProperty("completedEpochs").GetInt32());
+    }
+
+    [Fact]
+    public async Task Starting_a_new_run_in_a_folder_that_holds_one_is_refused()
+    {
+        Assert.Equal(0, run.ExitCode);
+
+        Assert.Equal(2, await TrainerApp.RunAsync(run.Arguments(run.CopyRun(), epochs: 1)));
+    }
+
+    [Fact]
+    public async Task An_id_that_would_overwrite_the_shipped_linear_student_is_refused()
+    {
+        var arguments = run.Arguments(Path.Combine(Path.GetTempPath(), "never-" + Guid.NewGuid().ToString("N")), epochs: 1)
+            .Select(a => a == "smoke-student" ? "student-mnv2-linear" : a).ToArray();
+
+        Assert.Equal(2, await TrainerApp.RunAsync(arguments));
+    }
+}
