@@ -5,6 +5,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 scripts/setup.sh
+scripts/validate-packaging.sh
 # The gallery tests need PostgreSQL + pgvector: RETRIEVAL_DB if set, else the private cluster (docs/database.md).
 RETRIEVAL_DB=$(scripts/db.sh start)
 export RETRIEVAL_DB
