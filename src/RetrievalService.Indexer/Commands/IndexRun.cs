@@ -1,0 +1,70 @@
+using Microsoft.Extensions.DependencyInjection;
+using RetrievalService.Indexer.Reporting;
+using RetrievalService.Indexer.Sources;
+using RetrievalService.Indexing;
+using RetrievalService.Indexing.Pipeline;
+using Spectre.Console;
+
+namespace RetrievalService.Indexer.Commands;
+
+/// <summary>Runs one <c>index</c> request: list the input, run the pipeline with progress, summarise, report.</summary>
+internal static class IndexRun
+{
+    public static async Task<int> RunAsync(IServiceProvider services, IndexRequest request, CancellationToken ct)
+    {
+        var sources = request.Folder is { } folder
+            ? FolderSource.Enumerate(folder, request.Extensions)
+            : ManifestSource.Read(request.Manifest!);
+        var indexer = services.GetRequiredService<GalleryIndexer>();
+        var live = !request.NoProgress && AnsiConsole.Profile.Capabilities.Interactive;
+        var recorder = new RunRecorder(sources.Files.Count + sources.Problems.Count, entry => ShowRejected(entry, live));
+        foreach (var problem in sources.Problems)
+        {
+            recorder.OnResult(new IndexFile(problem.Id, problem.Source, problem.Source, null), problem.ToResult());
+        }
+        var settings = new PipelineSettings
+        {
+            DecodeWorkers = request.DecodeWorkers, Force = request.Force, PauseAfterBatch = request.PauseAfterBatch,
+        };
+        var startedAt = DateTimeOffset.Now;
+        string? error = null;
+        try
+        {
+            await ProgressView.RunAsync(recorder, live, () => new IndexingPipeline(indexer, settings, recorder).RunAsync(sources.Files, ct));
+        }
+        catch (Exception e)
+        {
+            error = e.Message;
+            throw;
+        }
+        finally
+        {
+            if (request.ReportPath is { } path)
+            {
+                Report(recorder, indexer.TeacherId, request.Folder ?? request.Manifest!, startedAt, error).Write(path);
+            }
+            Console.Error.WriteLine(Summary(recorder, indexer.TeacherId, error is null));
+        }
+        return recorder.Rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Ok;
+    }
+
+    private static void ShowRejected(ReportEntry entry, bool live)
+    {
+        var line = $"indexer: rejected {entry.Source} ({entry.Code}): {entry.Reason}";
+        if (live)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[yellow]{line}[/]");
+        }
+        else
+        {
+            Console.Error.WriteLine(line);
+        }
+    }
+
+    private static string Summary(RunRecorder r, string teacher, bool completed) => FormattableString.Invariant(
+        $"indexer: {(completed ? "done" : "stopped")}: {r.Done} of {r.Total} files with {teacher}: {r.Stored} stored, {r.Unchanged} unchanged, {r.Rejected} rejected in {r.Elapsed.TotalSeconds:0.0} s ({r.ImagesPerSecond:0.0} images/s)");
+
+    private static IndexReport Report(RunRecorder r, string teacher, string input, DateTimeOffset startedAt, string? error) => new(
+        teacher, Path.GetFullPath(input), startedAt, DateTimeOffset.Now, r.Elapsed.TotalSeconds, error is null && r.Done == r.Total, error,
+        new ReportCounts(r.Total, r.Stored, r.Unchanged, r.Rejected), r.ImagesPerSecond, r.Entries);
+}

@@ -1,0 +1,27 @@
+using System.CommandLine;
+using RetrievalService.Indexer.Commands;
+using Spectre.Console;
+
+namespace RetrievalService.Indexer;
+
+/// <summary>The <c>indexer</c> CLI as a callable entry point, so tests can run its subcommands in-process.</summary>
+public static class IndexerApp
+{
+    /// <summary>Parses <paramref name="args"/> and runs the subcommand; returns an <see cref="ExitCodes"/> value.</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="configuration">Configuration entries applied over appsettings and environment (tests set the schema here).</param>
+    public static async Task<int> RunAsync(string[] args, IReadOnlyDictionary<string, string?>? configuration = null)
+    {
+        // Progress and logs go to stderr; stdout carries only results (stats), so it can be piped.
+        AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        var overrides = configuration ?? new Dictionary<string, string?>();
+        var root = new RootCommand("Indexes gallery images with the teacher model into PostgreSQL + pgvector, and maintains the gallery.")
+        {
+            IndexCommand.Create(overrides),
+            DeleteCommand.Create(overrides),
+            StatsCommand.Create(overrides),
+            ReindexHnswCommand.Create(overrides),
+        };
+        return await root.Parse(args).InvokeAsync();
+    }
+}

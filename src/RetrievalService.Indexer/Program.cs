@@ -1,0 +1,3 @@
+using RetrievalService.Indexer;
+
+return await IndexerApp.RunAsync(args);

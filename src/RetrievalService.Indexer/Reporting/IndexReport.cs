@@ -1,0 +1,38 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using RetrievalService.Indexing;
+
+namespace RetrievalService.Indexer.Reporting;
+
+/// <summary>The machine-readable report of an <c>index</c> run (<c>--report</c>); format in docs/indexing.md.</summary>
+internal sealed record IndexReport(
+    string Teacher,
+    string Input,
+    DateTimeOffset StartedAt,
+    DateTimeOffset FinishedAt,
+    double Seconds,
+    bool Completed,
+    string? Error,
+    ReportCounts Counts,
+    double ImagesPerSecond,
+    IReadOnlyList<ReportEntry> Items)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter<IndexItemStatus>(JsonNamingPolicy.CamelCase) },
+    };
+
+    /// <summary>Writes to a temporary file and renames it, so a reader never sees half a report.</summary>
+    public void Write(string path)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temporary = full + ".tmp";
+        File.WriteAllText(temporary, JsonSerializer.Serialize(this, Json) + "\n");
+        File.Move(temporary, full, overwrite: true);
+    }
+}
+
+/// <summary>Totals of a run; <c>Total</c> counts every file and bad manifest line given.</summary>
+internal sealed record ReportCounts(int Total, int Stored, int Unchanged, int Rejected);

@@ -1,0 +1,18 @@
+using RetrievalService.Indexing;
+
+namespace RetrievalService.Indexer.Sources;
+
+/// <summary>A manifest line that names no usable file; reported as rejected like a bad image, never fatal.</summary>
+/// <param name="Id">The line's id when it has one, else <c>line N</c>.</param>
+/// <param name="Source">Where it is: <c>manifest.csv:N</c>.</param>
+/// <param name="Reason">What is wrong with the line.</param>
+internal sealed record SourceProblem(string Id, string Source, string Reason)
+{
+    /// <summary><see cref="IndexItemResult.Code"/> of such rejections.</summary>
+    public const string Code = "InvalidManifestLine";
+
+    public IndexItemResult ToResult() => new(Id, IndexItemStatus.Rejected, Reason) { Code = Code };
+}
+
+/// <summary>What a folder or manifest yields: the files to index and the lines that could not become one.</summary>
+internal sealed record SourceList(IReadOnlyList<Indexing.Pipeline.IndexFile> Files, IReadOnlyList<SourceProblem> Problems);

@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RetrievalService.Indexing;
+
+/// <summary>Which teacher embeds the gallery and how work is batched.</summary>
+public sealed class IndexingOptions
+{
+    /// <summary>Configuration section these options bind from.</summary>
+    public const string SectionName = "Indexing";
+
+    /// <summary>
+    /// Manifest of the teacher model. A relative path is tried against the current directory, then against the
+    /// repository root above the application (so tools and tests find <c>models/</c> from any directory).
+    /// </summary>
+    [Required(AllowEmptyStrings = false)]
+    public string TeacherManifest { get; set; } = "models/teacher-resnet18-gem.manifest.json";
+
+    /// <summary>Images per ONNX Runtime call (equal-sized images share one run).</summary>
+    [Range(1, 256)]
+    public int EmbedBatchSize { get; set; } = 8;
+
+    /// <summary>Rows per COPY transaction; a committed batch is never lost, an interrupted one leaves nothing.</summary>
+    [Range(1, 10_000)]
+    public int WriteBatchSize { get; set; } = 64;
+
+    /// <summary>Threads decoding and resizing images at once; 0 uses the processor count.</summary>
+    [Range(0, 256)]
+    public int DecodeParallelism { get; set; }
+
+    /// <summary>The effective decode parallelism.</summary>
+    public int EffectiveDecodeParallelism => DecodeParallelism > 0 ? DecodeParallelism : Environment.ProcessorCount;
+}

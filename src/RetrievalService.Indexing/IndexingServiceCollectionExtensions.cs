@@ -1,0 +1,47 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RetrievalService.Embedding;
+using RetrievalService.Embedding.Images;
+using RetrievalService.Embedding.Inference;
+using RetrievalService.Storage;
+
+namespace RetrievalService.Indexing;
+
+/// <summary>Registers gallery indexing.</summary>
+public static class IndexingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <see cref="IndexingOptions"/> from <c>Indexing</c> (validated at start) and registers the singleton
+    /// <see cref="GalleryIndexer"/>, plus, unless already registered: the embedding core (<c>AddEmbedding</c>), the
+    /// gallery store (<c>AddGalleryStore</c>) and the teacher as the keyed <see cref="OnnxEmbedder"/>
+    /// <see cref="GalleryIndexer.TeacherKey"/>, loaded from <see cref="IndexingOptions.TeacherManifest"/> on first use.
+    /// </summary>
+    public static IServiceCollection AddGalleryIndexing(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<IndexingOptions>().BindConfiguration(IndexingOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        // The API registers these itself too; registering twice would start two schema migrators.
+        if (!services.Any(d => d.ServiceType == typeof(ImageDecoder)))
+        {
+            services.AddEmbedding();
+        }
+        if (!services.Any(d => d.ServiceType == typeof(GalleryStore)))
+        {
+            services.AddGalleryStore();
+        }
+        services.TryAddKeyedSingleton(GalleryIndexer.TeacherKey, (sp, _) => OnnxEmbedder.Load(
+            TeacherManifestPath.Resolve(sp.GetRequiredService<IOptions<IndexingOptions>>().Value.TeacherManifest),
+            sp.GetRequiredService<IOptions<InferenceOptions>>().Value,
+            sp.GetService<ILoggerFactory>()?.CreateLogger<OnnxEmbedder>()));
+        services.TryAddSingleton(sp => new GalleryIndexer(
+            sp.GetRequiredKeyedService<OnnxEmbedder>(GalleryIndexer.TeacherKey),
+            sp.GetRequiredService<ImageDecoder>(),
+            sp.GetRequiredService<GalleryStore>(),
+            sp.GetRequiredService<IOptions<IndexingOptions>>().Value,
+            sp.GetService<ILogger<GalleryIndexer>>()));
+        return services;
+    }
+}

@@ -1,0 +1,14 @@
+namespace RetrievalService.Indexing.Pipeline;
+
+/// <summary>Receives results as the pipeline produces them; called from several threads, one call at a time.</summary>
+public interface IIndexingObserver
+{
+    /// <summary>
+    /// One file's outcome. <see cref="IndexItemStatus.Stored"/> is reported only after its batch committed, so
+    /// whatever was reported stored survives the process being killed.
+    /// </summary>
+    void OnResult(IndexFile file, IndexItemResult result);
+
+    /// <summary>A write batch of <paramref name="rows"/> rows committed (after its results were reported).</summary>
+    void OnBatchCommitted(int rows);
+}

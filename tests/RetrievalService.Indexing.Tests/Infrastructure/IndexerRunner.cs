@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace RetrievalService.Indexing.Tests.Infrastructure;
+
+/// <summary>Runs the <c>indexer</c> CLI against one schema: in-process, or as a child process that a test can kill.</summary>
+public sealed class IndexerRunner(string schema)
+{
+    public string Schema { get; } = schema;
+
+    /// <summary>Runs <c>indexer args…</c> in this process with ORT on one thread; returns the exit code.</summary>
+    public async Task<int> RunAsync(params string[] args) =>
+        await IndexerApp.RunAsync(args, new Dictionary<string, string?>
+        {
+            ["GalleryStore:ConnectionString"] = await TestDatabase.ConnectionStringAsync(),
+            ["GalleryStore:Schema"] = Schema,
+            ["Embedding:Inference:IntraOpThreads"] = "1",
+            ["Indexing:TeacherManifest"] = TestPaths.TeacherManifest,
+        });
+
+    /// <summary>Starts <c>dotnet indexer.dll args…</c> with stderr redirected, configured through the environment.</summary>
+    public async Task<Process> StartChildAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        start.ArgumentList.Add(TestPaths.IndexerDll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["GalleryStore__ConnectionString"] = await TestDatabase.ConnectionStringAsync();
+        start.Environment["GalleryStore__Schema"] = Schema;
+        start.Environment["Embedding__Inference__IntraOpThreads"] = "1";
+        start.Environment["Indexing__TeacherManifest"] = TestPaths.TeacherManifest;
+        return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+    }
+
+    /// <summary>The <c>--report</c> file as a JSON document.</summary>
+    public static JsonElement ReadReport(string path)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>Report items by id: (status, code, source).</summary>
+    public static Dictionary<string, (string Status, string? Code, string Source)> ReportItems(JsonElement report) =>
+        report.GetProperty("items").EnumerateArray().ToDictionary(
+            i => i.GetProperty("id").GetString()!,
+            i => (i.GetProperty("status").GetString()!, i.GetProperty("code").GetString(), i.GetProperty("source").GetString()!));
+}
