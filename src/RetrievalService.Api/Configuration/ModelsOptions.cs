@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+using RetrievalService.Embedding.Manifests;
+
+namespace RetrievalService.Api.Configuration;
+
+/// <summary>Which models the service runs: the teacher whose space the gallery lives in and the query-time student.</summary>
+public sealed class ModelsOptions
+{
+    /// <summary>Configuration section these options bind from.</summary>
+    public const string SectionName = "Models";
+
+    private const string IdPattern = "^[A-Za-z0-9._+@-]{1,128}$";
+
+    /// <summary>Folder holding <c>&lt;id&gt;.manifest.json</c> and the ONNX files; relative paths are resolved by <see cref="ModelPaths"/>.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string Directory { get; set; } = "models";
+
+    /// <summary>Teacher model id: embeds the gallery (and queries in symmetric mode).</summary>
+    [Required(AllowEmptyStrings = false), RegularExpression(IdPattern, ErrorMessage = "Models:Teacher must be a model id (A-Z a-z 0-9 . _ + @ -).")]
+    public string Teacher { get; set; } = "teacher-resnet18-gem";
+
+    /// <summary>Student model id: embeds queries in asymmetric mode; its manifest must declare compatibility with the teacher.</summary>
+    [Required(AllowEmptyStrings = false), RegularExpression(IdPattern, ErrorMessage = "Models:Student must be a model id (A-Z a-z 0-9 . _ + @ -).")]
+    public string Student { get; set; } = "student-mnv2-linear";
+
+    /// <summary>Manifest path of the model <paramref name="id"/> inside <paramref name="directory"/>.</summary>
+    public static string ManifestPath(string directory, string id) => Path.Combine(directory, id + ModelManifestJson.Suffix);
+}

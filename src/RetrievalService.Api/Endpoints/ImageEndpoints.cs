@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using RetrievalService.Api.Errors;
+using RetrievalService.Api.Models;
+using RetrievalService.Storage;
+using RetrievalService.Storage.Model;
+
+namespace RetrievalService.Api.Endpoints;
+
+/// <summary><c>GET</c> and <c>DELETE /images/{id}</c>: one gallery image of the configured teacher.</summary>
+public static class ImageEndpoints
+{
+    /// <summary>Maps the images group.</summary>
+    public static RouteGroupBuilder MapImages(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/images").WithTags("Images");
+        group.MapGet("/{id}", GetAsync).WithName("GetImage").WithSummary("A gallery image's id, source, hash and metadata.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapDelete("/{id}", DeleteAsync).WithName("DeleteImage").WithSummary("Remove an image from the gallery.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return group;
+    }
+
+    /// <summary>A gallery image's id, source, hash and metadata.</summary>
+    public static async Task<Results<Ok<ImageResponse>, ProblemHttpResult>> GetAsync(
+        string id, GalleryStore store, ModelCatalog catalog, CancellationToken cancellationToken)
+    {
+        CheckId(id);
+        var image = await store.GetAsync(catalog.Teacher.Id, id, cancellationToken);
+        return image is null
+            ? NotFound(id)
+            : TypedResults.Ok(new ImageResponse(image.Id, image.ModelId, image.ContentSha256, image.Source, image.Metadata, image.CreatedAt, image.UpdatedAt));
+    }
+
+    /// <summary>Remove an image from the gallery: 204 when deleted, 404 when there was no such image.</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        string id, GalleryStore store, ModelCatalog catalog, CancellationToken cancellationToken)
+    {
+        CheckId(id);
+        return await store.DeleteAsync(catalog.Teacher.Id, id, cancellationToken) ? TypedResults.NoContent() : NotFound(id);
+    }
+
+    private static ProblemHttpResult NotFound(string id) => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: "No such image.",
+        detail: $"The gallery has no image with id '{id}'. Ids are case-sensitive; index it with POST /index first.",
+        extensions: new Dictionary<string, object?> { ["code"] = ProblemCodes.ImageNotFound });
+
+    private static void CheckId(string id)
+    {
+        // Routing leaves an encoded slash (%2F) encoded in route values; a slash can never be part of an id.
+        if (id.Contains("%2F", StringComparison.OrdinalIgnoreCase) || id.Contains("%5C", StringComparison.OrdinalIgnoreCase))
+        {
+            throw ApiProblemException.BadRequest(ProblemCodes.InvalidId, "Gallery ids never contain '/' or '\\' (an id is one URL path segment).");
+        }
+        if (GalleryIds.Check(id) is { } reason)
+        {
+            throw ApiProblemException.BadRequest(ProblemCodes.InvalidId, $"Invalid gallery id: {reason}.");
+        }
+    }
+}

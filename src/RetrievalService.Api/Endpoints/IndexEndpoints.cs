@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using RetrievalService.Api.Configuration;
+using RetrievalService.Api.Http;
+using RetrievalService.Api.Telemetry;
+using RetrievalService.Indexing;
+
+namespace RetrievalService.Api.Endpoints;
+
+/// <summary><c>POST /index</c>: bulk-index uploaded images with the teacher.</summary>
+public static class IndexEndpoints
+{
+    /// <summary>Maps the index group, behind the inference admission limit.</summary>
+    public static RouteGroupBuilder MapIndex(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/index").WithTags("Index").RequireRateLimiting(Admission.PolicyName);
+        group.MapPost("", IndexAsync)
+            .WithName("Index")
+            .WithSummary("Index uploaded images with the teacher; idempotent by id and content hash.")
+            .WithDescription("multipart/form-data: images in field 'files' (the file name is the id unless 'ids', a JSON array " +
+                "of one id per file, is given); optional 'metadata': JSON object of id → metadata object.")
+            .WithBody(fileFields: [IndexFormReader.FilesField], textFields: [IndexFormReader.IdsField, IndexFormReader.MetadataField], rawImage: false)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return group;
+    }
+
+    /// <summary>Index uploaded images with the teacher; one outcome per file, 200 even when some are rejected.</summary>
+    public static async Task<Ok<IndexResponse>> IndexAsync(
+        HttpRequest request, GalleryIndexer indexer, IOptions<ApiLimitsOptions> limits, ApiTelemetry telemetry,
+        CancellationToken cancellationToken)
+    {
+        var options = limits.Value;
+        var items = await IndexFormReader.ReadAsync(request, options.MaxIndexRequestBytes, options.MaxIndexFiles, options.MaxMetadataChars, cancellationToken);
+        IReadOnlyList<IndexItemResult> results;
+        using (ApiTelemetry.Source.StartActivity("index")?.SetTag("files", items.Count))
+        {
+            results = await indexer.IndexAsync(items, cancellationToken);
+        }
+        var response = new IndexResponse(indexer.TeacherId, Count(results, IndexItemStatus.Stored), Count(results, IndexItemStatus.Unchanged),
+            Count(results, IndexItemStatus.Rejected), results.Select(r => new IndexedItem(r.Id, r.Status, r.Code, r.Reason)).ToList());
+        telemetry.RecordIndexed("stored", response.Stored);
+        telemetry.RecordIndexed("unchanged", response.Unchanged);
+        telemetry.RecordIndexed("rejected", response.Rejected);
+        return TypedResults.Ok(response);
+    }
+
+    private static int Count(IReadOnlyList<IndexItemResult> results, IndexItemStatus status) => results.Count(r => r.Status == status);
+}

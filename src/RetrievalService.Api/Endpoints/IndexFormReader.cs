@@ -1,0 +1,115 @@
+using System.Text.Json;
+using RetrievalService.Api.Errors;
+using RetrievalService.Api.Http;
+using RetrievalService.Indexing;
+
+namespace RetrievalService.Api.Endpoints;
+
+/// <summary>
+/// The multipart form of <c>POST /index</c>: files in the field <c>files</c>; optional <c>ids</c> (a JSON array of
+/// strings, one per file, else each file's name is its id) and <c>metadata</c> (a JSON object of id → metadata object).
+/// </summary>
+internal static class IndexFormReader
+{
+    public const string FilesField = "files";
+    public const string IdsField = "ids";
+    public const string MetadataField = "metadata";
+
+    private static readonly string[] Fields = [FilesField, IdsField, MetadataField];
+
+    public static async Task<IReadOnlyList<IndexItem>> ReadAsync(HttpRequest request, long limit, int maxFiles, int maxMetadataChars, CancellationToken ct)
+    {
+        var form = await RequestBodies.ReadFormAsync(request, limit, maxFiles, ct);
+        CheckFields(form);
+        var files = form.Files.GetFiles(FilesField);
+        if (files.Count == 0)
+        {
+            throw ApiProblemException.BadRequest(ProblemCodes.ImageMissing,
+                "No files were sent: add each image as form field 'files' (curl -F files=@a.jpg -F files=@b.jpg).");
+        }
+        if (files.Count > maxFiles)
+        {
+            throw ApiProblemException.TooLarge(ProblemCodes.TooManyFiles,
+                $"{files.Count} files were sent; one request indexes at most {maxFiles}. Split the upload into several requests.");
+        }
+        var ids = ReadIds(form, files);
+        var metadata = ReadMetadata(form, ids, maxMetadataChars);
+        var items = new List<IndexItem>(files.Count);
+        for (var i = 0; i < files.Count; i++)
+        {
+            var bytes = new byte[files[i].Length];
+            await using (var stream = files[i].OpenReadStream())
+            {
+                await stream.ReadExactlyAsync(bytes, ct);
+            }
+            var source = "upload:" + (string.IsNullOrEmpty(files[i].FileName) ? ids[i] : files[i].FileName);
+            items.Add(new IndexItem(ids[i], bytes, source, metadata.TryGetValue(ids[i], out var m) ? m : null));
+        }
+        return items;
+    }
+
+    private static void CheckFields(IFormCollection form)
+    {
+        var unknown = form.Keys.Concat(form.Files.Select(f => f.Name)).Distinct(StringComparer.Ordinal)
+            .Where(name => !Fields.Contains(name, StringComparer.Ordinal)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw ApiProblemException.BadRequest(ProblemCodes.UnknownField,
+                $"Unknown form field(s) {string.Join(", ", unknown.Select(n => $"'{n}'"))}; /index accepts 'files' (the images), 'ids' and 'metadata'.");
+        }
+    }
+
+    private static string[] ReadIds(IFormCollection form, IReadOnlyList<IFormFile> files)
+    {
+        var text = form[IdsField].ToString();
+        if (string.IsNullOrEmpty(text))
+        {
+            return files.Select(f => f.FileName).ToArray();
+        }
+        string[]? ids;
+        try
+        {
+            ids = JsonSerializer.Deserialize<string[]>(text);
+        }
+        catch (JsonException e)
+        {
+            throw ApiProblemException.BadRequest(ProblemCodes.InvalidIds, $"'ids' must be a JSON array of strings such as [\"a\",\"b\"] ({e.Message}).");
+        }
+        if (ids is null || ids.Length != files.Count || ids.Any(id => id is null))
+        {
+            throw ApiProblemException.BadRequest(ProblemCodes.InvalidIds,
+                $"'ids' must list one string id per file, in upload order: {files.Count} files, {ids?.Length ?? 0} ids.");
+        }
+        return ids;
+    }
+
+    private static Dictionary<string, JsonElement> ReadMetadata(IFormCollection form, string[] ids, int maxChars)
+    {
+        var text = form[MetadataField].ToString();
+        if (string.IsNullOrEmpty(text))
+        {
+            return [];
+        }
+        if (text.Length > maxChars)
+        {
+            throw ApiProblemException.BadRequest(ProblemCodes.InvalidMetadata, $"'metadata' has {text.Length} characters; at most {maxChars} are allowed.");
+        }
+        Dictionary<string, JsonElement>? map;
+        try
+        {
+            map = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(text);
+        }
+        catch (JsonException e)
+        {
+            throw ApiProblemException.BadRequest(ProblemCodes.InvalidMetadata,
+                $"'metadata' must be a JSON object of id → metadata object, such as {{\"a\":{{\"category\":\"shoes\"}}}} ({e.Message}).");
+        }
+        var stray = (map ?? []).Keys.Where(key => !ids.Contains(key, StringComparer.Ordinal)).ToList();
+        if (stray.Count > 0)
+        {
+            throw ApiProblemException.BadRequest(ProblemCodes.InvalidMetadata,
+                $"'metadata' names id(s) {string.Join(", ", stray.Select(s => $"'{s}'"))} that no uploaded file has.");
+        }
+        return map ?? [];
+    }
+}

@@ -1,0 +1,56 @@
+using RetrievalService.Api.Errors;
+using RetrievalService.Api.Http;
+
+namespace RetrievalService.Api.Endpoints;
+
+/// <summary>The query image of <c>POST /search</c>: the multipart field <c>image</c>, or the raw body with an image content type.</summary>
+internal static class QueryImageReader
+{
+    public const string ImageField = "image";
+
+    private static readonly string[] FormFields = [ImageField, "k", "mode", "filter"];
+
+    public static async Task<(ReadOnlyMemory<byte> Image, IFormCollection? Form)> ReadAsync(HttpRequest request, long limit, CancellationToken ct)
+    {
+        if (request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            var form = await RequestBodies.ReadFormAsync(request, limit, maxFiles: 1, ct);
+            return (await ReadFileAsync(form, ct), form);
+        }
+        var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        if (mediaType is null && request.ContentLength is null or 0)
+        {
+            throw ApiProblemException.BadRequest(ProblemCodes.ImageMissing,
+                "No query image was sent: POST it as multipart field 'image' (curl -F image=@photo.jpg) or as the raw body with Content-Type image/jpeg.");
+        }
+        if (mediaType is not null && !mediaType.StartsWith("image/", StringComparison.Ordinal) && mediaType != "application/octet-stream")
+        {
+            throw ApiProblemException.UnsupportedMediaType(
+                $"Content type '{mediaType}' is not an image: send multipart/form-data with field 'image', or the raw bytes with Content-Type image/* " +
+                "(curl --data-binary @photo.jpg -H 'Content-Type: image/jpeg').");
+        }
+        return (await RequestBodies.ReadAllAsync(request, limit, ct), null);
+    }
+
+    private static async Task<ReadOnlyMemory<byte>> ReadFileAsync(IFormCollection form, CancellationToken ct)
+    {
+        var unknown = form.Keys.Concat(form.Files.Select(f => f.Name)).Distinct(StringComparer.Ordinal)
+            .Where(name => !FormFields.Contains(name, StringComparer.Ordinal)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw ApiProblemException.BadRequest(ProblemCodes.UnknownField,
+                $"Unknown form field(s) {string.Join(", ", unknown.Select(n => $"'{n}'"))}; /search accepts 'image' (the file), 'k', 'mode' and 'filter'.");
+        }
+        var files = form.Files.GetFiles(ImageField);
+        if (files.Count != 1)
+        {
+            throw ApiProblemException.BadRequest(files.Count == 0 ? ProblemCodes.ImageMissing : ProblemCodes.InvalidForm,
+                $"Send exactly one file in the form field 'image' (curl -F image=@photo.jpg); got {files.Count}.");
+        }
+        var file = files[0];
+        var bytes = new byte[file.Length];
+        await using var stream = file.OpenReadStream();
+        await stream.ReadExactlyAsync(bytes, ct);
+        return bytes;
+    }
+}

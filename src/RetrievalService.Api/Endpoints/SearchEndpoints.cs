@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using RetrievalService.Api.Configuration;
+using RetrievalService.Api.Http;
+
+namespace RetrievalService.Api.Endpoints;
+
+/// <summary><c>POST /search</c>: nearest gallery images to a query photo.</summary>
+public static class SearchEndpoints
+{
+    /// <summary>Maps the search group, behind the inference admission limit.</summary>
+    public static RouteGroupBuilder MapSearch(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/search").WithTags("Search").RequireRateLimiting(Admission.PolicyName);
+        group.MapPost("", SearchAsync)
+            .WithName("Search")
+            .WithSummary("Find the gallery images nearest to a query photo.")
+            .WithDescription("The image is the multipart field 'image' or the raw body (Content-Type image/*). " +
+                "Parameters k (1..1000, default 10), mode (asymmetric | symmetric) and filter (JSON object, containment) " +
+                "come from the query string or, with multipart, from form fields.")
+            .WithBody(fileFields: [QueryImageReader.ImageField], textFields: ["k", "mode", "filter"], rawImage: true)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return group;
+    }
+
+    /// <summary>Find the gallery images nearest to a query photo.</summary>
+    public static async Task<Ok<SearchResponse>> SearchAsync(
+        HttpRequest request, SearchService search, IOptions<ApiLimitsOptions> limits, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var (image, form) = await QueryImageReader.ReadAsync(request, limits.Value.MaxSearchRequestBytes, cancellationToken);
+        var parameters = SearchParameterParser.Parse(request.Query, form, limits.Value.MaxMetadataChars);
+        return TypedResults.Ok(await search.SearchAsync(image, parameters, started, cancellationToken));
+    }
+}

@@ -1,0 +1,98 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Primitives;
+using RetrievalService.Api.Errors;
+
+namespace RetrievalService.Api.Endpoints;
+
+/// <summary>
+/// Reads <c>k</c>, <c>mode</c> and <c>filter</c> from the query string or, for multipart requests, from form fields.
+/// Each mistake becomes a 400 that names the parameter and shows a valid value.
+/// </summary>
+internal static class SearchParameterParser
+{
+    private static readonly JsonDocumentOptions FilterJson = new() { MaxDepth = 16 };
+
+    public static SearchParameters Parse(IQueryCollection query, IFormCollection? form, int maxFilterChars)
+    {
+        var k = ParseK(Single(query, form, "k"));
+        var mode = ParseMode(Single(query, form, "mode"));
+        var filter = ParseFilter(Single(query, form, "filter"), maxFilterChars);
+        var parameters = new SearchParameters(k, mode, filter);
+        var errors = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(parameters, new ValidationContext(parameters), errors, validateAllProperties: true))
+        {
+            throw ApiProblemException.BadRequest(ProblemCodes.InvalidK, $"{errors[0].ErrorMessage} Got k={k}.");
+        }
+        return parameters;
+    }
+
+    private static string? Single(IQueryCollection query, IFormCollection? form, string name)
+    {
+        var values = StringValues.Concat(query[name], form is null ? StringValues.Empty : form[name]);
+        return values.Count switch
+        {
+            0 => null,
+            1 => values[0],
+            _ => throw ApiProblemException.BadRequest(ParameterCode(name),
+                $"'{name}' is given {values.Count} times (query string and form fields together); give it once."),
+        };
+    }
+
+    private static int ParseK(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return SearchParameters.DefaultK;
+        }
+        if (!long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var k))
+        {
+            throw ApiProblemException.BadRequest(ProblemCodes.InvalidK, $"k must be a whole number between 1 and 1000; got '{Clip(value)}'.");
+        }
+        // Clamped only for the message: the validation below refuses anything outside 1..1000.
+        return (int)Math.Clamp(k, int.MinValue, int.MaxValue);
+    }
+
+    private static SearchMode ParseMode(string? value) => value?.ToLowerInvariant() switch
+    {
+        null or "" or "asymmetric" => SearchMode.Asymmetric,
+        "symmetric" => SearchMode.Symmetric,
+        _ => throw ApiProblemException.BadRequest(ProblemCodes.InvalidMode,
+            $"mode must be 'asymmetric' (student query, the default) or 'symmetric' (teacher query); got '{Clip(value)}'."),
+    };
+
+    private static JsonObject? ParseFilter(string? value, int maxChars)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        if (value.Length > maxChars)
+        {
+            throw ApiProblemException.BadRequest(ProblemCodes.InvalidFilter, $"filter has {value.Length} characters; at most {maxChars} are allowed.");
+        }
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(value, documentOptions: FilterJson);
+        }
+        catch (JsonException e)
+        {
+            throw ApiProblemException.BadRequest(ProblemCodes.InvalidFilter,
+                $"filter is not valid JSON ({e.Message}); send an object such as {{\"category\":\"shoes\"}}, URL-encoded in the query string.");
+        }
+        return node as JsonObject ?? throw ApiProblemException.BadRequest(ProblemCodes.InvalidFilter,
+            $"filter must be a JSON object matched by containment, such as {{\"category\":\"shoes\"}}; got {node?.GetValueKind().ToString().ToLowerInvariant() ?? "null"}.");
+    }
+
+    private static string ParameterCode(string name) => name switch
+    {
+        "k" => ProblemCodes.InvalidK,
+        "mode" => ProblemCodes.InvalidMode,
+        _ => ProblemCodes.InvalidFilter,
+    };
+
+    private static string Clip(string value) => value.Length <= 40 ? value : value[..40] + "…";
+}

@@ -1,0 +1,30 @@
+namespace RetrievalService.Api.Errors;
+
+/// <summary>The <c>code</c> extension of every ProblemDetails the API returns (docs/api.md lists them with their statuses).</summary>
+public static class ProblemCodes
+{
+    public const string ImageMissing = "image-missing";
+    public const string ImageEmpty = "image-empty";
+    public const string ImageTooLarge = "image-too-large";
+    public const string ImageTooManyPixels = "image-too-many-pixels";
+    public const string ImageUnsupported = "image-unsupported";
+    public const string ImageCorrupt = "image-corrupt";
+    public const string UnsupportedMediaType = "unsupported-media-type";
+    public const string PayloadTooLarge = "payload-too-large";
+    public const string TooManyFiles = "too-many-files";
+    public const string InvalidForm = "invalid-form";
+    public const string UnknownField = "unknown-field";
+    public const string InvalidK = "invalid-k";
+    public const string InvalidMode = "invalid-mode";
+    public const string InvalidFilter = "invalid-filter";
+    public const string InvalidIds = "invalid-ids";
+    public const string InvalidMetadata = "invalid-metadata";
+    public const string InvalidId = "invalid-id";
+    public const string ImageNotFound = "image-not-found";
+    public const string DatabaseUnavailable = "database-unavailable";
+    public const string GalleryNotReady = "gallery-not-ready";
+    public const string Saturated = "saturated";
+    public const string NotFound = "not-found";
+    public const string HttpError = "http-error";
+    public const string Internal = "internal";
+}

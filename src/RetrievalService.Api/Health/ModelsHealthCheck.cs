@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using RetrievalService.Api.Models;
+
+namespace RetrievalService.Api.Health;
+
+/// <summary>Ready once start-up has loaded and verified both models.</summary>
+internal sealed class ModelsHealthCheck(ReadinessState readiness, ModelCatalog catalog) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(readiness.ModelsLoaded
+            ? HealthCheckResult.Healthy($"Teacher '{catalog.Teacher.Id}' and student '{catalog.Student.Id}' are loaded.")
+            : HealthCheckResult.Unhealthy("The models are still loading."));
+}

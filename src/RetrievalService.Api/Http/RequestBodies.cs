@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Http.Features;
+using RetrievalService.Api.Errors;
+
+namespace RetrievalService.Api.Http;
+
+/// <summary>Reads request bodies under a byte limit, so an oversized upload is refused with 413 before it is buffered.</summary>
+internal static class RequestBodies
+{
+    /// <summary>Refuses a declared Content-Length over <paramref name="limit"/> and caps what the server will read.</summary>
+    public static void Limit(HttpRequest request, long limit)
+    {
+        if (request.ContentLength > limit)
+        {
+            throw ApiProblemException.TooLarge(ProblemCodes.PayloadTooLarge,
+                $"The request body is {request.ContentLength} bytes; this endpoint accepts at most {limit} bytes. Send a smaller image or fewer files per request.");
+        }
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+        {
+            feature.MaxRequestBodySize = limit;
+        }
+    }
+
+    /// <summary>The whole body, refused with 413 when it grows past <paramref name="limit"/> (chunked uploads declare no length).</summary>
+    public static async Task<byte[]> ReadAllAsync(HttpRequest request, long limit, CancellationToken ct)
+    {
+        Limit(request, limit);
+        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 64 * 1024);
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                throw ApiProblemException.TooLarge(ProblemCodes.PayloadTooLarge,
+                    $"The request body exceeds {limit} bytes; send a smaller image.");
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>Parses a multipart form under <paramref name="limit"/>; malformed framing is a 400, a broken limit a 413.</summary>
+    public static async Task<IFormCollection> ReadFormAsync(HttpRequest request, long limit, int maxFiles, CancellationToken ct)
+    {
+        if (!request.HasFormContentType || !request.ContentType!.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            throw ApiProblemException.UnsupportedMediaType(
+                $"Content type '{request.ContentType}' is not accepted here; send multipart/form-data (curl -F).");
+        }
+        Limit(request, limit);
+        var options = new FormOptions
+        {
+            MultipartBodyLengthLimit = limit,
+            BufferBodyLengthLimit = limit,
+            // Fields besides files are few (ids, metadata, k, mode, filter); the count bounds parsing work.
+            ValueCountLimit = maxFiles + 16,
+        };
+        try
+        {
+            return await request.ReadFormAsync(options, ct);
+        }
+        catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+        {
+            throw ApiProblemException.TooLarge(ProblemCodes.PayloadTooLarge,
+                $"The multipart body breaks a limit ({e.Message}); send fewer or smaller files per request (at most {maxFiles} files, {limit} bytes).");
+        }
+        catch (Exception e) when (e is InvalidDataException || (e is IOException && !ct.IsCancellationRequested))
+        {
+            // MultipartReader reports a body that ends mid-part as an IOException.
+            throw ApiProblemException.BadRequest(ProblemCodes.InvalidForm, $"The multipart body is malformed ({e.Message}); let your HTTP client build it (curl -F).");
+        }
+    }
+}

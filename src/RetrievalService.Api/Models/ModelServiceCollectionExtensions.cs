@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Options;
+using RetrievalService.Api.Configuration;
+using RetrievalService.Api.Inference;
+using RetrievalService.Api.Telemetry;
+using RetrievalService.Embedding;
+using RetrievalService.Embedding.Inference;
+
+namespace RetrievalService.Api.Models;
+
+/// <summary>Registers the configured teacher and student, their batching queues and the start-up checks.</summary>
+public static class ModelServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <see cref="ModelsOptions"/> and <see cref="BatchingOptions"/>, registers the <see cref="ModelCatalog"/> (which
+    /// refuses an incompatible student), both models as keyed <see cref="OnnxEmbedder"/>s and <see cref="EmbeddingQueue"/>s,
+    /// and <see cref="ModelStartup"/>. Call after <c>AddGalleryStore</c>, so the schema is migrated before the gallery check.
+    /// </summary>
+    public static IServiceCollection AddRetrievalModels(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<ModelsOptions>().BindConfiguration(ModelsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BatchingOptions>().BindConfiguration(BatchingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddEmbedding();
+        services.AddSingleton(sp => ModelCatalog.Load(sp.GetRequiredService<IOptions<ModelsOptions>>().Value));
+        services.AddModel(ModelCatalog.TeacherKey, catalog => catalog.TeacherManifestPath);
+        services.AddModel(ModelCatalog.StudentKey, catalog => catalog.StudentManifestPath);
+        services.AddSingleton<ApiTelemetry>();
+        services.AddSingleton<QueryEmbedder>();
+        services.AddSingleton<ReadinessState>();
+        services.AddHostedService<ModelStartup>();
+        return services;
+    }
+
+    private static void AddModel(this IServiceCollection services, string key, Func<ModelCatalog, string> manifestPath)
+    {
+        services.AddKeyedSingleton(key, (sp, _) => OnnxEmbedder.Load(
+            manifestPath(sp.GetRequiredService<ModelCatalog>()),
+            sp.GetRequiredService<IOptions<InferenceOptions>>().Value,
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger<OnnxEmbedder>()));
+        services.AddKeyedSingleton(key, (sp, k) => new EmbeddingQueue(
+            sp.GetRequiredKeyedService<OnnxEmbedder>(k),
+            sp.GetRequiredService<IOptions<BatchingOptions>>().Value,
+            sp.GetRequiredService<ApiTelemetry>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger<EmbeddingQueue>()));
+    }
+}

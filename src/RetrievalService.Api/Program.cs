@@ -1,0 +1,48 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using RetrievalService.Api.Configuration;
+using RetrievalService.Api.Endpoints;
+using RetrievalService.Api.Errors;
+using RetrievalService.Api.Health;
+using RetrievalService.Api.Http;
+using RetrievalService.Api.Models;
+using RetrievalService.Api.Telemetry;
+using RetrievalService.Indexing;
+using RetrievalService.Storage;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+await builder.ResolveGalleryConnectionAsync();
+
+builder.Services.AddApiLogging();
+builder.Services.AddApiMetrics();
+builder.Services.AddApiProblemDetails();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
+builder.Services.AddGalleryStore();
+builder.Services.AddRetrievalModels();
+builder.Services.AddGalleryIndexing();
+builder.Services.AddSingleton<SearchService>();
+builder.Services.AddInferenceAdmission();
+builder.Services.AddApiHealthChecks();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+
+app.UseRequestIds();
+app.UseSerilogRequestLogging();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseRateLimiter();
+
+app.MapOpenApi();
+app.MapPrometheusScrapingEndpoint();
+app.MapApiHealthChecks();
+app.MapSearch();
+app.MapIndex();
+app.MapImages();
+app.MapModels();
+
+await app.RunAsync();
+
+/// <summary>The API host; public so tests can start it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;

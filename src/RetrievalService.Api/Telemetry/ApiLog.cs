@@ -1,0 +1,28 @@
+namespace RetrievalService.Api.Telemetry;
+
+/// <summary>The API's source-generated log messages.</summary>
+internal static partial class ApiLog
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information,
+        Message = "Model {ModelId} ({Role}, {Dimension}-d) ready on {ExecutionProvider}")]
+    public static partial void ModelReady(ILogger logger, string modelId, string role, int dimension, string executionProvider);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "A batch of {BatchSize} queries failed in model {ModelId}")]
+    public static partial void BatchFailed(ILogger logger, string modelId, int batchSize, Exception exception);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information,
+        Message = "Search {Mode} with {QueryModel} k={K}: {HitCount} hits, decode {DecodeMs:F1} ms, embed {EmbedMs:F1} ms, search {SearchMs:F1} ms")]
+    public static partial void Searched(ILogger logger, string mode, string queryModel, int k, int hitCount, double decodeMs, double embedMs, double searchMs);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Request refused with {StatusCode} ({ProblemCode}): {Detail}")]
+    public static partial void ClientError(ILogger logger, int statusCode, string problemCode, string detail);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Gallery database unavailable; answering 503: {Detail}")]
+    public static partial void DatabaseUnavailable(ILogger logger, string detail);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Saturated; answering 503 to {Path}")]
+    public static partial void Saturated(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Error, Message = "Unhandled error")]
+    public static partial void Unhandled(ILogger logger, Exception exception);
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using RetrievalService.Api.Endpoints;
+using RetrievalService.Api.Tests.Infrastructure;
+
+namespace RetrievalService.Api.Tests;
+
+/// <summary>The database goes away under a running service and comes back: 503 with Retry-After meanwhile, then service without a restart.</summary>
+public sealed class DatabaseOutageTests : IAsyncLifetime
+{
+    private readonly PrivateCluster cluster = new();
+    private ApiFactory? factory;
+    private HttpClient client = null!;
+
+    public async Task InitializeAsync()
+    {
+        await cluster.StartAsync();
+        factory = await ApiFactory.CreateAsync(connectionString: cluster.ConnectionString);
+        client = factory.CreateClient();
+        await Requests.ReadAsync<IndexResponse>(await client.PostAsync("/index", Requests.IndexForm([("fruits", Photos.Get("fruits"))])));
+    }
+
+    public async Task DisposeAsync()
+    {
+        client?.Dispose();
+        if (factory is not null)
+        {
+            await factory.DisposeAsync();
+        }
+        await cluster.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_stopped_database_gives_503_with_retry_after_and_the_service_recovers_when_it_returns()
+    {
+        Assert.Equal("fruits", (await SearchAsync()).Results[0].Id);
+
+        await cluster.StopAsync();
+
+        foreach (var response in new[] { await PostSearchAsync(), await client.GetAsync("/images/fruits"), await client.DeleteAsync("/images/fruits") })
+        {
+            var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable, "database-unavailable");
+            Assert.NotNull(response.Headers.RetryAfter);
+            Assert.Contains("Retry", ProblemAssert.Detail(problem), StringComparison.Ordinal);
+        }
+        using (var ready = await client.GetAsync("/health/ready"))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        }
+        using (var live = await client.GetAsync("/health/live"))
+        {
+            Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        }
+
+        await cluster.StartAsync();
+
+        Assert.Equal("fruits", (await EventuallyAsync(PostSearchAsync)).Results[0].Id);
+        using var readyAgain = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, readyAgain.StatusCode);
+    }
+
+    private Task<HttpResponseMessage> PostSearchAsync() => Requests.SearchAsync(client, Photos.Get("fruits"), "?k=1");
+
+    private async Task<SearchResponse> SearchAsync() => await Requests.ReadAsync<SearchResponse>(await PostSearchAsync());
+
+    // Pooled connections broken by the restart are discarded one request at a time; a client retrying after
+    // Retry-After sees the service back within a few attempts.
+    private static async Task<SearchResponse> EventuallyAsync(Func<Task<HttpResponseMessage>> send)
+    {
+        HttpResponseMessage response = null!;
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            response = await send();
+            if (response.StatusCode != HttpStatusCode.ServiceUnavailable)
+            {
+                break;
+            }
+            await Task.Delay(300);
+        }
+        return await Requests.ReadAsync<SearchResponse>(response);
+    }
+}

@@ -1,0 +1,146 @@
+using System.Net;
+using RetrievalService.Api.Endpoints;
+using RetrievalService.Api.Tests.Infrastructure;
+using RetrievalService.Indexing;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+
+namespace RetrievalService.Api.Tests;
+
+[Collection(GalleryCollection.Name)]
+public sealed class IndexTests(GalleryFixture gallery)
+{
+    private HttpClient Client => gallery.Client;
+
+    [Fact]
+    public async Task Indexing_the_same_files_again_reports_them_unchanged()
+    {
+        var result = await IndexAsync(Requests.IndexForm(Photos.All.Take(3).Select(p => (p.Id, p.Bytes))));
+
+        Assert.Equal((0, 3, 0), (result.Stored, result.Unchanged, result.Rejected));
+        Assert.All(result.Items, i => Assert.Equal(IndexItemStatus.Unchanged, i.Status));
+    }
+
+    [Fact]
+    public async Task New_content_under_an_existing_id_is_stored_again_and_its_hash_changes()
+    {
+        var id = "idx-" + Guid.NewGuid().ToString("N")[..8];
+        var first = await IndexAsync(Requests.IndexForm([("a.png", Pattern(1))], ids: [id]));
+        var before = await Requests.ReadAsync<ImageResponse>(await Client.GetAsync($"/images/{id}"));
+
+        var second = await IndexAsync(Requests.IndexForm([("a.png", Pattern(2))], ids: [id], metadata: $"{{\"{id}\":{{\"v\":2}}}}"));
+        var after = await Requests.ReadAsync<ImageResponse>(await Client.GetAsync($"/images/{id}"));
+
+        Assert.Equal(IndexItemStatus.Stored, first.Items[0].Status);
+        Assert.Equal(IndexItemStatus.Stored, second.Items[0].Status);
+        Assert.NotEqual(before.ContentSha256, after.ContentSha256);
+        Assert.Equal(2, after.Metadata["v"]!.GetValue<int>());
+        Assert.Equal("upload:a.png", after.Source);
+        await Client.DeleteAsync($"/images/{id}");
+    }
+
+    [Fact]
+    public async Task Each_bad_file_is_rejected_with_its_reason_while_the_good_ones_are_stored()
+    {
+        var good = "idx-" + Guid.NewGuid().ToString("N")[..8];
+        var form = Requests.IndexForm(
+            [("g.png", Pattern(3)), ("c.jpg", Photos.Get("fruits")[..300]), ("s.png", Pattern(4)), ("b.png", Pattern(5)), ("d.png", Pattern(6)), ("e.png", Pattern(7))],
+            ids: [good, "corrupt-" + good, "dir/file.png", "back\\slash", "bell\u0007", good]);
+
+        var result = await IndexAsync(form);
+
+        Assert.Equal((1, 0, 5), (result.Stored, result.Unchanged, result.Rejected));
+        Assert.Equal(
+            [null, "Corrupt", "InvalidId", "InvalidId", "InvalidId", "DuplicateId"],
+            result.Items.Select(i => i.Code));
+        Assert.All(result.Items.Skip(1), i => Assert.False(string.IsNullOrWhiteSpace(i.Reason)));
+        await Client.DeleteAsync($"/images/{good}");
+    }
+
+    [Fact]
+    public async Task More_files_than_the_per_request_limit_are_refused_with_413()
+    {
+        var files = Enumerable.Range(0, 13).Select(i => ($"f{i}.png", Pattern(100 + i)));
+
+        using var response = await Client.PostAsync("/index", Requests.IndexForm(files));
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "too-many-files");
+        Assert.Contains("12", ProblemAssert.Detail(problem), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_index_request_over_the_byte_limit_is_refused_with_413()
+    {
+        using var response = await Client.PostAsync("/index", Requests.IndexForm([("big.jpg", new byte[9 * 1024 * 1024])]));
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "payload-too-large");
+    }
+
+    [Theory]
+    [InlineData("ids_not_json", "invalid-ids")]
+    [InlineData("ids_count_mismatch", "invalid-ids")]
+    [InlineData("metadata_not_json", "invalid-metadata")]
+    [InlineData("metadata_for_an_unknown_id", "invalid-metadata")]
+    [InlineData("wrong_field_name", "unknown-field")]
+    [InlineData("no_files", "image-missing")]
+    public async Task A_malformed_index_form_is_refused_with_400(string mistake, string code)
+    {
+        var form = mistake switch
+        {
+            "ids_not_json" => WithField(Requests.IndexForm([("a.png", Pattern(8))]), "ids", "a,b"),
+            "ids_count_mismatch" => Requests.IndexForm([("a.png", Pattern(8))], ids: ["a", "b"]),
+            "metadata_not_json" => Requests.IndexForm([("a.png", Pattern(8))], metadata: "{kind: animal}"),
+            "metadata_for_an_unknown_id" => Requests.IndexForm([("a.png", Pattern(8))], metadata: """{"b.png":{"kind":"x"}}"""),
+            "wrong_field_name" => WithFile(new MultipartFormDataContent(), "images", Pattern(8)),
+            _ => WithField(new MultipartFormDataContent(), "ids", "[]"),
+        };
+
+        using var response = await Client.PostAsync("/index", form);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, code);
+    }
+
+    [Fact]
+    public async Task A_raw_body_is_refused_with_415_naming_multipart()
+    {
+        using var response = await Client.PostAsync("/index", Requests.Raw(Pattern(9), "image/png"));
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
+        Assert.Contains("multipart/form-data", ProblemAssert.Detail(problem), StringComparison.Ordinal);
+    }
+
+    private async Task<IndexResponse> IndexAsync(MultipartFormDataContent form) =>
+        await Requests.ReadAsync<IndexResponse>(await Client.PostAsync("/index", form));
+
+    private static MultipartFormDataContent WithField(MultipartFormDataContent form, string name, string value)
+    {
+        form.Add(new StringContent(value), name);
+        return form;
+    }
+
+    private static MultipartFormDataContent WithFile(MultipartFormDataContent form, string name, byte[] bytes)
+    {
+        form.Add(new ByteArrayContent(bytes), name, "x.png");
+        return form;
+    }
+
+    /// <summary>A distinct small PNG per seed.</summary>
+    private static byte[] Pattern(int seed)
+    {
+        using var image = new Image<Rgb24>(96, 80);
+        image.ProcessPixelRows(rows =>
+        {
+            for (var y = 0; y < rows.Height; y++)
+            {
+                var row = rows.GetRowSpan(y);
+                for (var x = 0; x < row.Length; x++)
+                {
+                    row[x] = new Rgb24((byte)(x * seed), (byte)(y * 3 + seed * 17), (byte)((x ^ y) + seed));
+                }
+            }
+        });
+        using var stream = new MemoryStream();
+        image.SaveAsPng(stream);
+        return stream.ToArray();
+    }
+}

@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+using RetrievalService.Storage;
+
+namespace RetrievalService.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The real API host against the real PostgreSQL + pgvector and the real ONNX models, on a schema of its own that is
+/// dropped on dispose. ONNX Runtime runs with one thread (PLATFORM.md: tests pin threads on 2-core machines).
+/// </summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>
+{
+    private static readonly Lazy<Task<string>> SharedDatabase = new(() => LocalDatabase.ResolveConnectionStringAsync());
+
+    private readonly Dictionary<string, string?> settings;
+
+    private ApiFactory(string connectionString, string schema, IReadOnlyDictionary<string, string?>? overrides)
+    {
+        ConnectionString = connectionString;
+        settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["GalleryStore:ConnectionString"] = connectionString,
+            ["GalleryStore:Schema"] = schema,
+            ["GalleryStore:MaxRetries"] = "1",
+            ["GalleryStore:RetryBaseDelayMs"] = "50",
+            ["Models:Directory"] = RepoPaths.Models,
+            ["Embedding:Inference:ExecutionProvider"] = "Cpu",
+            ["Embedding:Inference:IntraOpThreads"] = "1",
+            ["Embedding:Inference:InterOpThreads"] = "1",
+            ["Indexing:DecodeParallelism"] = "2",
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+        Schema = settings["GalleryStore:Schema"]!;
+    }
+
+    /// <summary>The database the host uses.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>The host's own gallery schema.</summary>
+    public string Schema { get; }
+
+    /// <summary>The shared private cluster's connection string.</summary>
+    public static Task<string> SharedConnectionStringAsync() => SharedDatabase.Value;
+
+    /// <summary>A host on the shared cluster with a fresh schema; <paramref name="overrides"/> replace any setting.</summary>
+    public static async Task<ApiFactory> CreateAsync(IReadOnlyDictionary<string, string?>? overrides = null, string? connectionString = null) =>
+        new(connectionString ?? await SharedConnectionStringAsync(), NewSchema(), overrides);
+
+    /// <summary>A unique lower-case schema name.</summary>
+    public static string NewSchema() => "api_" + Guid.NewGuid().ToString("N")[..12];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await base.DisposeAsync();
+        }
+        finally
+        {
+            await DropSchemaAsync();
+        }
+    }
+
+    // Also after a host that refused to start: its schema (and anything a test put there) must not outlive the test.
+    private async Task DropSchemaAsync()
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(ConnectionString);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {Schema} CASCADE", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+        catch (NpgsqlException)
+        {
+            // A test that stopped its private cluster has nothing left to clean.
+        }
+    }
+}

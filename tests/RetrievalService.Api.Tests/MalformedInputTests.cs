@@ -1,0 +1,99 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using RetrievalService.Api.Tests.Infrastructure;
+
+namespace RetrievalService.Api.Tests;
+
+/// <summary>
+/// Hostile and broken requests: each gets the right 4xx ProblemDetails, never a 5xx. The fixture's limits are 4 MiB per
+/// image, 5 MiB per search request, 8 MiB and 12 files per index request, 40 megapixels per image.
+/// </summary>
+[Collection(GalleryCollection.Name)]
+public sealed class MalformedInputTests(GalleryFixture gallery)
+{
+    private static readonly Dictionary<string, (Func<HttpRequestMessage> Request, HttpStatusCode Status, string Code)> Cases = new()
+    {
+        ["zero_bytes"] = (() => Search(Requests.Raw([], "image/jpeg")), HttpStatusCode.BadRequest, "image-empty"),
+        ["zero_byte_file_in_multipart"] = (() => Search(Requests.SearchForm([])), HttpStatusCode.BadRequest, "image-empty"),
+        ["no_body_at_all"] = (() => new HttpRequestMessage(HttpMethod.Post, "/search"), HttpStatusCode.BadRequest, "image-missing"),
+        ["truncated_jpeg"] = (() => Search(Requests.Raw(Photos.Get("fruits")[..400], "image/jpeg")), HttpStatusCode.UnprocessableEntity, "image-corrupt"),
+        ["jpeg_header_then_garbage"] = (() => Search(Requests.Raw([0xFF, 0xD8, 0xFF, 0xE0, .. TestImages.Noise(2000, 1)], "image/jpeg")),
+            HttpStatusCode.UnprocessableEntity, "image-corrupt"),
+        ["png_header_without_pixels"] = (() => Search(Requests.Raw(TestImages.HeaderOnlyPng(64, 64), "image/png")),
+            HttpStatusCode.UnprocessableEntity, "image-corrupt"),
+        ["html_sent_as_image_jpeg"] = (() => Search(Requests.Raw(Encoding.UTF8.GetBytes("<!doctype html><html><body>hi</body></html>"), "image/jpeg")),
+            HttpStatusCode.UnsupportedMediaType, "image-unsupported"),
+        ["random_bytes"] = (() => Search(Requests.Raw(TestImages.Noise(5000, 2), "application/octet-stream")),
+            HttpStatusCode.UnsupportedMediaType, "image-unsupported"),
+        ["png_header_declaring_30000x30000"] = (() => Search(Requests.Raw(TestImages.HeaderOnlyPng(30000, 30000), "image/png")),
+            HttpStatusCode.UnprocessableEntity, "image-too-many-pixels"),
+        ["decompression_bomb_png_of_64_megapixels"] = (() => Search(Requests.SearchForm(TestImages.FlatPng(8000, 8000))),
+            HttpStatusCode.UnprocessableEntity, "image-too-many-pixels"),
+        ["image_file_over_the_byte_limit"] = (() => Search(Requests.Raw(TestImages.Noise((int)(4.5 * 1024 * 1024), 3), "image/jpeg")),
+            HttpStatusCode.RequestEntityTooLarge, "image-too-large"),
+        ["search_body_over_the_request_limit"] = (() => Search(Requests.Raw(new byte[6 * 1024 * 1024], "image/jpeg")),
+            HttpStatusCode.RequestEntityTooLarge, "payload-too-large"),
+        ["oversized_multipart"] = (() => Search(Requests.SearchForm(new byte[6 * 1024 * 1024])), HttpStatusCode.RequestEntityTooLarge, "payload-too-large"),
+        ["text_plain_body"] = (() => Search(Requests.Raw(Photos.Get("home"), "text/plain")), HttpStatusCode.UnsupportedMediaType, "unsupported-media-type"),
+        ["curl_data_binary_without_content_type"] = (() => Search(Requests.Raw(Photos.Get("home"), "application/x-www-form-urlencoded")),
+            HttpStatusCode.UnsupportedMediaType, "unsupported-media-type"),
+        ["wrong_field_name"] = (() => Search(Requests.SearchForm(Photos.Get("home"), field: "photo")), HttpStatusCode.BadRequest, "unknown-field"),
+        ["multipart_without_a_file"] = (() => Search(new MultipartFormDataContent { { new StringContent("3"), "k" } }),
+            HttpStatusCode.BadRequest, "image-missing"),
+        ["two_images"] = (() => Search(TwoImages()), HttpStatusCode.BadRequest, "invalid-form"),
+        ["truncated_multipart"] = (() => Search(TruncatedMultipart()), HttpStatusCode.BadRequest, "invalid-form"),
+        ["k_zero"] = (() => Search(Requests.SearchForm(Photos.Get("home")), "?k=0"), HttpStatusCode.BadRequest, "invalid-k"),
+        ["k_ten_to_the_sixth"] = (() => Search(Requests.SearchForm(Photos.Get("home")), "?k=1000000"), HttpStatusCode.BadRequest, "invalid-k"),
+        ["k_negative"] = (() => Search(Requests.SearchForm(Photos.Get("home")), "?k=-5"), HttpStatusCode.BadRequest, "invalid-k"),
+        ["k_not_a_number"] = (() => Search(Requests.SearchForm(Photos.Get("home")), "?k=ten"), HttpStatusCode.BadRequest, "invalid-k"),
+        ["k_beyond_int64"] = (() => Search(Requests.SearchForm(Photos.Get("home")), "?k=99999999999999999999999"), HttpStatusCode.BadRequest, "invalid-k"),
+        ["k_given_twice"] = (() => Search(Requests.SearchForm(Photos.Get("home")), "?k=1&k=2"), HttpStatusCode.BadRequest, "invalid-k"),
+        ["unknown_mode"] = (() => Search(Requests.SearchForm(Photos.Get("home")), "?mode=fast"), HttpStatusCode.BadRequest, "invalid-mode"),
+        ["filter_not_json"] = (() => Search(Requests.SearchForm(Photos.Get("home")), "?filter=kind%3Danimal"), HttpStatusCode.BadRequest, "invalid-filter"),
+        ["filter_an_array"] = (() => Search(Requests.SearchForm(Photos.Get("home")), "?filter=%5B1%2C2%5D"), HttpStatusCode.BadRequest, "invalid-filter"),
+        ["filter_nested_too_deep"] = (() => Search(Requests.SearchForm(Photos.Get("home")), "?filter=" + Uri.EscapeDataString(new string('[', 40) + new string(']', 40))),
+            HttpStatusCode.BadRequest, "invalid-filter"),
+        ["id_with_an_encoded_slash"] = (() => new HttpRequestMessage(HttpMethod.Get, "/images/a%2Fb"), HttpStatusCode.BadRequest, "invalid-id"),
+        ["id_with_an_encoded_backslash"] = (() => new HttpRequestMessage(HttpMethod.Delete, "/images/a%5Cb"), HttpStatusCode.BadRequest, "invalid-id"),
+        ["id_with_a_control_character"] = (() => new HttpRequestMessage(HttpMethod.Get, "/images/bell%07"), HttpStatusCode.BadRequest, "invalid-id"),
+        ["id_too_long"] = (() => new HttpRequestMessage(HttpMethod.Get, "/images/" + new string('x', 300)), HttpStatusCode.BadRequest, "invalid-id"),
+        ["unknown_route"] = (() => new HttpRequestMessage(HttpMethod.Get, "/searches"), HttpStatusCode.NotFound, "not-found"),
+        ["wrong_method"] = (() => new HttpRequestMessage(HttpMethod.Get, "/search"), HttpStatusCode.MethodNotAllowed, "http-error"),
+    };
+
+    public static TheoryData<string> CaseNames => [.. Cases.Keys];
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public async Task A_malformed_request_gets_the_right_4xx_problem_details(string name)
+    {
+        var (request, status, code) = Cases[name];
+
+        using var response = await gallery.Client.SendAsync(request());
+
+        await ProblemAssert.IsProblemAsync(response, status, code);
+    }
+
+    [Fact]
+    public void The_corpus_has_at_least_twenty_malformed_inputs() => Assert.True(Cases.Count >= 20);
+
+    private static HttpRequestMessage Search(HttpContent content, string query = "") =>
+        new(HttpMethod.Post, "/search" + query) { Content = content };
+
+    private static MultipartFormDataContent TwoImages()
+    {
+        var form = Requests.SearchForm(Photos.Get("home"));
+        form.Add(new ByteArrayContent(Photos.Get("fruits")), "image", "second.jpg");
+        return form;
+    }
+
+    private static ByteArrayContent TruncatedMultipart()
+    {
+        var body = Encoding.ASCII.GetBytes("--b0undary\r\nContent-Disposition: form-data; name=\"image\"; filename=\"a.jpg\"\r\n" +
+            "Content-Type: image/jpeg\r\n\r\n\xFF\xD8\xFF\xE0 and then the connection dropped");
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=b0undary");
+        return content;
+    }
+}

@@ -1,0 +1,135 @@
+using System.Net;
+using RetrievalService.Api.Endpoints;
+using RetrievalService.Api.Tests.Infrastructure;
+
+namespace RetrievalService.Api.Tests;
+
+[Collection(GalleryCollection.Name)]
+public sealed class SearchTests(GalleryFixture gallery)
+{
+    private HttpClient Client => gallery.Client;
+
+    [Theory]
+    [InlineData("astronaut")]
+    [InlineData("chelsea")]
+    [InlineData("coffee")]
+    [InlineData("rocket")]
+    [InlineData("motorcycle")]
+    [InlineData("fruits")]
+    [InlineData("baboon")]
+    [InlineData("home")]
+    [InlineData("squirrel")]
+    // grace-hopper is left out: at this crop the linear-adapter student ranks the other portrait (astronaut) first,
+    // within its documented held-out top-1 of 55 % (models/student-mnv2-linear.manifest.json); symmetric mode finds it.
+    public async Task Asymmetric_search_returns_the_indexed_original_for_a_cropped_and_rescaled_view(string id)
+    {
+        var view = TestImages.CropAndRescale(Photos.Get(id), keep: 0.8, scale: 0.6);
+
+        var result = await Requests.ReadAsync<SearchResponse>(await Requests.SearchAsync(Client, view, "?k=3"));
+
+        Assert.Equal(SearchMode.Asymmetric, result.Mode);
+        Assert.Equal(id, result.Results[0].Id);
+    }
+
+    [Fact]
+    public async Task Symmetric_search_finds_the_original_of_the_view_the_student_confuses()
+    {
+        var view = TestImages.CropAndRescale(Photos.Get("grace-hopper"), keep: 0.8, scale: 0.6);
+
+        var result = await Requests.ReadAsync<SearchResponse>(await Requests.SearchAsync(Client, view, "?k=1&mode=symmetric"));
+
+        Assert.Equal("grace-hopper", result.Results[0].Id);
+    }
+
+    [Fact]
+    public async Task Asymmetric_search_names_the_student_and_the_teacher_and_reports_timings()
+    {
+        var result = await Requests.ReadAsync<SearchResponse>(await Requests.SearchAsync(Client, Photos.Get("coffee")));
+
+        Assert.Equal(new SearchModels("student-mnv2-linear", "teacher-resnet18-gem"), result.Models);
+        Assert.Equal(10, result.K);
+        Assert.Equal(10, result.Results.Count);
+        Assert.Equal(result.Results.OrderByDescending(r => r.Score).Select(r => r.Id), result.Results.Select(r => r.Id));
+        Assert.Equal("coffee", result.Results[0].Metadata["name"]!.GetValue<string>());
+        Assert.All([result.Timings.DecodeMs, result.Timings.EmbedMs, result.Timings.SearchMs], t => Assert.True(t > 0));
+        Assert.True(result.Timings.TotalMs >= result.Timings.DecodeMs + result.Timings.EmbedMs + result.Timings.SearchMs - 0.01);
+    }
+
+    [Fact]
+    public async Task Symmetric_search_embeds_the_query_with_the_teacher_and_finds_the_identical_image_with_score_one()
+    {
+        var result = await Requests.ReadAsync<SearchResponse>(await Requests.SearchAsync(Client, Photos.Get("rocket"), "?mode=symmetric&k=1"));
+
+        Assert.Equal(new SearchModels("teacher-resnet18-gem", "teacher-resnet18-gem"), result.Models);
+        Assert.Equal("rocket", Assert.Single(result.Results).Id);
+        Assert.InRange(result.Results[0].Score, 0.999, 1.0001);
+    }
+
+    [Fact]
+    public async Task A_raw_image_body_gives_the_same_results_as_the_multipart_field()
+    {
+        var image = TestImages.CropAndRescale(Photos.Get("home"), 0.9, 0.5);
+
+        var multipart = await Requests.ReadAsync<SearchResponse>(await Requests.SearchAsync(Client, image, "?k=5"));
+        var raw = await Requests.ReadAsync<SearchResponse>(await Client.PostAsync("/search?k=5", Requests.Raw(image, "image/jpeg")));
+
+        Assert.Equal(multipart.Results.Select(r => r.Id), raw.Results.Select(r => r.Id));
+        Assert.Equal(multipart.Results[0].Score, raw.Results[0].Score, 5);
+    }
+
+    [Fact]
+    public async Task A_metadata_filter_returns_only_images_whose_metadata_contains_it()
+    {
+        var filter = Uri.EscapeDataString("""{"kind":"animal"}""");
+
+        var result = await Requests.ReadAsync<SearchResponse>(await Requests.SearchAsync(Client, Photos.Get("fruits"), $"?k=10&filter={filter}"));
+
+        Assert.Equal(GalleryFixture.Animals.Order(), result.Results.Select(r => r.Id).Order());
+    }
+
+    [Fact]
+    public async Task K_mode_and_filter_may_be_sent_as_form_fields_with_the_multipart_image()
+    {
+        var form = Requests.SearchForm(Photos.Get("chelsea"));
+        form.Add(new StringContent("2"), "k");
+        form.Add(new StringContent("symmetric"), "mode");
+        form.Add(new StringContent("""{"kind":"animal"}"""), "filter");
+
+        var result = await Requests.ReadAsync<SearchResponse>(await Client.PostAsync("/search", form));
+
+        Assert.Equal(SearchMode.Symmetric, result.Mode);
+        Assert.Equal(2, result.Results.Count);
+        Assert.Equal("chelsea", result.Results[0].Id);
+    }
+
+    [Fact]
+    public async Task A_filter_that_matches_nothing_returns_an_empty_list_not_an_error()
+    {
+        var filter = Uri.EscapeDataString("""{"kind":"spaceship"}""");
+
+        var result = await Requests.ReadAsync<SearchResponse>(await Requests.SearchAsync(Client, Photos.Get("fruits"), $"?filter={filter}"));
+
+        Assert.Empty(result.Results);
+    }
+
+    [Fact]
+    public async Task Concurrent_searches_all_succeed_with_the_same_answers_as_one_at_a_time()
+    {
+        var queries = Photos.All.Take(6).Select(p => TestImages.CropAndRescale(p.Bytes, 0.85, 0.5)).ToList();
+        var sequential = new List<string>();
+        foreach (var query in queries)
+        {
+            sequential.Add((await Requests.ReadAsync<SearchResponse>(await Requests.SearchAsync(Client, query, "?k=1"))).Results[0].Id);
+        }
+
+        var responses = await Task.WhenAll(queries.Select(q => Requests.SearchAsync(Client, q, "?k=1")));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var concurrent = new List<string>();
+        foreach (var response in responses)
+        {
+            concurrent.Add((await Requests.ReadAsync<SearchResponse>(response)).Results[0].Id);
+        }
+        Assert.Equal(sequential, concurrent);
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text.Json.Nodes;
+using RetrievalService.Api.Tests.Infrastructure;
+using RetrievalService.Storage;
+using RetrievalService.Storage.Model;
+
+namespace RetrievalService.Api.Tests;
+
+/// <summary>The service refuses to start when its student and teacher, or its gallery and teacher, do not belong together.</summary>
+public sealed class StartupRefusalTests : IDisposable
+{
+    private readonly string models = Directory.CreateTempSubdirectory("api-models-").FullName;
+
+    [Fact]
+    public async Task A_student_fitted_to_another_teacher_file_stops_start_up_with_both_hashes_in_the_message()
+    {
+        WriteModels(student => student["compatibleWith"]!["teacherSha256"] = new string('0', 64));
+
+        var message = await StartupFailureAsync(new() { ["Models:Directory"] = models });
+
+        Assert.Contains("Refusing to start", message, StringComparison.Ordinal);
+        Assert.Contains(new string('0', 64), message, StringComparison.Ordinal);
+        Assert.Contains("Models:Student", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_student_without_a_declared_teacher_stops_start_up()
+    {
+        WriteModels(student => student.Remove("compatibleWith"));
+
+        var message = await StartupFailureAsync(new() { ["Models:Directory"] = models });
+
+        Assert.Contains("declares no compatibleWith teacher", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_student_manifest_stops_start_up_naming_the_path()
+    {
+        var message = await StartupFailureAsync(new() { ["Models:Student"] = "student-that-does-not-exist" });
+
+        Assert.Contains("student-that-does-not-exist.manifest.json", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_gallery_holding_vectors_of_another_teacher_stops_start_up()
+    {
+        var schema = ApiFactory.NewSchema();
+        await using (var store = GalleryStore.Create(new GalleryStoreOptions { ConnectionString = await ApiFactory.SharedConnectionStringAsync(), Schema = schema }))
+        {
+            await store.RegisterModelAsync("teacher-other", 4);
+            await store.UpsertAsync("teacher-other", new GalleryItem("x", new string('a', 64), "test", null, new float[] { 1, 0, 0, 0 }));
+        }
+
+        var message = await StartupFailureAsync(new() { ["GalleryStore:Schema"] = schema });
+
+        Assert.Contains("'teacher-other' (1 vectors)", message, StringComparison.Ordinal);
+        Assert.Contains("teacher-resnet18-gem", message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(models, recursive: true);
+
+    private void WriteModels(Action<JsonObject> editStudent)
+    {
+        File.Copy(Path.Combine(RepoPaths.Models, "teacher-resnet18-gem.manifest.json"), Path.Combine(models, "teacher-resnet18-gem.manifest.json"));
+        var student = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Models, "student-mnv2-linear.manifest.json")))!.AsObject();
+        editStudent(student);
+        File.WriteAllText(Path.Combine(models, "student-mnv2-linear.manifest.json"), student.ToJsonString());
+    }
+
+    private static async Task<string> StartupFailureAsync(Dictionary<string, string?> settings)
+    {
+        await using var factory = await ApiFactory.CreateAsync(settings);
+        var error = Record.Exception(() => factory.CreateClient());
+        Assert.NotNull(error);
+        var messages = new List<string>();
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            messages.Add(e.Message);
+        }
+        return string.Join(" | ", messages);
+    }
+}
