@@ -26,7 +26,7 @@ public static class ComparisonMarkdown
             var m = row.Metrics;
             var macs = row.QueryCost.GigaMacs is { } g ? g.ToString("0.000", CultureInfo.InvariantCulture) : "–";
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {row.Label} | {row.Mode} | {Percent.Format(m.Easy.MeanAveragePrecision)} | {Percent.Format(m.Medium.MeanAveragePrecision)} | {Percent.Format(m.Hard.MeanAveragePrecision)} | {MarkdownReport.At(m.Medium, 10)} | {MarkdownReport.At(m.Hard, 10)} | {row.QueryCost.MillisecondsPerImage:0.0} | {macs} |");
+                $"| {row.Label} | {row.Mode} | {Percent.Map(m.Easy)} | {Percent.Map(m.Medium)} | {Percent.Map(m.Hard)} | {MarkdownReport.At(m.Medium, 10)} | {MarkdownReport.At(m.Hard, 10)} | {row.QueryCost.MillisecondsPerImage:0.0} | {macs} |");
         }
         text.AppendLine();
         text.AppendLine("mAP and mP@k in percent (revisitop's definitions).");

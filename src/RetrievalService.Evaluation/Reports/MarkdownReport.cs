@@ -29,7 +29,7 @@ public static class MarkdownReport
         foreach (var result in report.Metrics.All)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {result.Protocol} | {Percent.Format(result.MeanAveragePrecision)} | {At(result, 1)} | {At(result, 5)} | {At(result, 10)} | {result.Scored} | {result.Skipped} |");
+                $"| {result.Protocol} | {Percent.Map(result)} | {At(result, 1)} | {At(result, 5)} | {At(result, 10)} | {result.Scored} | {result.Skipped} |");
         }
         text.AppendLine();
         text.AppendLine("mAP and mP@k in percent (revisitop's definitions); a query without positives under a protocol is skipped by it.");
@@ -44,5 +44,5 @@ public static class MarkdownReport
     }
 
     internal static string At(ProtocolResult result, int k) =>
-        result.MeanPrecisionAt.TryGetValue(k, out var value) ? Percent.Format(value) : "–";
+        Percent.PrecisionAt(result, k);
 }

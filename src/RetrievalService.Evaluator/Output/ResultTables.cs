@@ -24,7 +24,7 @@ internal static class ResultTables
             .AddColumns("protocol", "mAP", "mP@1", "mP@5", "mP@10", "scored", "skipped");
         foreach (var result in report.Metrics.All)
         {
-            table.AddRow(result.Protocol.ToString(), Percent.Format(result.MeanAveragePrecision), At(result, 1), At(result, 5), At(result, 10),
+            table.AddRow(result.Protocol.ToString(), Percent.Map(result), At(result, 1), At(result, 5), At(result, 10),
                 result.Scored.ToString(System.Globalization.CultureInfo.InvariantCulture), result.Skipped.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         Stdout().Write(table);
@@ -38,8 +38,8 @@ internal static class ResultTables
         foreach (var row in report.Rows)
         {
             var m = row.Metrics;
-            table.AddRow(Markup.Escape(row.Label), row.Mode, Percent.Format(m.Easy.MeanAveragePrecision), Percent.Format(m.Medium.MeanAveragePrecision),
-                Percent.Format(m.Hard.MeanAveragePrecision), At(m.Medium, 10), At(m.Hard, 10),
+            table.AddRow(Markup.Escape(row.Label), row.Mode, Percent.Map(m.Easy), Percent.Map(m.Medium),
+                Percent.Map(m.Hard), At(m.Medium, 10), At(m.Hard, 10),
                 row.QueryCost.MillisecondsPerImage.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture),
                 row.QueryCost.GigaMacs?.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) ?? "–");
         }
@@ -47,5 +47,5 @@ internal static class ResultTables
     }
 
     private static string At(Evaluation.Metrics.ProtocolResult result, int k) =>
-        result.MeanPrecisionAt.TryGetValue(k, out var value) ? Percent.Format(value) : "–";
+        Percent.PrecisionAt(result, k);
 }
