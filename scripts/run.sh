@@ -10,8 +10,8 @@ scripts/setup.sh
 export GalleryStore__ConnectionString=${GalleryStore__ConnectionString:-$(scripts/db.sh start)}
 
 # Demo gallery: the photographs of the pool (wallpapers, OpenCV and scikit-image samples, darknet,
-# stereo pairs), one JSON line each. OpenCV's box.png is left out: it is the example query below, and
-# its scene box_in_scene.png is in the gallery.
+# stereo pairs), one JSON line each. OpenCV's graf1.png is left out: it is the example query below, and
+# graf3.png, the same graffiti wall from a strongly oblique viewpoint, is in the gallery.
 DEMO="$ROOT/data/demo"
 mkdir -p "$DEMO"
 DEBS="$ROOT/data/sources/debs"
@@ -21,7 +21,7 @@ DEBS="$ROOT/data/sources/debs"
        "$DEBS/lxqt-themes/usr/share/lxqt/wallpapers" -type f \( -name '*.jpg' -o -name '*.png' \)
   find "$DEBS/opencv-doc/usr/share/doc/opencv-doc/examples/data" "$DEBS/python3-skimage/usr/lib/python3/dist-packages/skimage/data" \
        "$DEBS/darknet/usr/share/darknet/data" "$DEBS/mrpt-common/usr/share/mrpt/datasets/stereo-calib" \
-       -maxdepth 1 -type f \( -name '*.jpg' -o -name '*.png' \) ! -name 'box.png'
+       -maxdepth 1 -type f \( -name '*.jpg' -o -name '*.png' \) ! -name 'graf1.png'
 } | LC_ALL=C sort | while read -r path; do
   rel=${path#"$DEBS/"}
   id=$(echo "$rel" | sed -e 's|/usr/share/doc/opencv-doc/examples/data/|:|' -e 's|/usr/lib/python3/dist-packages/skimage/data/|:|' \
@@ -32,14 +32,15 @@ echo "run: indexing $(wc -l < "$DEMO/gallery.jsonl") demo photos with the teache
 dotnet src/RetrievalService.Indexer/bin/Release/net10.0/indexer.dll index --manifest "$DEMO/gallery.jsonl" \
   --report "$DEMO/index-report.json" --no-progress || [ $? -eq 3 ]   # 3 = some files rejected (reported), not fatal
 
-QUERY="$DEBS/opencv-doc/usr/share/doc/opencv-doc/examples/data/box.png"
+QUERY="$DEBS/opencv-doc/usr/share/doc/opencv-doc/examples/data/graf1.png"
 cat >&2 <<MSG
 
 run: API starting on http://localhost:8080 (OpenAPI: /openapi/v1.json). Try, in another terminal:
 
   curl -s -F image=@$QUERY 'http://localhost:8080/search?k=5'
 
-  (a photo of a box; the gallery holds the cluttered scene it appears in: opencv-doc:box_in_scene.png)
+  (a graffiti wall; the student's query vector should rank opencv-doc:graf3.png, the same wall seen
+   from an oblique viewpoint and embedded by the teacher, first)
 
 MSG
 ASPNETCORE_URLS=${ASPNETCORE_URLS:-http://localhost:8080} exec dotnet src/RetrievalService.Api/bin/Release/net10.0/RetrievalService.Api.dll
