@@ -25,7 +25,7 @@ DEBS="$ROOT/data/sources/debs"
 } | LC_ALL=C sort | while read -r path; do
   rel=${path#"$DEBS/"}
   id=$(echo "$rel" | sed -e 's|/usr/share/doc/opencv-doc/examples/data/|:|' -e 's|/usr/lib/python3/dist-packages/skimage/data/|:|' \
-                          -e 's|/usr/share/||' -e 's|/|:|g')
+                          -e 's|/usr/share/|:|' -e 's|/|:|g')
   printf '{"id": "%s", "path": "%s", "metadata": {"package": "%s"}}\n' "$id" "$path" "${rel%%/*}"
 done > "$DEMO/gallery.jsonl"
 echo "run: indexing $(wc -l < "$DEMO/gallery.jsonl") demo photos with the teacher (unchanged ones are skipped)" >&2
