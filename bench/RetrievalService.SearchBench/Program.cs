@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using RetrievalService.SearchBench;
+using RetrievalService.Storage;
+
+// End-to-end /search benchmark for docs/search-benchmarks.md: Markdown on stdout, progress on stderr.
+// Options: --sizes 10000,100000  --concurrency 1,4,16  --modes asymmetric,symmetric  --duration 15  --warmup 3
+//          --k 10  --query <image>  --connection <string> (default: the private database, scripts/db.sh)
+var invariant = CultureInfo.InvariantCulture;
+string Option(string name, string fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+}
+int[] Ints(string name, string fallback) => Option(name, fallback).Split(',').Select(s => int.Parse(s, invariant)).ToArray();
+void Progress(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
+
+var repoRoot = Directory.GetCurrentDirectory();
+while (!File.Exists(Path.Combine(repoRoot, "RetrievalService.sln")))
+{
+    repoRoot = Path.GetDirectoryName(repoRoot) ?? throw new InvalidOperationException("run inside the repository");
+}
+var sizes = Ints("--sizes", "10000,100000");
+var concurrencies = Ints("--concurrency", "1,4,16");
+var modes = Option("--modes", "asymmetric,symmetric").Split(',');
+var duration = TimeSpan.FromSeconds(double.Parse(Option("--duration", "15"), invariant));
+var warmup = TimeSpan.FromSeconds(double.Parse(Option("--warmup", "3"), invariant));
+var k = int.Parse(Option("--k", "10"), invariant);
+var queryPath = Path.GetFullPath(Option("--query",
+    "data/sources/debs/opencv-doc/usr/share/doc/opencv-doc/examples/data/graf1.png"), repoRoot);
+var connectionString = Option("--connection", "");
+if (connectionString.Length == 0)
+{
+    connectionString = await LocalDatabase.ResolveConnectionStringAsync(repoRoot);
+}
+var image = await File.ReadAllBytesAsync(queryPath);
+var realImagesDir = Path.Combine(repoRoot, "data/sources/debs/opencv-doc/usr/share/doc/opencv-doc/examples/data");
+var realImages = Directory.GetFiles(realImagesDir, "*.jpg").Order(StringComparer.Ordinal).Take(16).ToArray();
+
+var results = new List<(int Size, LoadGenerator.Result Result)>();
+foreach (var size in sizes)
+{
+    var schema = size % 1000 == 0 ? $"bench{size / 1000}k" : $"bench{size}";
+    await GalleryLoader.LoadAsync(connectionString, schema, size, Progress);
+    Progress($"{schema}: starting the API");
+    await using var api = await ApiProcess.StartAsync(repoRoot, connectionString, schema, Path.Combine(Path.GetTempPath(), $"search-bench-api-{schema}.log"));
+    using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+    using var client = new HttpClient(handler) { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+
+    // A few real photographs embedded by the teacher through /index (idempotent: unchanged on reruns).
+    using (var form = new MultipartFormDataContent())
+    {
+        foreach (var path in realImages)
+        {
+            var file = new ByteArrayContent(await File.ReadAllBytesAsync(path));
+            file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+            form.Add(file, "files", "real-" + Path.GetFileName(path));
+        }
+        using var indexed = await client.PostAsync(new Uri("/index", UriKind.Relative), form);
+        Progress($"{schema}: indexed {realImages.Length} real images: HTTP {(int)indexed.StatusCode}");
+    }
+
+    foreach (var mode in modes)
+    {
+        Progress($"{schema}: warm-up {mode} ({warmup.TotalSeconds:F0} s at concurrency 4)");
+        await LoadGenerator.RunAsync(client, image, Path.GetFileName(queryPath), mode, k, 4, warmup);
+        foreach (var concurrency in concurrencies)
+        {
+            var r = await LoadGenerator.RunAsync(client, image, Path.GetFileName(queryPath), mode, k, concurrency, duration);
+            Progress(string.Create(invariant,
+                $"{schema} {mode} c={concurrency}: ok={r.Ok} 503={r.Saturated} other={r.OtherErrors} p50={r.P50Ms:F1} p99={r.P99Ms:F1} rps={r.OkPerSecond:F1} decode50={r.ServerDecodeP50Ms:F1} embed50={r.ServerEmbedP50Ms:F1} search50={r.ServerSearchP50Ms:F1} codes={string.Join(' ', r.StatusCodes.Select(p => $"{p.Key}:{p.Value}"))}"));
+            results.Add((size, r));
+        }
+    }
+}
+
+Console.WriteLine("| Gallery | Mode | Concurrency | OK | 503 saturated | Other errors | p50 | p99 | OK req/s | server decodeMs p50 | server embedMs p50 | server searchMs p50 |");
+Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+foreach (var (size, r) in results)
+{
+    Console.WriteLine(string.Create(invariant,
+        $"| {size:N0} | {r.Mode} | {r.Concurrency} | {r.Ok} | {r.Saturated} | {r.OtherErrors} | {r.P50Ms:F1} ms | {r.P99Ms:F1} ms | {r.OkPerSecond:F1} | {r.ServerDecodeP50Ms:F1} ms | {r.ServerEmbedP50Ms:F1} ms | {r.ServerSearchP50Ms:F1} ms |"));
+}
