@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using RetrievalService.Storage;
 using RetrievalService.Storage.Model;
+using RetrievalService.StoreBench;
 
 namespace RetrievalService.SearchBench;
 

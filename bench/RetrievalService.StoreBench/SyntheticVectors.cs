@@ -2,7 +2,7 @@ namespace RetrievalService.StoreBench;
 
 /// <summary>
 /// L2-normalised points around random cluster centres (the tests' generator, faster): uniform random vectors are
-/// a worst case for HNSW that real embeddings are not (PLATFORM.md).
+/// a worst case for HNSW that real embeddings are not (PLATFORM.md). Also compiled into SearchBench.
 /// </summary>
 internal static class SyntheticVectors
 {
@@ -27,7 +27,12 @@ internal static class SyntheticVectors
 
     private static float[] Normalise(float[] v)
     {
-        var norm = MathF.Sqrt(GroundTruth.Dot(v, v));
+        var sum = 0f;
+        foreach (var x in v)
+        {
+            sum += x * x;
+        }
+        var norm = MathF.Sqrt(sum);
         for (var i = 0; i < v.Length; i++)
         {
             v[i] /= norm;
