@@ -6,8 +6,15 @@ namespace RetrievalService.Evaluator.Output;
 /// <summary>Shows each embedding phase as a Spectre.Console progress bar and notes as plain lines, all on stderr.</summary>
 internal sealed class SpectreObserver(ProgressContext context) : IEvaluationObserver
 {
-    /// <summary>Runs <paramref name="work"/> inside one live progress display.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> inside one live progress display on a terminal. Redirected output (CI logs,
+    /// tests running the CLI in-process) gets plain lines instead: Spectre's live displays are exclusive per
+    /// process, and a log has no use for redrawn bars.
+    /// </summary>
     public static Task<T> RunAsync<T>(Func<IEvaluationObserver, Task<T>> work) =>
+        AnsiConsole.Profile.Capabilities.Interactive ? RunLiveAsync(work) : work(new PlainObserver());
+
+    private static Task<T> RunLiveAsync<T>(Func<IEvaluationObserver, Task<T>> work) =>
         AnsiConsole.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())

@@ -2,7 +2,6 @@ using RetrievalService.Evaluation.Tests.Fixtures;
 
 namespace RetrievalService.Evaluation.Tests.Evaluator;
 
-[Collection(EvaluatorCliCollection.Name)]
 public sealed class CompareCommandTests(TinyDatasetFixture fixture) : IClassFixture<TinyDatasetFixture>
 {
     [Fact]

@@ -3,7 +3,6 @@ using RetrievalService.Evaluation.Tests.Fixtures;
 
 namespace RetrievalService.Evaluation.Tests.Evaluator;
 
-[Collection(EvaluatorCliCollection.Name)]
 public sealed class EvaluateCommandTests(TinyDatasetFixture fixture) : IClassFixture<TinyDatasetFixture>
 {
     [Fact]
