@@ -1,12 +1,7 @@
-using RetrievalService.Embedding.Images;
-using RetrievalService.Embedding.Inference;
 using RetrievalService.Embedding.Manifests;
 using RetrievalService.ModelPipeline.Adapter;
-using RetrievalService.ModelPipeline.Artifacts;
-using RetrievalService.ModelPipeline.Photos;
 using RetrievalService.ModelPipeline.Student;
 using RetrievalService.ModelPipeline.Teacher;
-using SixLabors.ImageSharp.PixelFormats;
 
 namespace RetrievalService.ModelPipeline.Tests.Models;
 
@@ -14,10 +9,8 @@ namespace RetrievalService.ModelPipeline.Tests.Models;
 /// Asymmetric compatibility on photos no fit has seen (the held-out Debian packages, whole images):
 /// the student's query vector must find the teacher's gallery vector of the same photo.
 /// </summary>
-public sealed class StudentTeacherCompatibilityTests
+public sealed class StudentTeacherCompatibilityTests(HeldOutPhotoEmbeddings photos) : IClassFixture<HeldOutPhotoEmbeddings>
 {
-    private static readonly InferenceOptions OneThread = new() { IntraOpThreads = 1, InterOpThreads = 1 };
-
     [Fact]
     public void Linear_student_finds_the_teacher_vector_of_the_same_held_out_photo()
     {
@@ -44,28 +37,11 @@ public sealed class StudentTeacherCompatibilityTests
         Assert.True(metrics.PairwiseWinRate <= 0.75, $"an untrained head reached pairwise win rate {metrics.PairwiseWinRate:P1}");
     }
 
-    private static CompatibilityMetrics MeasureOnHeldOutPhotos(string studentId)
+    private CompatibilityMetrics MeasureOnHeldOutPhotos(string studentId)
     {
-        using var teacher = OnnxEmbedder.Load(ManifestPath(TeacherManifest.Id), OneThread);
-        using var student = OnnxEmbedder.Load(ManifestPath(studentId), OneThread);
-        var decoder = new ImageDecoder(new ImageDecodeLimits { MaxBytes = 200 << 20, MaxWidth = 16_000, MaxHeight = 16_000, MaxPixels = 100_000_000 });
-        var photos = PhotoPool.Enumerate(Path.Combine(RepoPaths.Data, "sources", "debs")).Where(p => p.HeldOut).ToList();
-        Assert.True(photos.Count >= 40, $"only {photos.Count} held-out photos");
-
-        var studentVectors = new List<float[]>();
-        var teacherVectors = new List<float[]>();
-        foreach (var photo in photos)
-        {
-            using var decoded = decoder.Decode(File.ReadAllBytes(photo.Path), new Rgb24(255, 255, 255));
-            using var studentInput = ImagePreprocessor.Preprocess(decoded.Image, student.Manifest.Input);
-            using var teacherInput = ImagePreprocessor.Preprocess(decoded.Image, teacher.Manifest.Input);
-            studentVectors.Add(student.Embed(studentInput));
-            teacherVectors.Add(teacher.Embed(teacherInput));
-        }
-        return CompatibilityMetrics.Measure(studentVectors, teacherVectors);
+        Assert.True(photos.PhotoCount >= 40, $"only {photos.PhotoCount} held-out photos");
+        return CompatibilityMetrics.Measure(photos.Vectors[studentId], photos.Vectors[TeacherManifest.Id]);
     }
 
-    private static ModelManifest LoadManifest(string id) => ModelManifestJson.Load(ManifestPath(id));
-
-    private static string ManifestPath(string id) => RepoPaths.RequireFile(ModelArtifactWriter.ManifestPath(RepoPaths.Models, id));
+    private static ModelManifest LoadManifest(string id) => ModelManifestJson.Load(HeldOutPhotoEmbeddings.ManifestPath(id));
 }
