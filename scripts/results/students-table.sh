@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Issue 6 §5's table: every trained student (scripts/results/train-students.sh) against the teacher on the
+# test split of photoviews and emoji4 — teacher→teacher, student→student and student→teacher — with the
+# linear-adapter student for reference. Reports go to docs/results/students/<set>/compare.{md,json,png,txt};
+# each run's checkpoint.json and metrics.jsonl (options, training time, validation curve) are copied next to them.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$ROOT"
+LOSSES=${LOSSES:-regression asym-contrastive contr-plus rkd sym-contrastive}
+MODELS_DIR=${MODELS_DIR:-models/trained}
+dotnet build src/RetrievalService.Evaluator -c Release --nologo -v quiet
+for set in ${SETS:-photoviews emoji4}; do
+  out=docs/results/students/$set
+  mkdir -p "$out"
+  students=(models/student-mnv2-linear.manifest.json)
+  for loss in $LOSSES; do
+    manifest=$MODELS_DIR/student-mnv2-$loss-$set.manifest.json
+    [[ -f $manifest ]] || { echo "missing $manifest: run scripts/results/train-students.sh $set" >&2; exit 2; }
+    students+=("$manifest")
+    mkdir -p "$out/runs/$loss"
+    cp "data/runs/$set/$loss/checkpoint.json" "data/runs/$set/$loss/metrics.jsonl" "$out/runs/$loss/"
+  done
+  dotnet src/RetrievalService.Evaluator/bin/Release/net10.0/evaluator.dll compare \
+    --dataset "data/datasets/$set/test" \
+    --teacher models/teacher-resnet18-gem.manifest.json \
+    --students "${students[@]}" \
+    --threads 1 --workers 1 \
+    --json "$out/compare.json" --markdown "$out/compare.md" --plot "$out/compare.png" \
+    > "$out/compare.txt"
+done
