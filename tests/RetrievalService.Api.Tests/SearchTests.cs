@@ -1,4 +1,5 @@
 using System.Net;
+using RetrievalService.Api.Configuration;
 using RetrievalService.Api.Endpoints;
 using RetrievalService.Api.Tests.Infrastructure;
 
@@ -9,26 +10,24 @@ public sealed class SearchTests(GalleryFixture gallery)
 {
     private HttpClient Client => gallery.Client;
 
-    [Theory]
-    [InlineData("astronaut")]
-    [InlineData("chelsea")]
-    [InlineData("coffee")]
-    [InlineData("rocket")]
-    [InlineData("motorcycle")]
-    [InlineData("fruits")]
-    [InlineData("baboon")]
-    [InlineData("home")]
-    [InlineData("squirrel")]
-    // grace-hopper is left out: at this crop the linear-adapter student ranks the other portrait (astronaut) first,
-    // within its documented held-out top-1 of 55 % (models/student-mnv2-linear.manifest.json); symmetric mode finds it.
-    public async Task Asymmetric_search_returns_the_indexed_original_for_a_cropped_and_rescaled_view(string id)
+    [Fact]
+    public async Task Asymmetric_search_ranks_the_indexed_original_of_a_cropped_and_rescaled_view_first_or_close()
     {
-        var view = TestImages.CropAndRescale(Photos.Get(id), keep: 0.8, scale: 0.6);
+        var ranks = new Dictionary<string, int>();
+        foreach (var (id, _) in Photos.All)
+        {
+            var view = TestImages.CropAndRescale(Photos.Get(id), keep: 0.8, scale: 0.6);
+            var result = await Requests.ReadAsync<SearchResponse>(await Requests.SearchAsync(Client, view, "?k=3"));
+            Assert.Equal(SearchMode.Asymmetric, result.Mode);
+            ranks[id] = result.Results.Select(r => r.Id).ToList().IndexOf(id) + 1;
+        }
 
-        var result = await Requests.ReadAsync<SearchResponse>(await Requests.SearchAsync(Client, view, "?k=3"));
-
-        Assert.Equal(SearchMode.Asymmetric, result.Mode);
-        Assert.Equal(id, result.Results[0].Id);
+        // Measured with the default student (student-mnv2-regression): 7 of 10 first, chelsea 3rd, motorcycle and
+        // grace-hopper 2nd. The linear-adapter student put 9 of 10 first on this set, but loses on the 152-query
+        // photoviews test (asymmetric Medium mAP 24.7 against 33.9, docs/results/students/README.md).
+        var report = string.Join(", ", ranks.Select(pair => $"{pair.Key}: {pair.Value}"));
+        Assert.All(ranks.Values, rank => Assert.InRange(rank, 1, 3));
+        Assert.True(ranks.Values.Count(rank => rank == 1) >= 7, $"ranks of the originals: {report}");
     }
 
     [Fact]
@@ -46,7 +45,7 @@ public sealed class SearchTests(GalleryFixture gallery)
     {
         var result = await Requests.ReadAsync<SearchResponse>(await Requests.SearchAsync(Client, Photos.Get("coffee")));
 
-        Assert.Equal(new SearchModels("student-mnv2-linear", "teacher-resnet18-gem"), result.Models);
+        Assert.Equal(new SearchModels(new ModelsOptions().Student, "teacher-resnet18-gem"), result.Models);
         Assert.Equal(10, result.K);
         Assert.Equal(10, result.Results.Count);
         Assert.Equal(result.Results.OrderByDescending(r => r.Score).Select(r => r.Id), result.Results.Select(r => r.Id));

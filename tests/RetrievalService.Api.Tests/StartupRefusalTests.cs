@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using RetrievalService.Api.Configuration;
 using RetrievalService.Api.Tests.Infrastructure;
 using RetrievalService.Storage;
 using RetrievalService.Storage.Model;
@@ -61,9 +62,10 @@ public sealed class StartupRefusalTests : IDisposable
     private void WriteModels(Action<JsonObject> editStudent)
     {
         File.Copy(Path.Combine(RepoPaths.Models, "teacher-resnet18-gem.manifest.json"), Path.Combine(models, "teacher-resnet18-gem.manifest.json"));
-        var student = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Models, "student-mnv2-linear.manifest.json")))!.AsObject();
+        var manifest = new ModelsOptions().Student + ".manifest.json";
+        var student = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Models, manifest)))!.AsObject();
         editStudent(student);
-        File.WriteAllText(Path.Combine(models, "student-mnv2-linear.manifest.json"), student.ToJsonString());
+        File.WriteAllText(Path.Combine(models, manifest), student.ToJsonString());
     }
 
     private static async Task<string> StartupFailureAsync(Dictionary<string, string?> settings)

@@ -9,6 +9,12 @@ public static class StudentManifests
 {
     public const string LinearId = "student-mnv2-linear";
     public const string ConvHeadInitId = "student-mnv2-convhead-init";
+
+    /// <summary>
+    /// The service's default student: <see cref="ConvHeadInitId"/> trained by the trainer (regression), committed with its
+    /// ONNX because the set-up cannot rebuild it (scripts/results/train-default-student.sh reproduces it).
+    /// </summary>
+    public const string TrainedDefaultId = "student-mnv2-regression";
     public const string FeaturesId = "student-mnv2-gem-features";
     public const string Source = "npm:nsfwjs@4.4.0 dist/models/mobilenet_v2_mid (TF-Hub MobileNetV2 1.4, uint8-quantised TFJS graph model)";
     private const string Backbone = "MobileNetV2 1.4 (TFJS → ONNX, cut at the 1792-channel map)";

@@ -24,7 +24,8 @@ public static class TrainedStudentManifest
             Sha256 = "",
             Input = init.Input with { RecommendedLongerSide = options.ImageSize },
             Output = init.Output,
-            CompatibleWith = new TeacherReference { TeacherId = teacher.Id, TeacherSha256 = teacher.Sha256 },
+            // Only a student trained into the teacher's space may be paired with its gallery; the service refuses the others.
+            CompatibleWith = options.Loss.TrainsIntoTeacherSpace() ? new TeacherReference { TeacherId = teacher.Id, TeacherSha256 = teacher.Sha256 } : null,
             Provenance = new Provenance
             {
                 Source = $"{init.Provenance.Source}; fine-tuned from {init.Id} (sha256 {init.Sha256})",

@@ -61,6 +61,13 @@ public static class LossKinds
     /// <summary>Whether the student embeds positives and negatives too (and the mining pool), not only the anchor.</summary>
     public static bool IsSymmetric(this LossKind kind) => kind == LossKind.SymmetricContrastive;
 
+    /// <summary>
+    /// Whether the loss pulls the student's vectors onto the teacher's, so its queries can search a teacher-embedded
+    /// gallery. The symmetric baseline ignores the teacher and RKD matches only distances and angles (any rotation
+    /// of the teacher's space scores the same), so neither student is compatible with the teacher.
+    /// </summary>
+    public static bool TrainsIntoTeacherSpace(this LossKind kind) => kind is not (LossKind.SymmetricContrastive or LossKind.Rkd);
+
     /// <summary>One line for the manifest's provenance.</summary>
     public static string Describe(this LossKind kind, double margin, int negatives) => kind switch
     {

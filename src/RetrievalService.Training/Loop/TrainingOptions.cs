@@ -96,5 +96,5 @@ public sealed record TrainingOptions
     /// <summary>The selection actually used.</summary>
     [JsonIgnore]
     public SelectionMode EffectiveSelection => Selection != SelectionMode.Auto ? Selection
-        : Loss.IsSymmetric() ? SelectionMode.Symmetric : SelectionMode.Asymmetric;
+        : Loss.TrainsIntoTeacherSpace() ? SelectionMode.Asymmetric : SelectionMode.Symmetric;
 }

@@ -9,13 +9,14 @@ using SixLabors.ImageSharp.PixelFormats;
 namespace RetrievalService.ModelPipeline.Tests.Models;
 
 /// <summary>
-/// The held-out Debian photos (whole images) embedded by the teacher and both students in one pass, so each
+/// The held-out Debian photos (whole images) embedded by the teacher and every student in one pass, so each
 /// multi-megapixel photo is decoded once for all the compatibility tests.
 /// </summary>
 public sealed class HeldOutPhotoEmbeddings
 {
     private static readonly InferenceOptions OneThread = new() { IntraOpThreads = 1, InterOpThreads = 1 };
-    private static readonly string[] ModelIds = [TeacherManifest.Id, StudentManifests.LinearId, StudentManifests.ConvHeadInitId];
+    private static readonly string[] ModelIds =
+        [TeacherManifest.Id, StudentManifests.LinearId, StudentManifests.ConvHeadInitId, StudentManifests.TrainedDefaultId];
 
     public HeldOutPhotoEmbeddings()
     {

@@ -6,10 +6,11 @@ using RetrievalService.ModelPipeline.Teacher;
 
 namespace RetrievalService.ModelPipeline.Tests.Models;
 
-/// <summary>Every committed manifest against the ONNX file the set-up built from the registries.</summary>
+/// <summary>Every committed manifest against its ONNX file: built by the set-up from the registries, or committed (the trained default).</summary>
 public sealed class ManifestValidationTests
 {
-    public static TheoryData<string> ManifestIds() => [TeacherManifest.Id, StudentManifests.LinearId, StudentManifests.ConvHeadInitId];
+    public static TheoryData<string> ManifestIds() =>
+        [TeacherManifest.Id, StudentManifests.LinearId, StudentManifests.ConvHeadInitId, StudentManifests.TrainedDefaultId];
 
     [Theory]
     [MemberData(nameof(ManifestIds))]
@@ -43,6 +44,21 @@ public sealed class ManifestValidationTests
         Assert.Equal(teacher.Output.Dimension, student.Output.Dimension);
         Assert.NotNull(student.Provenance.Metrics);
         Assert.Contains("heldOutTop1", student.Provenance.Metrics.Keys);
+    }
+
+    [Fact]
+    public void Trained_default_student_was_trained_against_the_teacher_the_set_up_rebuilds()
+    {
+        // The default student is committed, not rebuilt: should the teacher build ever change a byte, this is where
+        // the stale pairing shows, before the service refuses to start with it.
+        var teacher = ModelManifestJson.Load(RepoPaths.RequireFile(ModelArtifactWriter.ManifestPath(RepoPaths.Models, TeacherManifest.Id)));
+        var student = ModelManifestJson.Load(RepoPaths.RequireFile(ModelArtifactWriter.ManifestPath(RepoPaths.Models, StudentManifests.TrainedDefaultId)));
+        var init = ModelManifestJson.Load(RepoPaths.RequireFile(ModelArtifactWriter.ManifestPath(RepoPaths.Models, StudentManifests.ConvHeadInitId)));
+
+        Assert.Equal(teacher.Id, student.CompatibleWith!.TeacherId);
+        Assert.Equal(teacher.Sha256, student.CompatibleWith.TeacherSha256);
+        Assert.Contains(init.Sha256, student.Provenance.Source, StringComparison.Ordinal);
+        Assert.True(student.Provenance.Metrics!["valAsymmetricMapMedium"] > 0.3, "the manifest records its validation mAP");
     }
 
     [Fact]
