@@ -39,7 +39,9 @@ internal static class CostAccuracyPlot
             label.LabelOffsetX = 10 + 16 * neighbours;
             label.LabelOffsetY = -24;
         }
-        plot.Title($"{report.Dataset.Name}: query cost vs. Medium mAP (gallery: {report.Teacher} or the query model itself)");
+        // Title and axis labels are centred over the axes, which the legend leaves narrow, so they stay short; which
+        // gallery each point searched is in its legend entry ("→ teacher" for the triangles).
+        plot.Title($"{report.Dataset.Name}: query cost vs. Medium mAP");
         plot.XLabel(byMilliseconds ? "query ms/image (1 ORT thread, this machine)" : "query GMACs per image");
         plot.YLabel("Medium mAP (%)");
         plot.Axes.SetLimits(0, xMax, 0, 105);
