@@ -1,3 +1,5 @@
+using RetrievalService.Bench.Latency;
+
 namespace RetrievalService.TrainBench;
 
 /// <summary>Per-step times of one thread count; percentiles interpolate linearly (NumPy's default), as the Python side does.</summary>
@@ -7,16 +9,8 @@ internal sealed record StepStatistics(int Threads, int Steps, double MedianMs, d
     public static StepStatistics From(int threads, int batch, IReadOnlyList<double> stepMs, double finalLoss)
     {
         var sorted = stepMs.Order().ToArray();
-        var median = Quantile(sorted, 0.5);
-        return new StepStatistics(threads, sorted.Length, median, Quantile(sorted, 0.1), Quantile(sorted, 0.9), sorted.Average(),
+        var median = Quantiles.Of(sorted, 0.5);
+        return new StepStatistics(threads, sorted.Length, median, Quantiles.Of(sorted, 0.1), Quantiles.Of(sorted, 0.9), sorted.Average(),
             batch / (median / 1000), finalLoss, stepMs);
-    }
-
-    private static double Quantile(double[] sorted, double q)
-    {
-        var position = q * (sorted.Length - 1);
-        var below = (int)Math.Floor(position);
-        var above = Math.Min(below + 1, sorted.Length - 1);
-        return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
     }
 }

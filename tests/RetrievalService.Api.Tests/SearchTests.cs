@@ -14,9 +14,9 @@ public sealed class SearchTests(GalleryFixture gallery)
     public async Task Asymmetric_search_ranks_the_indexed_original_of_a_cropped_and_rescaled_view_first_or_close()
     {
         var ranks = new Dictionary<string, int>();
-        foreach (var (id, _) in Photos.All)
+        foreach (var (id, photo) in Photos.All)
         {
-            var view = TestImages.CropAndRescale(Photos.Get(id), keep: 0.8, scale: 0.6);
+            var view = TestImages.CropAndRescale(photo, keep: 0.8, scale: 0.6);
             var result = await Requests.ReadAsync<SearchResponse>(await Requests.SearchAsync(Client, view, "?k=3"));
             Assert.Equal(SearchMode.Asymmetric, result.Mode);
             ranks[id] = result.Results.Select(r => r.Id).ToList().IndexOf(id) + 1;

@@ -62,10 +62,10 @@ public sealed class StartupRefusalTests : IDisposable
     private void WriteModels(Action<JsonObject> editStudent)
     {
         File.Copy(Path.Combine(RepoPaths.Models, "teacher-resnet18-gem.manifest.json"), Path.Combine(models, "teacher-resnet18-gem.manifest.json"));
-        var manifest = new ModelsOptions().Student + ".manifest.json";
-        var student = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Models, manifest)))!.AsObject();
+        var id = new ModelsOptions().Student;
+        var student = JsonNode.Parse(File.ReadAllText(ModelsOptions.ManifestPath(RepoPaths.Models, id)))!.AsObject();
         editStudent(student);
-        File.WriteAllText(Path.Combine(models, manifest), student.ToJsonString());
+        File.WriteAllText(ModelsOptions.ManifestPath(models, id), student.ToJsonString());
     }
 
     private static async Task<string> StartupFailureAsync(Dictionary<string, string?> settings)

@@ -9,17 +9,8 @@ internal sealed record LatencyCell(
     public static LatencyCell From(string model, int side, int batch, int threads, IReadOnlyList<double> batchMs, double? load1)
     {
         var sorted = batchMs.Order().ToArray();
-        var median = Percentile(sorted, 0.5);
-        return new LatencyCell(model, side, batch, threads, sorted.Length, median / batch, Percentile(sorted, 0.9) / batch,
+        var median = Quantiles.Of(sorted, 0.5);
+        return new LatencyCell(model, side, batch, threads, sorted.Length, median / batch, Quantiles.Of(sorted, 0.9) / batch,
             batch * 1000 / median, load1);
-    }
-
-    /// <summary>Linear interpolation between closest ranks (numpy's default).</summary>
-    private static double Percentile(double[] sorted, double q)
-    {
-        var rank = q * (sorted.Length - 1);
-        var low = (int)Math.Floor(rank);
-        var high = Math.Min(low + 1, sorted.Length - 1);
-        return sorted[low] + (rank - low) * (sorted[high] - sorted[low]);
     }
 }

@@ -33,8 +33,8 @@ public sealed class ManifestValidationTests
     [Fact]
     public void Compatible_student_names_the_current_teacher_by_id_and_hash()
     {
-        var teacher = ModelManifestJson.Load(RepoPaths.RequireFile(ModelArtifactWriter.ManifestPath(RepoPaths.Models, TeacherManifest.Id)));
-        var student = ModelManifestJson.Load(RepoPaths.RequireFile(ModelArtifactWriter.ManifestPath(RepoPaths.Models, StudentManifests.LinearId)));
+        var teacher = LoadManifest(TeacherManifest.Id);
+        var student = LoadManifest(StudentManifests.LinearId);
 
         Assert.Equal(ModelRole.Teacher, teacher.Role);
         Assert.Equal(ModelRole.Student, student.Role);
@@ -51,9 +51,9 @@ public sealed class ManifestValidationTests
     {
         // The default student is committed, not rebuilt: should the teacher build ever change a byte, this is where
         // the stale pairing shows, before the service refuses to start with it.
-        var teacher = ModelManifestJson.Load(RepoPaths.RequireFile(ModelArtifactWriter.ManifestPath(RepoPaths.Models, TeacherManifest.Id)));
-        var student = ModelManifestJson.Load(RepoPaths.RequireFile(ModelArtifactWriter.ManifestPath(RepoPaths.Models, StudentManifests.TrainedDefaultId)));
-        var init = ModelManifestJson.Load(RepoPaths.RequireFile(ModelArtifactWriter.ManifestPath(RepoPaths.Models, StudentManifests.ConvHeadInitId)));
+        var teacher = LoadManifest(TeacherManifest.Id);
+        var student = LoadManifest(StudentManifests.TrainedDefaultId);
+        var init = LoadManifest(StudentManifests.ConvHeadInitId);
 
         Assert.Equal(teacher.Id, student.CompatibleWith!.TeacherId);
         Assert.Equal(teacher.Sha256, student.CompatibleWith.TeacherSha256);
@@ -64,8 +64,11 @@ public sealed class ManifestValidationTests
     [Fact]
     public void Untrained_initialisation_declares_no_compatibility()
     {
-        var init = ModelManifestJson.Load(RepoPaths.RequireFile(ModelArtifactWriter.ManifestPath(RepoPaths.Models, StudentManifests.ConvHeadInitId)));
+        var init = LoadManifest(StudentManifests.ConvHeadInitId);
 
         Assert.Null(init.CompatibleWith);
     }
+
+    private static ModelManifest LoadManifest(string id) =>
+        ModelManifestJson.Load(RepoPaths.RequireFile(ModelArtifactWriter.ManifestPath(RepoPaths.Models, id)));
 }
