@@ -10,5 +10,6 @@ var root = new RootCommand("Builds the project's teacher and student ONNX models
     BuildTeacherCommand.Create(),
     FitAdapterCommand.Create(),
     BuildStudentCommand.Create(),
+    QuantizeCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,38 @@
+using System.Globalization;
+using RetrievalService.Embedding.Manifests;
+
+namespace RetrievalService.ModelPipeline.Quantization;
+
+/// <summary>The manifest of an int8 copy of a model: same input, output and teacher space, provenance extended.</summary>
+public static class QuantizedManifests
+{
+    public static ModelManifest From(ModelManifest source, string id, QuantizationReport report, string calibrationData, string command)
+    {
+        var metrics = new Dictionary<string, double>(source.Provenance.Metrics ?? new Dictionary<string, double>())
+        {
+            ["quantizedNodes"] = report.QuantizedNodes,
+            ["calibrationImages"] = report.CalibrationImages,
+            ["floatAgreementImages"] = report.AgreementImages,
+            ["floatAgreementMeanCosine"] = Math.Round(report.AgreementMeanCosine, 4),
+            ["floatAgreementMinCosine"] = Math.Round(report.AgreementMinCosine, 4),
+        };
+        return source with
+        {
+            Id = id,
+            OnnxFile = "",
+            Sha256 = "",
+            Architecture = $"{source.Architecture}; static int8 (QDQ: uint8 activations per tensor, int8 weights per output channel, "
+                + $"{report.QuantizedNodes} Conv/Add nodes, {report.FoldedActivations} ReLU/ReLU6 folded)",
+            Provenance = source.Provenance with
+            {
+                Source = $"{source.Id} (sha256 {source.Sha256}), quantized; upstream: {source.Provenance.Source}",
+                Method = $"{source.Provenance.Method} Then post-training static quantization: min/max calibration over "
+                    + $"{report.CalibrationImages.ToString(CultureInfo.InvariantCulture)} images, checked against the float model on "
+                    + $"{report.AgreementImages.ToString(CultureInfo.InvariantCulture)} other images (mean cosine {report.AgreementMeanCosine.ToString("F4", CultureInfo.InvariantCulture)}).",
+                Data = $"{source.Provenance.Data} Calibration: {calibrationData}",
+                Metrics = metrics,
+                Command = command,
+            },
+        };
+    }
+}
