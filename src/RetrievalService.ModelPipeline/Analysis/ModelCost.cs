@@ -32,7 +32,7 @@ public static class ModelCost
         }
         var parameters = graph.Initializer.Sum(ShapeContext.ElementCount);
         var weights = graph.Initializer
-            .Where(t => t.DataType == (int)TensorProto.Types.DataType.Float && ShapeContext.ElementCount(t) > 1)
+            .Where(t => t.DataType is (int)TensorProto.Types.DataType.Float or (int)TensorProto.Types.DataType.Int8 && ShapeContext.ElementCount(t) > 1)
             .Sum(ShapeContext.ElementCount);
         return new ModelCostReport(height, width, parameters, weights, nodes.Sum(n => n.Macs), nodes);
     }

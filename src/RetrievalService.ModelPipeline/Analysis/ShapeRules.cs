@@ -12,6 +12,7 @@ internal static class ShapeRules
         "BatchNormalization", "Relu", "Clip", "Sigmoid", "Sqrt", "Identity", "Dropout",
         "Add", "Sub", "Mul", "Div", "Pow", "Max", "Min", "Sum",
         "Flatten", "Reshape", "Squeeze", "Unsqueeze", "Transpose", "ReduceL2", "ReduceMean", "Constant",
+        "QuantizeLinear", "DequantizeLinear",
     };
 
     public static long Apply(ShapeContext context, NodeProto node)
@@ -25,7 +26,9 @@ internal static class ShapeRules
             "MatMul" => MatrixShapes.MatMul(context, node, out macs),
             "Gemm" => MatrixShapes.Gemm(context, node, out macs),
             // Per-element ops keep the data input's shape; BatchNormalization's statistics are per channel.
-            "BatchNormalization" or "Relu" or "Clip" or "Sigmoid" or "Sqrt" or "Identity" or "Dropout" =>
+            // QDQ pairs of an int8 model change the type, not the shape; the convolutions they feed still count.
+            "BatchNormalization" or "Relu" or "Clip" or "Sigmoid" or "Sqrt" or "Identity" or "Dropout"
+                or "QuantizeLinear" or "DequantizeLinear" =>
                 context.Shape(node, node.Input[0]),
             "Add" or "Sub" or "Mul" or "Div" or "Pow" or "Max" or "Min" or "Sum" => TensorShapes.Broadcast(context, node),
             "Flatten" => TensorShapes.Flatten(context, node),

@@ -2,6 +2,7 @@ using Google.Protobuf;
 using Microsoft.ML.OnnxRuntime;
 using Onnx;
 using RetrievalService.Embedding.Images;
+using RetrievalService.ModelPipeline.Analysis;
 using RetrievalService.ModelPipeline.Onnx;
 using RetrievalService.ModelPipeline.Quantization;
 
@@ -51,6 +52,19 @@ public sealed class QdqQuantizerTests
         Assert.Contains("stem/weight/quantized", names);
         Assert.Equal((int)TensorProto.Types.DataType.Int8, quantized.Graph.Initializer.Single(i => i.Name == "stem/weight/quantized").DataType);
         Assert.Equal((int)TensorProto.Types.DataType.Int32, quantized.Graph.Initializer.Single(i => i.Name == "stem/bias/quantized").DataType);
+    }
+
+    [Fact]
+    public void The_cost_counter_prices_the_int8_graph_like_the_float_one()
+    {
+        var model = QuantizationGraphs.Block();
+
+        var quantized = ModelCost.Measure(Quantize(model), 16, 16);
+        var original = ModelCost.Measure(model, 16, 16);
+
+        // Same convolutions, same arithmetic: only the number type changes. 16²·8·27 + 2 · 16²·8·8 MACs.
+        Assert.Equal(16L * 16 * 8 * 27 + 2L * 16 * 16 * 8 * 8, original.Macs);
+        Assert.Equal(original.Macs, quantized.Macs);
     }
 
     [Fact]
