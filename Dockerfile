@@ -14,7 +14,7 @@ WORKDIR /src
 COPY . .
 # The models are rebuilt from NuGet and npm exactly as scripts/setup.sh does; the build is byte-deterministic,
 # so the committed manifests (which pin the ONNX hashes) stay valid, and the sha check below proves it. The default
-# student (student-mnv2-regression) is a training result committed with its ONNX; the same check covers it.
+# student (student-mnv2-regression) and its int8 copy are committed with their ONNX; the same check covers them.
 RUN dotnet build src/RetrievalService.ModelTool -c Release --nologo -v quiet \
  && dotnet src/RetrievalService.ModelTool/bin/Release/net10.0/model-tool.dll build-teacher --data /tmp/data > /dev/null \
  && dotnet src/RetrievalService.ModelTool/bin/Release/net10.0/model-tool.dll build-student --data /tmp/data > /dev/null \

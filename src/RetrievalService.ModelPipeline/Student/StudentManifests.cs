@@ -15,6 +15,12 @@ public static class StudentManifests
     /// ONNX because the set-up cannot rebuild it (scripts/results/train-default-student.sh reproduces it).
     /// </summary>
     public const string TrainedDefaultId = "student-mnv2-regression";
+
+    /// <summary>
+    /// The service's default query model: <see cref="TrainedDefaultId"/> after static int8 quantization, committed with its
+    /// ONNX (scripts/results/quantize-default-student.sh reproduces it from the float model and photoviews' train split).
+    /// </summary>
+    public const string QuantizedDefaultId = "student-mnv2-regression-int8";
     public const string FeaturesId = "student-mnv2-gem-features";
     public const string Source = "npm:nsfwjs@4.4.0 dist/models/mobilenet_v2_mid (TF-Hub MobileNetV2 1.4, uint8-quantised TFJS graph model)";
     private const string Backbone = "MobileNetV2 1.4 (TFJS → ONNX, cut at the 1792-channel map)";

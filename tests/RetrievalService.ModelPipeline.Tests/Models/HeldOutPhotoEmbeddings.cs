@@ -16,7 +16,7 @@ public sealed class HeldOutPhotoEmbeddings
 {
     private static readonly InferenceOptions OneThread = new() { IntraOpThreads = 1, InterOpThreads = 1 };
     private static readonly string[] ModelIds =
-        [TeacherManifest.Id, StudentManifests.LinearId, StudentManifests.ConvHeadInitId, StudentManifests.TrainedDefaultId];
+        [TeacherManifest.Id, StudentManifests.LinearId, StudentManifests.ConvHeadInitId, StudentManifests.TrainedDefaultId, StudentManifests.QuantizedDefaultId];
 
     public HeldOutPhotoEmbeddings()
     {

@@ -10,7 +10,7 @@ namespace RetrievalService.ModelPipeline.Tests.Models;
 public sealed class ManifestValidationTests
 {
     public static TheoryData<string> ManifestIds() =>
-        [TeacherManifest.Id, StudentManifests.LinearId, StudentManifests.ConvHeadInitId, StudentManifests.TrainedDefaultId];
+        [TeacherManifest.Id, StudentManifests.LinearId, StudentManifests.ConvHeadInitId, StudentManifests.TrainedDefaultId, StudentManifests.QuantizedDefaultId];
 
     [Theory]
     [MemberData(nameof(ManifestIds))]
@@ -59,6 +59,20 @@ public sealed class ManifestValidationTests
         Assert.Equal(teacher.Sha256, student.CompatibleWith.TeacherSha256);
         Assert.Contains(init.Sha256, student.Provenance.Source, StringComparison.Ordinal);
         Assert.True(student.Provenance.Metrics!["valAsymmetricMapMedium"] > 0.3, "the manifest records its validation mAP");
+    }
+
+    [Fact]
+    public void Int8_default_is_a_quantized_copy_of_the_committed_float_student()
+    {
+        var student = LoadManifest(StudentManifests.TrainedDefaultId);
+        var quantized = LoadManifest(StudentManifests.QuantizedDefaultId);
+
+        // Re-training the float student without re-quantizing would leave the service on the old weights.
+        Assert.StartsWith($"{student.Id} (sha256 {student.Sha256})", quantized.Provenance.Source, StringComparison.Ordinal);
+        Assert.Equivalent(student.CompatibleWith, quantized.CompatibleWith, strict: true);
+        Assert.Equivalent(student.Input, quantized.Input, strict: true);
+        Assert.Equivalent(student.Output, quantized.Output, strict: true);
+        Assert.True(quantized.Provenance.Metrics!["floatAgreementMeanCosine"] >= 0.99, "the manifest records its agreement with the float model");
     }
 
     [Fact]

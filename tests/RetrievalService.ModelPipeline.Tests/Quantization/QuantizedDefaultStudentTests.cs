@@ -1,0 +1,25 @@
+using RetrievalService.Embedding.Manifests;
+using RetrievalService.ModelPipeline.Artifacts;
+using RetrievalService.ModelPipeline.Onnx;
+using RetrievalService.ModelPipeline.Student;
+
+namespace RetrievalService.ModelPipeline.Tests.Quantization;
+
+/// <summary>The committed int8 default student runs on integer kernels, which is what makes it cheaper than the float one.</summary>
+public sealed class QuantizedDefaultStudentTests
+{
+    [Fact]
+    public void Every_convolution_and_residual_add_of_the_int8_student_runs_as_an_integer_kernel()
+    {
+        var manifestPath = RepoPaths.RequireFile(ModelArtifactWriter.ManifestPath(RepoPaths.Models, StudentManifests.QuantizedDefaultId));
+        var manifest = ModelManifestJson.Load(manifestPath);
+
+        var ops = QdqQuantizerTests.OptimizedOps(OnnxFiles.Load(ModelManifestJson.OnnxPath(manifest, manifestPath)));
+
+        // 52 backbone convolutions + the head's 1×1 conv; MobileNetV2's 10 residual connections.
+        Assert.Equal(53, ops.Count(op => op == "QLinearConv"));
+        Assert.Equal(10, ops.Count(op => op == "QLinearAdd"));
+        Assert.DoesNotContain("Conv", ops);
+        Assert.DoesNotContain("FusedConv", ops);
+    }
+}
