@@ -21,7 +21,7 @@ public sealed class ModelsOptions
 
     /// <summary>Student model id: embeds queries in asymmetric mode; its manifest must declare compatibility with the teacher.</summary>
     [Required(AllowEmptyStrings = false), RegularExpression(IdPattern, ErrorMessage = "Models:Student must be a model id (A-Z a-z 0-9 . _ + @ -).")]
-    public string Student { get; set; } = "student-mnv2-regression";
+    public string Student { get; set; } = "student-mnv2-regression-int8";
 
     /// <summary>Manifest path of the model <paramref name="id"/> inside <paramref name="directory"/>.</summary>
     public static string ManifestPath(string directory, string id) => Path.Combine(directory, id + ModelManifestJson.Suffix);
