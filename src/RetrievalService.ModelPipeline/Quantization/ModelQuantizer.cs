@@ -8,8 +8,9 @@ using SixLabors.ImageSharp.PixelFormats;
 namespace RetrievalService.ModelPipeline.Quantization;
 
 /// <summary>
-/// Static int8 quantization of an embedding model end to end: plan, min/max calibration on real images prepared
-/// exactly as the service prepares queries, QDQ rewrite, and a check of the result against the float model.
+/// Static int8 quantization of an embedding model end to end: BatchNormalization folding, plan, min/max calibration
+/// on real images prepared exactly as the service prepares queries, QDQ rewrite, and a check of the result against
+/// the original float model.
 /// </summary>
 public static class ModelQuantizer
 {
@@ -19,16 +20,17 @@ public static class ModelQuantizer
     public static (ModelProto Model, QuantizationReport Report) Quantize(
         ModelProto model, InputConvention input, CalibrationSet images, int threads = 1, IReadOnlySet<string>? keepFloat = null)
     {
-        var plan = QuantizationPlan.For(model.Graph, keepFloat);
+        var (folded, foldedNorms) = BatchNormFolding.Fold(model);
+        var plan = QuantizationPlan.For(folded.Graph, keepFloat);
         if (plan.QuantizedNodes.Count == 0)
         {
             throw new NotSupportedException("The graph has no Conv with constant weights: nothing to quantize.");
         }
-        var ranges = ActivationCalibrator.Calibrate(model, plan.Tensors, Load(images.Calibration, input), threads);
-        var quantized = QdqQuantizer.Quantize(model, plan, ranges);
+        var ranges = ActivationCalibrator.Calibrate(folded, plan.Tensors, Load(images.Calibration, input), threads);
+        var quantized = QdqQuantizer.Quantize(folded, plan, ranges);
         var cosines = Agreement(model, quantized, images.Agreement, input, threads);
         var report = new QuantizationReport(
-            plan.QuantizedNodes.Count, plan.FoldedActivations.Count, plan.Tensors.Count,
+            plan.QuantizedNodes.Count, plan.FoldedActivations.Count, foldedNorms, plan.Tensors.Count,
             images.Calibration.Count, cosines.Count,
             cosines.Count > 0 ? cosines.Average() : double.NaN,
             cosines.Count > 0 ? cosines.Min() : double.NaN);

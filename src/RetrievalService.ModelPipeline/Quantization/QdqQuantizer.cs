@@ -69,13 +69,12 @@ public static class QdqQuantizer
             }
             if (quantizedNodes.Contains(node.Name) && node.OpType == "Conv")
             {
-                var inputScale = activations[original.Input[0]].Scale;
-                QuantizeConvParameters(node, initializers, inputScale, nodes, graph);
-                if (foldedOutputs.TryGetValue(node.Name, out var activationOutput))
-                {
-                    // The activation is gone: the Conv writes its tensor, and the quantized range does the clamping.
-                    node.Output[0] = activationOutput;
-                }
+                QuantizeConvParameters(node, initializers, activations[original.Input[0]].Scale, nodes, graph);
+            }
+            if (foldedOutputs.TryGetValue(node.Name, out var activationOutput))
+            {
+                // The activation is gone: the node writes its tensor, and the quantized range does the clamping.
+                node.Output[0] = activationOutput;
             }
             nodes.Add(node);
             foreach (var output in node.Output)

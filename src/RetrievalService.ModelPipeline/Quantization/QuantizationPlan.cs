@@ -6,10 +6,10 @@ namespace RetrievalService.ModelPipeline.Quantization;
 /// <summary>
 /// Which parts of a float graph static int8 quantization touches, decided from the graph alone:
 /// <list type="bullet">
-/// <item>every Conv with constant weights (and bias), and every Add whose two inputs come from such nodes;</item>
-/// <item>a Relu or Clip(0, max) that is the only consumer of a quantized Conv is folded into it: the Conv's
-/// quantized output range [0, max] does the clamping, so ONNX Runtime can fuse Conv + activation into one
-/// QLinearConv;</item>
+/// <item>every Conv with constant weights (and bias), and every Add whose two inputs are already quantized;</item>
+/// <item>a Relu or Clip(0, max) that is the only consumer of a quantized Conv or Add is folded into it: the node's
+/// quantized output range [0, max] does the clamping, so ONNX Runtime can fuse node + activation into one
+/// QLinearConv or QLinearAdd;</item>
 /// <item>every activation tensor that enters or leaves a quantized node gets a QuantizeLinear/DequantizeLinear pair.</item>
 /// </list>
 /// Everything else (input scaling, GeM, L2 normalisation) stays float. BatchNormalization must already be
@@ -21,7 +21,7 @@ public sealed record QuantizationPlan(
     IReadOnlyDictionary<string, float> UpperBounds,
     IReadOnlyList<string> Tensors)
 {
-    // QuantizedNodes: Conv and Add node names. FoldedActivations: activation node name → the Conv it folds into.
+    // QuantizedNodes: Conv and Add node names. FoldedActivations: activation node name → the node it folds into.
     // UpperBounds: a folded activation's output tensor → its clamp (∞ for Relu); its lower bound is 0.
     // Tensors: activation tensors that get a QuantizeLinear/DequantizeLinear pair, in graph order.
 
@@ -41,7 +41,6 @@ public sealed record QuantizationPlan(
         var upperBounds = new Dictionary<string, float>();
         var tensors = new List<string>();
         var seen = new HashSet<string>();
-        var quantizedOutputs = new HashSet<string>();
 
         void AddTensor(string name)
         {
@@ -57,29 +56,28 @@ public sealed record QuantizationPlan(
             {
                 continue;
             }
-            if (IsQuantizableConv(node, initializers))
+            var isConv = IsQuantizableConv(node, initializers);
+            // An Add joins the plan when both inputs are quantized anyway (MobileNetV2's and ResNet's residuals).
+            var isAdd = !isConv && node.OpType == "Add" && node.Input.Count == 2 && node.Input.All(seen.Contains);
+            if (!isConv && !isAdd)
             {
-                quantized.Add(node.Name);
-                AddTensor(node.Input[0]);
-                var output = node.Output[0];
-                if (FoldableActivation(output, consumers, graphOutputs, initializers, keepFloat) is var (activation, upper))
-                {
-                    folded[activation.Name] = node.Name;
-                    output = activation.Output[0];
-                    upperBounds[output] = upper;
-                }
-                if (!graphOutputs.Contains(output))
-                {
-                    AddTensor(output);
-                    quantizedOutputs.Add(output);
-                }
+                continue;
             }
-            else if (node.OpType == "Add" && node.Input.Count == 2 && node.Input.All(quantizedOutputs.Contains)
-                     && !graphOutputs.Contains(node.Output[0]))
+            quantized.Add(node.Name);
+            if (isConv)
             {
-                quantized.Add(node.Name);
-                AddTensor(node.Output[0]);
-                quantizedOutputs.Add(node.Output[0]);
+                AddTensor(node.Input[0]);
+            }
+            var output = node.Output[0];
+            if (FoldableActivation(output, consumers, graphOutputs, initializers, keepFloat) is var (activation, upper))
+            {
+                folded[activation.Name] = node.Name;
+                output = activation.Output[0];
+                upperBounds[output] = upper;
+            }
+            if (!graphOutputs.Contains(output))
+            {
+                AddTensor(output);
             }
         }
         return new QuantizationPlan(quantized, folded, upperBounds, tensors);

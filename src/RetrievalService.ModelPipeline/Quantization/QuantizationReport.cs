@@ -4,6 +4,7 @@ namespace RetrievalService.ModelPipeline.Quantization;
 public sealed record QuantizationReport(
     int QuantizedNodes,
     int FoldedActivations,
+    int FoldedBatchNorms,
     int QuantizedTensors,
     int CalibrationImages,
     int AgreementImages,

@@ -22,7 +22,7 @@ public static class QuantizedManifests
             OnnxFile = "",
             Sha256 = "",
             Architecture = $"{source.Architecture}; static int8 (QDQ: uint8 activations per tensor, int8 weights per output channel, "
-                + $"{report.QuantizedNodes} Conv/Add nodes, {report.FoldedActivations} ReLU/ReLU6 folded)",
+                + $"{report.QuantizedNodes} Conv/Add nodes, {report.FoldedActivations} ReLU/ReLU6{(report.FoldedBatchNorms > 0 ? $" and {report.FoldedBatchNorms} BatchNormalization" : "")} folded)",
             Provenance = source.Provenance with
             {
                 Source = $"{source.Id} (sha256 {source.Sha256}), quantized; upstream: {source.Provenance.Source}",

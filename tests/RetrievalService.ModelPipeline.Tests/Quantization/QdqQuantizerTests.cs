@@ -42,6 +42,22 @@ public sealed class QdqQuantizerTests
     }
 
     [Fact]
+    public void Quantized_residual_block_with_batch_norm_runs_on_integer_kernels_and_stays_close()
+    {
+        var model = QuantizationGraphs.ResidualBlock();
+        var (folded, _) = BatchNormFolding.Fold(model);
+        var quantized = Quantize(folded);
+
+        var ops = OptimizedOps(quantized);
+        Assert.Equal(3, ops.Count(op => op == "QLinearConv"));
+        Assert.Equal(1, ops.Count(op => op == "QLinearAdd"));
+        Assert.DoesNotContain("Relu", ops);
+        var image = SyntheticImages.Nchw(200, Side, Side);
+        var cosine = System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(Embed(model, image), Embed(quantized, image));
+        Assert.True(cosine > 0.99, $"cosine {cosine:F5} between the float and the int8 residual block");
+    }
+
+    [Fact]
     public void Float_weights_and_clamp_bounds_that_are_no_longer_read_are_dropped()
     {
         var quantized = Quantize(QuantizationGraphs.Block());
