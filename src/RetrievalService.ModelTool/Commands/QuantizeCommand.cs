@@ -23,11 +23,14 @@ internal static class QuantizeCommand
         var keepFloat = new Option<string[]>("--keep-float") { Description = "Node names to leave in float.", AllowMultipleArgumentsPerToken = true };
         var threads = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads.", DefaultValueFactory = _ => 1 };
         var models = CommonOptions.ModelsDir();
+        AtLeast(images, 1);
+        AtLeast(check, 0);
+        AtLeast(threads, 1);
         var command = new Command("quantize", "Post-training static int8 quantization (QDQ) of an embedding model, calibrated on images; writes the model and its manifest.")
         {
             model, calibration, images, check, id, keepFloat, threads, models,
         };
-        command.SetAction(parse =>
+        command.SetAction(parse => ReportingErrors(() =>
         {
             var started = Stopwatch.StartNew();
             var manifestPath = parse.GetValue(model)!.FullName;
@@ -53,7 +56,31 @@ internal static class QuantizeCommand
                 $"quantize: {report.QuantizedNodes} nodes, {report.FoldedActivations} activations and {report.FoldedBatchNorms} BatchNormalizations folded; agreement with float on {report.AgreementImages} images: "
                 + $"mean cosine {report.AgreementMeanCosine:F4}, min {report.AgreementMinCosine:F4} ({started.Elapsed.TotalSeconds:F0} s)");
             return 0;
-        });
+        }));
         return command;
+    }
+
+    private static void AtLeast(Option<int> option, int minimum) =>
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < minimum)
+            {
+                result.AddError($"{option.Name} must be at least {minimum}.");
+            }
+        });
+
+    private static int ReportingErrors(Func<int> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or InvalidDataException or NotSupportedException
+                                      or System.Text.Json.JsonException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException)
+        {
+            // Bad paths, too few images, an unreadable image or model: the message says which; a stack trace adds nothing.
+            Console.Error.WriteLine($"quantize: {e.Message}");
+            return 2;
+        }
     }
 }
