@@ -31,7 +31,9 @@ public static class TrainedStudentManifest
                 Source = $"{init.Provenance.Source}; fine-tuned from {init.Id} (sha256 {init.Sha256})",
                 Method = Method(options, final),
                 Data = Data(session),
-                Loss = options.Loss.Describe(options.Margin, options.Negatives),
+                // With augmentation the student sees a crop of the image the teacher saw whole: say so, it is the recipe.
+                Loss = options.Loss.Describe(options.Margin, options.Negatives)
+                    + (options.Augments ? "; the student's inputs (anchors) lightly augmented (crop + flip), the teacher's vectors from the unaugmented images" : ""),
                 Metrics = Metrics(final),
                 Command = options.Command,
             },

@@ -33,12 +33,13 @@ public sealed class StudentTeacherCompatibilityTests(HeldOutPhotoEmbeddings phot
     {
         var metrics = MeasureOnHeldOutPhotos(StudentManifests.TrainedDefaultId);
 
-        // Measured on these 47 photos when it became the default (2026-11-28): pairwise win rate 0.961, top-1 0.596,
-        // top-5 0.830, mean cosine 0.698; the linear student scores 0.963 / 0.553 / 0.872 / 0.734 on whole photos, and
-        // the trained one wins on views and crops (photoviews test, asymmetric Medium mAP 33.9 against 24.7).
+        // Measured on these 47 photos when it became the default (2026-11-28, 100 epochs with augmentation): pairwise win
+        // rate 0.963, top-1 0.660, top-5 0.851, mean cosine 0.715; the linear student scores 0.963 / 0.553 / 0.872 / 0.734
+        // on whole photos, and the trained one wins clearly on views and crops (photoviews test, asymmetric Medium mAP
+        // 39.1 against 24.7).
         Assert.True(metrics.PairwiseWinRate >= 0.93, $"pairwise win rate {metrics.PairwiseWinRate:P1} over {metrics.Count} photos");
-        Assert.True(metrics.Top1 >= 0.50, $"top-1 {metrics.Top1:P1} over {metrics.Count} photos");
-        Assert.True(metrics.MeanCosine >= 0.66, $"mean cosine {metrics.MeanCosine:F4}");
+        Assert.True(metrics.Top1 >= 0.55, $"top-1 {metrics.Top1:P1} over {metrics.Count} photos");
+        Assert.True(metrics.MeanCosine >= 0.68, $"mean cosine {metrics.MeanCosine:F4}");
     }
 
     [Fact]
@@ -50,8 +51,8 @@ public sealed class StudentTeacherCompatibilityTests(HeldOutPhotoEmbeddings phot
             .Zip(photos.Vectors[StudentManifests.TrainedDefaultId], (a, b) => (double)System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(a, b))
             .ToList();
 
-        // Calibrated on photoviews' train split, never on these photos. Measured (47 photos): see the float test above
-        // for the float numbers; quantization moves each vector by a cosine of about 0.005.
+        // Calibrated on photoviews' train split, never on these photos. Measured (47 photos): cosine to the float vectors
+        // 0.9959 mean, 0.9891 minimum; win rate 0.958, top-1 0.660 (float: 0.963, 0.660).
         Assert.True(agreement.Min() >= 0.97, $"int8 vs float cosine: min {agreement.Min():F4}, mean {agreement.Average():F4}");
         Assert.True(quantized.PairwiseWinRate >= original.PairwiseWinRate - 0.01, $"pairwise win rate {quantized.PairwiseWinRate:P1} (float {original.PairwiseWinRate:P1})");
         Assert.True(quantized.Top1 >= original.Top1 - 0.05, $"top-1 {quantized.Top1:P1} (float {original.Top1:P1})");
