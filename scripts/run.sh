@@ -40,7 +40,7 @@ run: API starting on http://localhost:8080 (OpenAPI: /openapi/v1.json). Try, in 
   curl -s -F image=@$QUERY 'http://localhost:8080/search?k=5'
 
   (a graffiti wall. opencv-doc:graf3.png is the same wall seen from an oblique viewpoint, embedded by the
-   teacher. The default (int8) student's query ranks it 2nd, just behind astronaut.png: 0.738 against 0.743. Add
+   teacher. The default (int8) student's query ranks it 2nd, behind astronaut.png: 0.734 against 0.759. Add
    &mode=symmetric to embed the query with the teacher instead; graf3.png then comes 1st at 0.856.)
 
 MSG
