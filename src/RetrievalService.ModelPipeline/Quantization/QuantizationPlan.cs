@@ -12,8 +12,8 @@ namespace RetrievalService.ModelPipeline.Quantization;
 /// QLinearConv or QLinearAdd;</item>
 /// <item>every activation tensor that enters or leaves a quantized node gets a QuantizeLinear/DequantizeLinear pair.</item>
 /// </list>
-/// Everything else (input scaling, GeM, L2 normalisation) stays float. BatchNormalization must already be
-/// folded into the convolutions, as it is in the converted MobileNetV2.
+/// Everything else (input scaling, GeM, L2 normalisation) stays float. A BatchNormalization between a Conv and its
+/// activation blocks the fusion; <see cref="ModelQuantizer"/> therefore runs <see cref="BatchNormFolding"/> first.
 /// </summary>
 public sealed record QuantizationPlan(
     IReadOnlyList<string> QuantizedNodes,
