@@ -12,9 +12,6 @@ public sealed class PairedEmbedder(OnnxEmbedder studentFeatures, OnnxEmbedder te
 {
     private readonly System.Collections.Concurrent.ConcurrentBag<(string Key, string Reason)> skipped = [];
 
-    // Wallpapers reach 5640 px; these are trusted local files, so the limits only guard against absurd inputs.
-    private static readonly ImageDecoder Decoder = new(new ImageDecodeLimits { MaxBytes = 200 << 20, MaxWidth = 16_000, MaxHeight = 16_000, MaxPixels = 100_000_000 });
-
     /// <summary>Photos that could not be decoded, with the decoder's reason; they contribute no samples.</summary>
     public IReadOnlyList<(string Key, string Reason)> Skipped => skipped.OrderBy(s => s.Key, StringComparer.Ordinal).ToList();
 
@@ -37,7 +34,7 @@ public sealed class PairedEmbedder(OnnxEmbedder studentFeatures, OnnxEmbedder te
         DecodedImage decoded;
         try
         {
-            decoded = Decoder.Decode(File.ReadAllBytes(photo.Path), new Rgb24(background[0], background[1], background[2]));
+            decoded = LocalImageDecoder.Instance.Decode(File.ReadAllBytes(photo.Path), new Rgb24(background[0], background[1], background[2]));
         }
         catch (ImageRejectedException e)
         {

@@ -72,11 +72,7 @@ public static class BatchNormFolding
         {
             graph.Node.Remove(norm);
         }
-        var used = graph.Node.SelectMany(n => n.Input).ToHashSet();
-        foreach (var dead in graph.Initializer.Where(i => !used.Contains(i.Name) && !graphOutputs.Contains(i.Name)).ToList())
-        {
-            graph.Initializer.Remove(dead);
-        }
+        OnnxGraphs.RemoveUnusedInitializers(graph);
         return (result, removed.Count);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.ML.OnnxRuntime;
 using Onnx;
 using RetrievalService.Embedding.Images;
 using RetrievalService.Embedding.Manifests;
+using RetrievalService.ModelPipeline.Photos;
 using SixLabors.ImageSharp.PixelFormats;
 
 namespace RetrievalService.ModelPipeline.Quantization;
@@ -14,9 +15,6 @@ namespace RetrievalService.ModelPipeline.Quantization;
 /// </summary>
 public static class ModelQuantizer
 {
-    // Trusted local training images; the limits only stop absurd files.
-    private static readonly ImageDecoder Decoder = new(new ImageDecodeLimits { MaxBytes = 200 << 20, MaxWidth = 16_000, MaxHeight = 16_000, MaxPixels = 100_000_000 });
-
     public static (ModelProto Model, QuantizationReport Report) Quantize(
         ModelProto model, InputConvention input, CalibrationSet images, int threads = 1, IReadOnlySet<string>? keepFloat = null)
     {
@@ -75,7 +73,7 @@ public static class ModelQuantizer
             DecodedImage decoded;
             try
             {
-                decoded = Decoder.Decode(File.ReadAllBytes(file), background);
+                decoded = LocalImageDecoder.Instance.Decode(File.ReadAllBytes(file), background);
             }
             catch (ImageRejectedException e)
             {

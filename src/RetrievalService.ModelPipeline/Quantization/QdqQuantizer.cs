@@ -36,8 +36,10 @@ public static class QdqQuantizer
         }
 
         var quantizedNodes = plan.QuantizedNodes.ToHashSet();
-        var foldedOutputs = plan.FoldedActivations.ToDictionary(
-            pair => pair.Value, pair => graph.Node.Single(n => n.Name == pair.Key).Output[0]);
+        // Quantized node → the output of the activation folded into it.
+        var foldedOutputs = graph.Node
+            .Where(n => plan.FoldedActivations.ContainsKey(n.Name))
+            .ToDictionary(n => plan.FoldedActivations[n.Name], n => n.Output[0]);
         var nodes = new List<NodeProto>();
 
         void AppendQdq(string tensor)
@@ -85,14 +87,8 @@ public static class QdqQuantizer
 
         graph.Node.Clear();
         graph.Node.AddRange(nodes);
-        // Replaced float weights and the folded activations' clamp bounds are dead now; a model carrying them would
-        // be larger and makes ONNX Runtime warn on every load.
-        var stillUsed = nodes.SelectMany(n => n.Input).Concat(graph.Output.Select(o => o.Name)).ToHashSet();
-        var unused = graph.Initializer.Where(i => !stillUsed.Contains(i.Name)).ToList();
-        foreach (var initializer in unused)
-        {
-            graph.Initializer.Remove(initializer);
-        }
+        // Replaced float weights and the folded activations' clamp bounds are dead now.
+        OnnxGraphs.RemoveUnusedInitializers(graph);
         return result;
     }
 

@@ -23,13 +23,12 @@ public sealed class HeldOutPhotoEmbeddings
         var embedders = ModelIds.Select(id => OnnxEmbedder.Load(ManifestPath(id), OneThread)).ToArray();
         try
         {
-            var decoder = new ImageDecoder(new ImageDecodeLimits { MaxBytes = 200 << 20, MaxWidth = 16_000, MaxHeight = 16_000, MaxPixels = 100_000_000 });
             var photos = PhotoPool.Enumerate(Path.Combine(RepoPaths.Data, "sources", "debs")).Where(p => p.HeldOut).ToList();
             PhotoCount = photos.Count;
             var vectors = ModelIds.ToDictionary(id => id, _ => new List<float[]>());
             foreach (var photo in photos)
             {
-                using var decoded = decoder.Decode(File.ReadAllBytes(photo.Path), new Rgb24(255, 255, 255));
+                using var decoded = LocalImageDecoder.Instance.Decode(File.ReadAllBytes(photo.Path), new Rgb24(255, 255, 255));
                 foreach (var embedder in embedders)
                 {
                     using var input = ImagePreprocessor.Preprocess(decoded.Image, embedder.Manifest.Input);
