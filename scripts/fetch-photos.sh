@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fetches the photo pool of SOURCES.md from Debian bookworm (.deb files, unpacked, never installed)
-# into data/sources/debs/<package>/. Idempotent: unpacked packages are kept.
+# into data/sources/debs/<package>/. Idempotent: unpacked packages are kept. Arguments name further packages to
+# fetch the same way (e.g. stellarium-data for scripts/datasets/build-photoviews-plus.sh).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DATA_DIR=${DATA_DIR:-$ROOT/data}
@@ -10,6 +11,7 @@ PACKAGES=(
   plasma-workspace-wallpapers mate-backgrounds lomiri-wallpapers-16.04 lomiri-wallpapers-20.04
   lxqt-themes ukui-wallpapers opencv-doc python3-skimage darknet python-matplotlib-data
   tuxpaint-stamps-default mrpt-common
+  "$@"
 )
 
 DEBS="$DATA_DIR/sources/debs"

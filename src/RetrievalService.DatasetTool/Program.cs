@@ -8,5 +8,6 @@ AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new Ans
 var root = new RootCommand("Builds the benchmark datasets (emoji4, photoviews, pairs) deterministically from registry packages.")
 {
     BuildCommand.Create(),
+    AddDistractorsCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+
+namespace RetrievalService.DatasetTool.Distractors;
+
+/// <summary>
+/// Finds distractor candidates in image folders: every PNG/JPEG/BMP/GIF/WebP file below each folder, in ordinal
+/// order of its relative path so the same folders always give the same list, byte-identical copies dropped.
+/// Each folder's files are named <c>gallery/distractors/&lt;folder name&gt;/&lt;relative path&gt;.jpg</c>.
+/// </summary>
+public static class DistractorSources
+{
+    /// <summary>The <c>imlist</c> prefix of distractor images; no builder writes images there.</summary>
+    public const string NamePrefix = "gallery/distractors/";
+
+    private static readonly HashSet<string> Extensions = new(StringComparer.OrdinalIgnoreCase) { ".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp" };
+
+    /// <summary>Candidates of <paramref name="folders"/>; duplicates go to <paramref name="skipped"/> with the file they repeat.</summary>
+    /// <exception cref="DirectoryNotFoundException">A folder does not exist.</exception>
+    /// <exception cref="ArgumentException">Two folders have the same name, so their images would share names.</exception>
+    public static IReadOnlyList<DistractorImage> Find(IReadOnlyList<string> folders, ICollection<string> skipped)
+    {
+        ArgumentNullException.ThrowIfNull(folders);
+        ArgumentNullException.ThrowIfNull(skipped);
+        var labels = folders.Select(Label).ToList();
+        var repeated = labels.GroupBy(l => l, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (repeated is not null)
+        {
+            throw new ArgumentException($"Two distractor folders are named '{repeated.Key}'; their images would get the same names.", nameof(folders));
+        }
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        var found = new List<DistractorImage>();
+        for (var f = 0; f < folders.Count; f++)
+        {
+            var root = Path.GetFullPath(folders[f]);
+            if (!Directory.Exists(root))
+            {
+                throw new DirectoryNotFoundException($"Distractor folder {folders[f]} does not exist.");
+            }
+            var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+                .Where(p => Extensions.Contains(Path.GetExtension(p)))
+                .Select(p => (Path: p, Relative: Path.GetRelativePath(root, p).Replace('\\', '/')))
+                .OrderBy(p => p.Relative, StringComparer.Ordinal);
+            foreach (var (path, relative) in files)
+            {
+                var hash = Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
+                var name = $"{NamePrefix}{labels[f]}/{Path.ChangeExtension(relative, ".jpg")}";
+                if (seen.TryGetValue(hash, out var first))
+                {
+                    skipped.Add($"{path}: same bytes as {first}");
+                    continue;
+                }
+                seen[hash] = name;
+                found.Add(new DistractorImage(path, name));
+            }
+        }
+        var clashes = found.GroupBy(d => d.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.First());
+        foreach (var clash in clashes.ToList())
+        {
+            // a.png and a.jpg in one folder would both become a.jpg: keep the first, say so.
+            found.RemoveAll(d => d.Name == clash.Name && !ReferenceEquals(d, clash));
+            skipped.Add($"{clash.Name}: two files of one folder map to this name; kept {clash.SourcePath}");
+        }
+        return found;
+    }
+
+    private static string Label(string folder) => Path.GetFileName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar));
+}
