@@ -26,7 +26,7 @@ internal sealed class TrainCommandOptions
     public Option<double> Margin { get; } = new("--margin") { Description = "Contrastive / triplet margin.", DefaultValueFactory = _ => Defaults.Margin };
     public Option<int> Size { get; } = new("--size") { Description = "Longer image side in pixels (training, mining, validation, teacher vectors).", DefaultValueFactory = _ => Defaults.ImageSize };
     public Option<int> PoolSize { get; } = new("--pool-size") { Description = "Gallery images in each epoch's mining pool; 0 = all.", DefaultValueFactory = _ => Defaults.PoolSize };
-    public Option<string> Augment { get; } = new("--augment") { Description = "auto (anchors of tuple losses only), none or light.", DefaultValueFactory = _ => "auto" };
+    public Option<string> Augment { get; } = new("--augment") { Description = "auto (light, on the anchors of tuple losses only), none, light (crop + flip) or strong (smaller crops + colour jitter).", DefaultValueFactory = _ => "auto" };
     public Option<string> SelectBy { get; } = new("--select-by") { Description = "auto, asymmetric or symmetric validation Medium mAP.", DefaultValueFactory = _ => "auto" };
     public Option<int> Seed { get; } = new("--seed") { Description = "Seed of sampling, mining pools and augmentation.", DefaultValueFactory = _ => Defaults.Seed };
     public Option<int> Threads { get; } = new("--threads") { Description = "libtorch and ONNX Runtime threads.", DefaultValueFactory = _ => Defaults.Threads };
@@ -42,7 +42,7 @@ internal sealed class TrainCommandOptions
         Option[] all = [Dataset, Init, Teacher, Loss, Epochs, Tuples, Batch, Negatives, LearningRate, HeadLearningRate, GemFactor, WeightDecay,
             Decay, Margin, Size, PoolSize, Augment, SelectBy, Seed, Threads, Out, Resume, Id, ModelsDir, CacheDir, NoCache];
         Loss.AcceptOnlyFromAmong([.. LossKinds.AllNames]);
-        Augment.AcceptOnlyFromAmong("auto", "none", "light");
+        Augment.AcceptOnlyFromAmong("auto", "none", "light", "strong");
         SelectBy.AcceptOnlyFromAmong("auto", "asymmetric", "symmetric");
         foreach (var option in all)
         {

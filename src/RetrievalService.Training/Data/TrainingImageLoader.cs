@@ -31,9 +31,9 @@ public sealed class TrainingImageLoader
     /// <summary>Longer side of every loaded tensor.</summary>
     public int LongerSide => settings.LongerSide;
 
-    /// <summary>The image of <paramref name="job"/>, augmented when <paramref name="augment"/> is given.</summary>
+    /// <summary>The image of <paramref name="job"/>, perturbed by <paramref name="augmentation"/> with <paramref name="random"/> when both are given.</summary>
     /// <exception cref="ImageEmbeddingException">The file cannot be read, decoded or cropped; the message names it.</exception>
-    public Tensor Load(ImageJob job, Random? augment = null)
+    public Tensor Load(ImageJob job, Augmentation? augmentation = null, Random? random = null)
     {
         ArgumentNullException.ThrowIfNull(job);
         PreprocessedImage[] prepared;
@@ -45,9 +45,9 @@ public sealed class TrainingImageLoader
                 var rectangle = QueryCrop.Rectangle(box, decoded.Image.Width, decoded.Image.Height);
                 decoded.Image.Mutate(x => x.Crop(rectangle));
             }
-            if (augment is not null)
+            if (augmentation is not null && random is not null)
             {
-                Augmentation.Apply(decoded.Image, augment);
+                augmentation.Apply(decoded.Image, random);
             }
             prepared = ScaledTensors.Prepare(decoded.Image, settings, minSide);
         }

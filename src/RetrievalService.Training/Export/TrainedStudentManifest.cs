@@ -33,18 +33,26 @@ public static class TrainedStudentManifest
                 Data = Data(session),
                 // With augmentation the student sees a crop of the image the teacher saw whole: say so, it is the recipe.
                 Loss = options.Loss.Describe(options.Margin, options.Negatives)
-                    + (options.Augments ? "; the student's inputs (anchors) lightly augmented (crop + flip), the teacher's vectors from the unaugmented images" : ""),
+                    + AugmentationNote(options.EffectiveAugmentation),
                 Metrics = Metrics(final),
                 Command = options.Command,
             },
         };
     }
 
+    // Light keeps the wording the committed default student was exported with.
+    private static string AugmentationNote(Data.Augmentation? augmentation) => augmentation switch
+    {
+        null => "",
+        { ColourStrength: 0 } => "; the student's inputs (anchors) lightly augmented (crop + flip), the teacher's vectors from the unaugmented images",
+        _ => $"; the student's inputs (anchors) augmented, {augmentation.Describe()}, the teacher's vectors from the unaugmented images",
+    };
+
     private static string Method(TrainingOptions o, CheckpointManifest final) => string.Create(CultureInfo.InvariantCulture,
         $"Asymmetric metric learning (Budnik & Avrithis, CVPR 2021) in TorchSharp on CPU: Adam, lr backbone {o.LearningRate:G3}, head {o.HeadLearningRate:G3}, " +
         $"GeM p {o.LearningRate * o.GemLearningRateFactor:G3} without weight decay, weight decay {o.WeightDecay:G3}, rates × e^(−{o.LearningRateDecay}) per epoch, " +
         $"BatchNorm frozen, teacher frozen (cached ONNX Runtime vectors), {o.TuplesPerEpoch} {(o.Loss.UsesTuples() ? "tuples" : "images")}/epoch, batch {o.BatchSize}, " +
-        $"{final.CompletedEpochs} epochs, longer side {o.ImageSize}, augmentation {(o.Augments ? "light (crop + flip)" : "none")}, seed {o.Seed}; " +
+        $"{final.CompletedEpochs} epochs, longer side {o.ImageSize}, augmentation {o.EffectiveAugmentation?.Describe() ?? "none"}, seed {o.Seed}; " +
         $"best epoch {final.BestEpoch} selected by {final.Selection.ToString().ToLowerInvariant()} validation Medium mAP.");
 
     private static string Data(TrainingSession session)

@@ -9,8 +9,11 @@ public enum AugmentationMode
     /// <summary>Never.</summary>
     None,
 
-    /// <summary>Anchors (tuple losses) or images (regression, RKD) are cropped and flipped.</summary>
+    /// <summary>Anchors (tuple losses) or images (regression, RKD) are cropped and flipped (<see cref="Data.Augmentation.Light"/>).</summary>
     Light,
+
+    /// <summary>As <see cref="Light"/> with smaller crops and colour jitter (<see cref="Data.Augmentation.Strong"/>).</summary>
+    Strong,
 }
 
 /// <summary>Which validation mAP selects the best epoch.</summary>

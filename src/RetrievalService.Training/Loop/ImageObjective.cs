@@ -10,14 +10,14 @@ namespace RetrievalService.Training.Loop;
 /// which relates all images of the batch and therefore runs one backward per batch.
 /// </summary>
 internal sealed class ImageObjective(OnnxModule student, TrainingImageLoader loader, TrainingSplit split, SplitVectors teacher,
-    LossKind loss, bool augment) : IObjective<SplitImage>
+    LossKind loss, Augmentation? augmentation) : IObjective<SplitImage>
 {
     public int StudentImages(SplitImage item) => 1;
 
     public double Backward(IReadOnlyList<SplitImage> batch, Random random)
     {
         using var scope = NewDisposeScope();
-        var embedded = cat(batch.Select(image => student.forward(loader.Load(split.Job(image), augment ? random : null))).ToList(), 0);
+        var embedded = cat(batch.Select(image => student.forward(loader.Load(split.Job(image), augmentation, random))).ToList(), 0);
         var targets = tensor(teacher.Rows(batch), [batch.Count, teacher.Dimension], ScalarType.Float32);
         var value = loss switch
         {

@@ -21,14 +21,14 @@ public sealed partial class Trainer
             var tuples = miner.Mine(session.Student, pairs, Seeds.For(options.Seed, epoch, "pool"),
                 observer.BeginPhase($"epoch {epoch}: mining × student", pairs.Select(p => p.Query).Distinct().Count()));
             miningSeconds = clock.Elapsed.TotalSeconds;
-            var objective = new TupleObjective(session.Student, session.Loader, split, session.TrainVectors, options.Loss, options.Margin, options.Augments);
+            var objective = new TupleObjective(session.Student, session.Loader, split, session.TrainVectors, options.Loss, options.Margin, options.EffectiveAugmentation);
             trained = Train(epoch, tuples, objective, optimizer);
         }
         else
         {
             var images = new ImageSampler(split.QueryJobs.Count, split.GalleryJobs.Count).Draw(options.TuplesPerEpoch, Seeds.For(options.Seed, epoch, "images"));
             miningSeconds = 0;
-            var objective = new ImageObjective(session.Student, session.Loader, split, session.TrainVectors, options.Loss, options.Augments);
+            var objective = new ImageObjective(session.Student, session.Loader, split, session.TrainVectors, options.Loss, options.EffectiveAugmentation);
             trained = Train(epoch, images, objective, optimizer);
         }
         var trainSeconds = clock.Elapsed.TotalSeconds - miningSeconds;

@@ -89,9 +89,15 @@ public sealed record TrainingOptions
         OutputDirectory = "",
     };
 
-    /// <summary>Whether student inputs are augmented under this run's loss.</summary>
+    /// <summary>How student inputs are augmented under this run's loss; <c>null</c> when they are not.</summary>
     [JsonIgnore]
-    public bool Augments => Augmentation == AugmentationMode.Light || (Augmentation == AugmentationMode.Auto && Loss.UsesTuples());
+    public Data.Augmentation? EffectiveAugmentation => Augmentation switch
+    {
+        AugmentationMode.Light => Data.Augmentation.Light,
+        AugmentationMode.Strong => Data.Augmentation.Strong,
+        AugmentationMode.Auto when Loss.UsesTuples() => Data.Augmentation.Light,
+        _ => null,
+    };
 
     /// <summary>The selection actually used.</summary>
     [JsonIgnore]

@@ -10,7 +10,7 @@ namespace RetrievalService.Training.Loop;
 /// negatives too); the teacher's side comes from its cached vectors, so the teacher never runs here.
 /// </summary>
 internal sealed class TupleObjective(OnnxModule student, TrainingImageLoader loader, TrainingSplit split, SplitVectors teacher,
-    LossKind loss, double margin, bool augment) : IObjective<TrainingTuple>
+    LossKind loss, double margin, Augmentation? augmentation) : IObjective<TrainingTuple>
 {
     public int StudentImages(TrainingTuple item) => loss.IsSymmetric() ? 2 + item.Negatives.Count : 1;
 
@@ -31,7 +31,7 @@ internal sealed class TupleObjective(OnnxModule student, TrainingImageLoader loa
 
     private Tensor TupleLoss(TrainingTuple tuple, Random random)
     {
-        var anchor = student.forward(loader.Load(split.QueryJobs[tuple.Query], augment ? random : null));
+        var anchor = student.forward(loader.Load(split.QueryJobs[tuple.Query], augmentation, random));
         if (loss.IsSymmetric())
         {
             var positive = Embed(tuple.Positive);

@@ -14,7 +14,7 @@ public sealed class ObjectiveTests(ObjectiveFixture fixture) : IClassFixture<Obj
     public void A_tuple_loss_step_gives_a_finite_loss_and_gradients_in_head_and_backbone(string name, int studentImages)
     {
         var loss = LossKinds.Parse(name);
-        var objective = new TupleObjective(fixture.Student, fixture.Loader, fixture.Split, fixture.Teacher, loss, 0.7, augment: true);
+        var objective = new TupleObjective(fixture.Student, fixture.Loader, fixture.Split, fixture.Teacher, loss, 0.7, augmentation: Augmentation.Light);
 
         // One tuple: the symmetric loss runs all seven of its images through the student.
         TrainingTuple[] batch = [fixture.Tuples[0]];
@@ -31,7 +31,7 @@ public sealed class ObjectiveTests(ObjectiveFixture fixture) : IClassFixture<Obj
     [InlineData("rkd")]
     public void An_image_loss_step_gives_a_positive_finite_loss_and_gradients_in_head_and_backbone(string name)
     {
-        var objective = new ImageObjective(fixture.Student, fixture.Loader, fixture.Split, fixture.Teacher, LossKinds.Parse(name), augment: false);
+        var objective = new ImageObjective(fixture.Student, fixture.Loader, fixture.Split, fixture.Teacher, LossKinds.Parse(name), augmentation: null);
         SplitImage[] batch = [SplitImage.Query(0), SplitImage.Gallery(4), SplitImage.Gallery(9)];
 
         var value = Step(() => objective.Backward(batch, new Random(1)));
