@@ -4,7 +4,8 @@
 # fetch the same way (e.g. stellarium-data for scripts/datasets/build-photoviews-plus.sh).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-DATA_DIR=${DATA_DIR:-$ROOT/data}
+# Absolute, because apt runs from its download folder and would misread a relative one.
+DATA_DIR=$(realpath -m "${DATA_DIR:-$ROOT/data}")
 source "$ROOT/scripts/lib/private-apt.sh"
 
 PACKAGES=(
