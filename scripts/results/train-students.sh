@@ -22,6 +22,7 @@ if [[ ${SKIP_BUILD:-0} != 1 ]]; then
   dotnet build src/RetrievalService.Trainer -c Release --nologo -v quiet
 fi
 trainer=src/RetrievalService.Trainer/bin/Release/net10.0/trainer.dll
+source scripts/results/lib-train.sh
 
 for loss in $LOSSES; do
   id=student-mnv2-$loss${TAG:+-$TAG}-$set_name
@@ -30,13 +31,11 @@ for loss in $LOSSES; do
     echo "== $id: already trained ($MODELS_DIR/$id.manifest.json), skipped" >&2
     continue
   fi
-  resume=()
-  [[ -f $out/checkpoint.json ]] && resume=(--resume)
   echo "== $id: $(date -u +%FT%TZ) start" >&2
   start=$SECONDS
-  dotnet "$trainer" train --dataset "data/datasets/$set_name" --loss "$loss" --init "$INIT" --head-lr "$HEAD_LR" \
+  train_resuming "$out" --dataset "data/datasets/$set_name" --loss "$loss" --init "$INIT" --head-lr "$HEAD_LR" \
     --epochs "$EPOCHS" --tuples-per-epoch "$TUPLES" --batch "$BATCH" --negatives "$NEGATIVES" \
     --pool-size "$POOL" --size "$SIZE" --seed "$SEED" --threads "$THREADS" \
-    --out "$out" --id "$id" --models-dir "$MODELS_DIR" "${resume[@]}"
+    --id "$id" --models-dir "$MODELS_DIR"
   echo "== $id: $(date -u +%FT%TZ) done in $((SECONDS - start)) s" >&2
 done
