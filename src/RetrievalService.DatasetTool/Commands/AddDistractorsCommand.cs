@@ -17,7 +17,6 @@ internal static class AddDistractorsCommand
         {
             Description = "Folder of unlabelled images, searched recursively; repeat for several. Images in Debian packages unpacked under <data>/sources/debs are recorded with the package's version.",
             Required = true,
-            AllowMultipleArgumentsPerToken = false,
         };
         var split = new Option<string>("--split") { Description = "The split whose gallery receives them.", DefaultValueFactory = _ => SplitNames.Train };
         split.AcceptOnlyFromAmong([.. SplitNames.All]);

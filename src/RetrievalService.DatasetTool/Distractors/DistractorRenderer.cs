@@ -2,7 +2,6 @@ using RetrievalService.DatasetTool.Sources;
 using RetrievalService.Embedding.Images;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Jpeg;
-using SixLabors.ImageSharp.Processing;
 
 namespace RetrievalService.DatasetTool.Distractors;
 
@@ -36,11 +35,7 @@ public static class DistractorRenderer
                 reason = $"{image.Width}×{image.Height}, longer side over {MaxAspect}× the shorter";
                 return null;
             }
-            if (longer > GalleryCopy.MaxLongerSide)
-            {
-                var scale = GalleryCopy.MaxLongerSide / (double)longer;
-                image.Mutate(x => x.Resize(Math.Max(1, (int)Math.Round(image.Width * scale)), Math.Max(1, (int)Math.Round(image.Height * scale)), KnownResamplers.Bicubic));
-            }
+            GalleryCopy.Reduce(image);
             using var stream = new MemoryStream();
             image.SaveAsJpeg(stream, new JpegEncoder { Quality = 92 });
             reason = null;

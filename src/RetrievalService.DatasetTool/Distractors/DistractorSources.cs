@@ -28,6 +28,7 @@ public static class DistractorSources
             throw new ArgumentException($"Two distractor folders are named '{repeated.Key}'; their images would get the same names.", nameof(folders));
         }
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        var names = new HashSet<string>(StringComparer.Ordinal);
         var found = new List<DistractorImage>();
         for (var f = 0; f < folders.Count; f++)
         {
@@ -42,8 +43,18 @@ public static class DistractorSources
                 .OrderBy(p => p.Relative, StringComparer.Ordinal);
             foreach (var (path, relative) in files)
             {
-                var hash = Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
                 var name = $"{NamePrefix}{labels[f]}/{Path.ChangeExtension(relative, ".jpg")}";
+                // a.png and a.jpg in one folder would both become a.jpg: keep the first, say so.
+                if (!names.Add(name))
+                {
+                    skipped.Add($"{path}: another file of its folder already maps to {name}");
+                    continue;
+                }
+                string hash;
+                using (var stream = File.OpenRead(path))
+                {
+                    hash = Convert.ToHexString(SHA256.HashData(stream));
+                }
                 if (seen.TryGetValue(hash, out var first))
                 {
                     skipped.Add($"{path}: same bytes as {first}");
@@ -52,13 +63,6 @@ public static class DistractorSources
                 seen[hash] = name;
                 found.Add(new DistractorImage(path, name));
             }
-        }
-        var clashes = found.GroupBy(d => d.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.First());
-        foreach (var clash in clashes.ToList())
-        {
-            // a.png and a.jpg in one folder would both become a.jpg: keep the first, say so.
-            found.RemoveAll(d => d.Name == clash.Name && !ReferenceEquals(d, clash));
-            skipped.Add($"{clash.Name}: two files of one folder map to this name; kept {clash.SourcePath}");
         }
         return found;
     }

@@ -22,8 +22,7 @@ public static class GalleryCopy
             return File.ReadAllBytes(path);
         }
         using var image = PhotoLoader.Load(path);
-        var scale = MaxLongerSide / (double)Math.Max(width, height);
-        image.Mutate(x => x.Resize(Math.Max(1, (int)Math.Round(width * scale)), Math.Max(1, (int)Math.Round(height * scale)), KnownResamplers.Bicubic));
+        Reduce(image);
         using var stream = new MemoryStream();
         if (IsPng(path))
         {
@@ -34,6 +33,19 @@ public static class GalleryCopy
             image.SaveAsJpeg(stream, new JpegEncoder { Quality = 92 });
         }
         return stream.ToArray();
+    }
+
+    /// <summary>Shrinks <paramref name="image"/> in place (bicubic, aspect kept) when its longer side exceeds <see cref="MaxLongerSide"/>.</summary>
+    public static void Reduce(Image image)
+    {
+        var longer = Math.Max(image.Width, image.Height);
+        if (longer <= MaxLongerSide)
+        {
+            return;
+        }
+        var scale = MaxLongerSide / (double)longer;
+        var (width, height) = (Math.Max(1, (int)Math.Round(image.Width * scale)), Math.Max(1, (int)Math.Round(image.Height * scale)));
+        image.Mutate(x => x.Resize(width, height, KnownResamplers.Bicubic));
     }
 
     /// <summary>The extension the dataset file gets: the source's, lower case (PNG stays PNG, everything else becomes JPEG when reduced).</summary>

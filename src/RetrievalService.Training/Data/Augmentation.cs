@@ -44,10 +44,9 @@ public sealed record Augmentation(string Name, double MinArea, double ColourStre
         var crop = Crop(image.Width, image.Height, random);
         var flip = random.NextDouble() < 0.5;
         // Light draws nothing more, so its runs repeat draw for draw what they did before colour jitter existed.
-        var colour = ColourStrength > 0
-            ? (Brightness: Jitter(random), Contrast: Jitter(random), Saturation: Jitter(random),
-               Hue: (float)((2 * random.NextDouble() - 1) * MaxHueDegrees), Grey: random.NextDouble() < GrayscaleProbability)
-            : default;
+        (float Brightness, float Contrast, float Saturation, float Hue, bool Grey)? colour = ColourStrength > 0
+            ? (Jitter(random), Jitter(random), Jitter(random), (float)((2 * random.NextDouble() - 1) * MaxHueDegrees), random.NextDouble() < GrayscaleProbability)
+            : null;
         image.Mutate(x =>
         {
             x.Crop(crop);
@@ -55,10 +54,10 @@ public sealed record Augmentation(string Name, double MinArea, double ColourStre
             {
                 x.Flip(FlipMode.Horizontal);
             }
-            if (ColourStrength > 0)
+            if (colour is { } c)
             {
-                x.Brightness(colour.Brightness).Contrast(colour.Contrast).Saturate(colour.Saturation).Hue(colour.Hue);
-                if (colour.Grey)
+                x.Brightness(c.Brightness).Contrast(c.Contrast).Saturate(c.Saturation).Hue(c.Hue);
+                if (c.Grey)
                 {
                     x.Grayscale();
                 }
