@@ -35,6 +35,17 @@ public sealed class TrainingImageLoader
     /// <exception cref="ImageEmbeddingException">The file cannot be read, decoded or cropped; the message names it.</exception>
     public Tensor Load(ImageJob job, Augmentation? augmentation = null, Random? random = null)
     {
+        using var prepared = Prepare(job, augmentation, random);
+        return ToTensor(prepared);
+    }
+
+    /// <summary>
+    /// As <see cref="Load"/>, in the models' input layout, for callers that also show the view to the teacher.
+    /// The caller disposes it.
+    /// </summary>
+    /// <exception cref="ImageEmbeddingException">The file cannot be read, decoded or cropped; the message names it.</exception>
+    public PreprocessedImage Prepare(ImageJob job, Augmentation? augmentation = null, Random? random = null)
+    {
         ArgumentNullException.ThrowIfNull(job);
         PreprocessedImage[] prepared;
         try
@@ -55,7 +66,13 @@ public sealed class TrainingImageLoader
         {
             throw new ImageEmbeddingException(job.Path, e);
         }
-        using var image = prepared[0];
+        return prepared[0];
+    }
+
+    /// <summary>A [1, 3, H, W] tensor holding a copy of <paramref name="image"/>'s pixels.</summary>
+    public static Tensor ToTensor(PreprocessedImage image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
         return tensor(image.Pixels.ToArray(), [1, 3, image.Height, image.Width], ScalarType.Float32);
     }
 }

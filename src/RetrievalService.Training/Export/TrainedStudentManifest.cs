@@ -33,7 +33,7 @@ public static class TrainedStudentManifest
                 Data = Data(session),
                 // With augmentation the student sees a crop of the image the teacher saw whole: say so, it is the recipe.
                 Loss = options.Loss.Describe(options.Margin, options.Negatives)
-                    + AugmentationNote(options.EffectiveAugmentation),
+                    + AugmentationNote(options.EffectiveAugmentation, options.Target),
                 Metrics = Metrics(final),
                 Command = options.Command,
             },
@@ -41,17 +41,18 @@ public static class TrainedStudentManifest
     }
 
     // Light keeps the wording the committed default student was exported with.
-    private static string AugmentationNote(Data.Augmentation? augmentation) => augmentation switch
+    private static string AugmentationNote(Data.Augmentation? augmentation, TeacherTarget target) => (augmentation, target) switch
     {
-        null => "",
-        { ColourStrength: 0 } => "; the student's inputs (anchors) lightly augmented (crop + flip), the teacher's vectors from the unaugmented images",
-        _ => $"; the student's inputs (anchors) augmented, {augmentation.Describe()}, the teacher's vectors from the unaugmented images",
+        (null, _) => "",
+        ({ } augmented, TeacherTarget.SameView) => $"; the student's inputs augmented, {augmented.Describe()}, the teacher run on the same augmented view",
+        ({ ColourStrength: 0 }, _) => "; the student's inputs (anchors) lightly augmented (crop + flip), the teacher's vectors from the unaugmented images",
+        ({ } augmented, _) => $"; the student's inputs (anchors) augmented, {augmented.Describe()}, the teacher's vectors from the unaugmented images",
     };
 
     private static string Method(TrainingOptions o, CheckpointManifest final) => string.Create(CultureInfo.InvariantCulture,
         $"Asymmetric metric learning (Budnik & Avrithis, CVPR 2021) in TorchSharp on CPU: Adam, lr backbone {o.LearningRate:G3}, head {o.HeadLearningRate:G3}, " +
         $"GeM p {o.LearningRate * o.GemLearningRateFactor:G3} without weight decay, weight decay {o.WeightDecay:G3}, rates × e^(−{o.LearningRateDecay}) per epoch, " +
-        $"BatchNorm frozen, teacher frozen (cached ONNX Runtime vectors), {o.TuplesPerEpoch} {(o.Loss.UsesTuples() ? "tuples" : "images")}/epoch, batch {o.BatchSize}, " +
+        $"BatchNorm frozen, teacher frozen ({(o.Target == TeacherTarget.SameView ? "ONNX Runtime, run on each training view" : "cached ONNX Runtime vectors")}), {o.TuplesPerEpoch} {(o.Loss.UsesTuples() ? "tuples" : "images")}/epoch, batch {o.BatchSize}, " +
         $"{final.CompletedEpochs} epochs, longer side {o.ImageSize}, augmentation {o.EffectiveAugmentation?.Describe() ?? "none"}, seed {o.Seed}; " +
         $"best epoch {final.BestEpoch} selected by {final.Selection.ToString().ToLowerInvariant()} validation Medium mAP.");
 

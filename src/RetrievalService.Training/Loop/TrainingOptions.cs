@@ -60,6 +60,9 @@ public sealed record TrainingOptions
 
     public AugmentationMode Augmentation { get; init; } = AugmentationMode.Auto;
 
+    /// <summary>Targets of the image losses; the tuple losses always use the teacher's cached vectors.</summary>
+    public TeacherTarget Target { get; init; } = TeacherTarget.FullImage;
+
     public SelectionMode Selection { get; init; } = SelectionMode.Auto;
 
     public int Seed { get; init; }

@@ -26,6 +26,8 @@ public static class TrainingOptionsValidation
         Require(options.WeightDecay >= 0 && options.LearningRateDecay >= 0, "--weight-decay and --lr-decay must be ≥ 0");
         Require(options.Margin > 0, $"--margin must be positive (got {options.Margin})");
         Require(options.ImageSize is >= 64 and <= 2048, $"--size must be 64..2048 (got {options.ImageSize})");
+        Require(options.Target == TeacherTarget.FullImage || !options.Loss.UsesTuples(),
+            $"--target same-view applies to the image losses (regression, rkd), not to {options.Loss.Name()}");
         Require(options.PoolSize >= 0, $"--pool-size must be ≥ 0 (got {options.PoolSize})");
         Require(options.Threads is >= 1 and <= 64, $"--threads must be 1..64 (got {options.Threads})");
         Require(options.ModelId.Length > 0 && options.ModelId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'),

@@ -12,17 +12,20 @@ namespace RetrievalService.Training.Loop;
 
 /// <summary>
 /// What a run works on, loaded once: the splits, the trainable student (BN frozen), the teacher's cached
-/// vectors of both splits, and the image loader. The teacher itself runs only to fill the cache (ONNX Runtime);
-/// it is never part of the torch graph, so it is frozen by construction.
+/// vectors of both splits, and the image loader. The teacher itself runs in ONNX Runtime, to fill the cache and, with
+/// <see cref="TeacherTarget.SameView"/>, on each training view; it is never part of the torch graph, so it is frozen
+/// by construction.
 /// </summary>
 public sealed class TrainingSession : IDisposable
 {
     private TrainingSession(TrainingOptions options, TrainingSplits splits, ModelManifest init, ModelManifest teacher,
-        OnnxModule student, SplitVectors train, SplitVectors validation, TrainingImageLoader loader)
+        OnnxModule student, SplitVectors train, SplitVectors validation, TrainingImageLoader loader, OnnxEmbedder? viewTeacher)
     {
-        (Options, Splits, Init, Teacher, Student, TrainVectors, ValidationVectors, Loader) =
-            (options, splits, init, teacher, student, train, validation, loader);
+        (Options, Splits, Init, Teacher, Student, TrainVectors, ValidationVectors, Loader, this.viewTeacher) =
+            (options, splits, init, teacher, student, train, validation, loader, viewTeacher);
     }
+
+    private readonly OnnxEmbedder? viewTeacher;
 
     public TrainingOptions Options { get; }
 
@@ -45,6 +48,10 @@ public sealed class TrainingSession : IDisposable
     /// <summary>Loads images at the run's size for the student.</summary>
     public TrainingImageLoader Loader { get; }
 
+    /// <summary>Targets of the image losses, as <see cref="TrainingOptions.Target"/> asks.</summary>
+    public IImageTargets ImageTargets() =>
+        viewTeacher is { } teacher ? new SameViewImageTargets(teacher) : new CachedImageTargets(TrainVectors);
+
     /// <summary>Validates <paramref name="options"/>, pins threads and seeds, and loads everything.</summary>
     public static async Task<TrainingSession> OpenAsync(TrainingOptions options, IEvaluationObserver observer, CancellationToken cancellationToken)
     {
@@ -64,17 +71,46 @@ public sealed class TrainingSession : IDisposable
         }
         var initOnnx = ModelManifestJson.OnnxPath(init, options.InitManifest);
         FileHashes.Require(initOnnx, init.Sha256);
-        SplitVectors train, validation;
-        using (var teacher = OnnxEmbedder.Load(options.TeacherManifest, new InferenceOptions { IntraOpThreads = options.Threads, InterOpThreads = 1 }))
+        var sameView = options.Target == TeacherTarget.SameView;
+        if (sameView)
         {
-            train = await TeacherVectors.LoadAsync(teacher, splits.Train, options.ImageSize, true, options.CacheDirectory, observer, cancellationToken);
-            validation = await TeacherVectors.LoadAsync(teacher, splits.Validation, options.ImageSize, false, options.CacheDirectory, observer, cancellationToken);
+            RequireSharedInput(init, teacherManifest);
         }
-        var student = OnnxModule.Load(initOnnx, new OnnxImportOptions { FreezeBatchNorm = true });
-        var loader = new TrainingImageLoader(options.ImageSize, init.Input.MinSide, init.Input.AlphaBackground);
-        return new TrainingSession(options, splits, init, teacherManifest, student, train, validation, loader);
+        var teacher = OnnxEmbedder.Load(options.TeacherManifest, new InferenceOptions { IntraOpThreads = options.Threads, InterOpThreads = 1 });
+        try
+        {
+            var train = await TeacherVectors.LoadAsync(teacher, splits.Train, options.ImageSize, true, options.CacheDirectory, observer, cancellationToken);
+            var validation = await TeacherVectors.LoadAsync(teacher, splits.Validation, options.ImageSize, false, options.CacheDirectory, observer, cancellationToken);
+            var student = OnnxModule.Load(initOnnx, new OnnxImportOptions { FreezeBatchNorm = true });
+            var loader = new TrainingImageLoader(options.ImageSize, init.Input.MinSide, init.Input.AlphaBackground);
+            return new TrainingSession(options, splits, init, teacherManifest, student, train, validation, loader, sameView ? teacher : null);
+        }
+        finally
+        {
+            if (!sameView)
+            {
+                teacher.Dispose();
+            }
+        }
+    }
+
+    // The teacher is shown the student's very tensor, so both must read pixels the same way.
+    private static void RequireSharedInput(ModelManifest student, ModelManifest teacher)
+    {
+        var (s, t) = (student.Input, teacher.Input);
+        if (s.Layout != t.Layout || s.ColorOrder != t.ColorOrder || s.RangeMin != t.RangeMin || s.RangeMax != t.RangeMax
+            || !s.AlphaBackground.SequenceEqual(t.AlphaBackground) || s.MinSide < t.MinSide)
+        {
+            throw new InvalidDataException(
+                $"--target same-view shows the teacher '{teacher.Id}' the student's input tensor, but their input contracts differ " +
+                $"(student {s.Layout} {s.ColorOrder} {s.RangeMin}..{s.RangeMax}, min side {s.MinSide}; teacher {t.Layout} {t.ColorOrder} {t.RangeMin}..{t.RangeMax}, min side {t.MinSide}).");
+        }
     }
 
     /// <inheritdoc />
-    public void Dispose() => Student.Dispose();
+    public void Dispose()
+    {
+        Student.Dispose();
+        viewTeacher?.Dispose();
+    }
 }

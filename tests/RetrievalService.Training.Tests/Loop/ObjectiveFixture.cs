@@ -1,3 +1,4 @@
+using RetrievalService.Embedding.Inference;
 using RetrievalService.Evaluation.Search;
 using RetrievalService.Training.Data;
 using RetrievalService.Training.Mining;
@@ -20,6 +21,7 @@ public sealed class ObjectiveFixture : IDisposable
         Split = TrainingSplits.Open(folder.Path).Train;
         Student = OnnxModule.Load(RepoPaths.RequireModel("student-mnv2-convhead-init.onnx"));
         Loader = new TrainingImageLoader(64, 64, [255, 255, 255]);
+        RealTeacher = OnnxEmbedder.Load(RepoPaths.RequireModel("teacher-resnet18-gem.manifest.json"), new InferenceOptions { IntraOpThreads = 1, InterOpThreads = 1 });
         Teacher = new SplitVectors(UnitRows(Split.GalleryJobs.Count, 1), UnitRows(Split.QueryJobs.Count, 2));
         var pairs = new TupleSampler(Split.Dataset).Draw(2, new Random(1));
         var pool = Enumerable.Range(0, Split.GalleryJobs.Count).ToArray();
@@ -32,13 +34,18 @@ public sealed class ObjectiveFixture : IDisposable
 
     public TrainingImageLoader Loader { get; }
 
+    /// <summary>Random unit vectors standing in for the teacher's cached ones.</summary>
     public SplitVectors Teacher { get; }
+
+    /// <summary>The real teacher, for same-view targets.</summary>
+    public OnnxEmbedder RealTeacher { get; }
 
     public IReadOnlyList<TrainingTuple> Tuples { get; }
 
     public void Dispose()
     {
         Student.Dispose();
+        RealTeacher.Dispose();
         folder.Dispose();
     }
 

@@ -27,13 +27,16 @@ public sealed class ObjectiveTests(ObjectiveFixture fixture) : IClassFixture<Obj
     }
 
     [Theory]
-    [InlineData("regression", "none")]
-    [InlineData("regression", "strong")]
-    [InlineData("rkd", "none")]
-    public void An_image_loss_step_gives_a_positive_finite_loss_and_gradients_in_head_and_backbone(string name, string augment)
+    [InlineData("regression", "none", false)]
+    [InlineData("regression", "strong", false)]
+    [InlineData("regression", "strong", true)]
+    [InlineData("rkd", "none", false)]
+    [InlineData("rkd", "strong", true)]
+    public void An_image_loss_step_gives_a_positive_finite_loss_and_gradients_in_head_and_backbone(string name, string augment, bool sameView)
     {
         var augmentation = augment == "strong" ? Augmentation.Strong : null;
-        var objective = new ImageObjective(fixture.Student, fixture.Loader, fixture.Split, fixture.Teacher, LossKinds.Parse(name), augmentation);
+        IImageTargets targets = sameView ? new SameViewImageTargets(fixture.RealTeacher) : new CachedImageTargets(fixture.Teacher);
+        var objective = new ImageObjective(fixture.Student, fixture.Loader, fixture.Split, targets, LossKinds.Parse(name), augmentation);
         SplitImage[] batch = [SplitImage.Query(0), SplitImage.Gallery(4), SplitImage.Gallery(9)];
 
         var value = Step(() => objective.Backward(batch, new Random(1)));

@@ -95,4 +95,30 @@ public sealed class TrainerSmokeTests(TinyRunFixture run, ITestOutputHelper outp
 
         Assert.Equal(2, await TrainerApp.RunAsync(arguments));
     }
+
+    [Fact]
+    public async Task A_same_view_regression_run_trains_and_records_its_targets_in_checkpoint_and_manifest()
+    {
+        var runFolder = Path.Combine(Path.GetDirectoryName(run.RunFolder)!, "same-view");
+        var arguments = run.Arguments(runFolder, epochs: 1, "--augment", "strong", "--target", "same-view")
+            .Select(a => a == "asym-contrastive" ? "regression" : a).ToArray();
+
+        Assert.Equal(0, await TrainerApp.RunAsync(arguments));
+
+        Assert.Equal("same-view", TinyRunFixture.ReadCheckpoint(runFolder).GetProperty("options").GetProperty("target").GetString());
+        var epoch = TinyRunFixture.ReadMetrics(runFolder)[1];
+        Assert.True(double.IsFinite(epoch.GetProperty("loss").GetDouble()) && epoch.GetProperty("loss").GetDouble() > 0);
+        var manifest = ModelManifestJson.Load(Path.Combine(runFolder + ".models", "smoke-student.manifest.json"));
+        Assert.Contains("the teacher run on the same augmented view", manifest.Provenance.Loss, StringComparison.Ordinal);
+        Assert.Contains("run on each training view", manifest.Provenance.Method, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Same_view_targets_for_a_tuple_loss_are_refused_before_anything_is_written()
+    {
+        var runFolder = Path.Combine(Path.GetTempPath(), "never-" + Guid.NewGuid().ToString("N"));
+
+        Assert.Equal(2, await TrainerApp.RunAsync(run.Arguments(runFolder, epochs: 1, "--target", "same-view")));
+        Assert.False(Directory.Exists(runFolder));
+    }
 }
