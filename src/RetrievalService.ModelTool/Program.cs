@@ -11,5 +11,6 @@ var root = new RootCommand("Builds the project's teacher and student ONNX models
     FitAdapterCommand.Create(),
     BuildStudentCommand.Create(),
     QuantizeCommand.Create(),
+    HeldOutCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
