@@ -77,17 +77,21 @@ public sealed class TrainingSession : IDisposable
             RequireSharedInput(init, teacherManifest);
         }
         var teacher = OnnxEmbedder.Load(options.TeacherManifest, new InferenceOptions { IntraOpThreads = options.Threads, InterOpThreads = 1 });
+        var keepTeacher = false;
         try
         {
             var train = await TeacherVectors.LoadAsync(teacher, splits.Train, options.ImageSize, true, options.CacheDirectory, observer, cancellationToken);
             var validation = await TeacherVectors.LoadAsync(teacher, splits.Validation, options.ImageSize, false, options.CacheDirectory, observer, cancellationToken);
             var student = OnnxModule.Load(initOnnx, new OnnxImportOptions { FreezeBatchNorm = true });
             var loader = new TrainingImageLoader(options.ImageSize, init.Input.MinSide, init.Input.AlphaBackground);
-            return new TrainingSession(options, splits, init, teacherManifest, student, train, validation, loader, sameView ? teacher : null);
+            var session = new TrainingSession(options, splits, init, teacherManifest, student, train, validation, loader, sameView ? teacher : null);
+            keepTeacher = sameView;
+            return session;
         }
         finally
         {
-            if (!sameView)
+            // The session owns the teacher only when it runs it on views; otherwise, or on failure, it goes now.
+            if (!keepTeacher)
             {
                 teacher.Dispose();
             }

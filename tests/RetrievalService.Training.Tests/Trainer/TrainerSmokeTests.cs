@@ -121,4 +121,35 @@ public sealed class TrainerSmokeTests(TinyRunFixture run, ITestOutputHelper outp
         Assert.Equal(2, await TrainerApp.RunAsync(run.Arguments(runFolder, epochs: 1, "--target", "same-view")));
         Assert.False(Directory.Exists(runFolder));
     }
+
+    [Fact]
+    public async Task Same_view_targets_are_refused_when_the_teacher_reads_pixels_differently_from_the_student()
+    {
+        // The teacher is shown the student's very tensor; a teacher compositing transparency on black would see other pixels.
+        var teacherPath = RepoPaths.RequireModel("teacher-resnet18-gem.manifest.json");
+        var teacher = ModelManifestJson.Load(teacherPath);
+        var otherTeacher = Path.Combine(Path.GetDirectoryName(run.RunFolder)!, "black-background-teacher.manifest.json");
+        ModelManifestJson.Save(teacher with
+        {
+            OnnxFile = ModelManifestJson.OnnxPath(teacher, teacherPath),
+            Input = teacher.Input with { AlphaBackground = [0, 0, 0] },
+        }, otherTeacher);
+        var options = new Training.Loop.TrainingOptions
+        {
+            Dataset = run.Dataset,
+            InitManifest = RepoPaths.RequireModel("student-mnv2-convhead-init.manifest.json"),
+            TeacherManifest = otherTeacher,
+            OutputDirectory = Path.Combine(Path.GetDirectoryName(run.RunFolder)!, "refused-same-view"),
+            ModelId = "smoke-student",
+            Loss = Training.Loop.LossKind.Regression,
+            Augmentation = Training.Loop.AugmentationMode.Strong,
+            Target = Training.Loop.TeacherTarget.SameView,
+            CacheDirectory = null,
+        };
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() =>
+            Training.Loop.TrainingSession.OpenAsync(options, Evaluation.Running.SilentObserver.Instance, CancellationToken.None));
+
+        Assert.Contains("input contracts differ", error.Message, StringComparison.Ordinal);
+    }
 }
