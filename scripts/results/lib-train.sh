@@ -3,6 +3,7 @@
 # Why: libtorch, very rarely, aborts inside Adam's step (about once in 6 000 steps here; a native
 # "Expected false to be true" from c10::Scalar). A resume repeats the seeded draws and the schedule exactly, so
 # the finished run is the one an uninterrupted run would have given.
+# A stop asked for, by Ctrl-C or SIGTERM to this script or to the trainer (exit code 130), is never resumed.
 # Needs $trainer (the trainer.dll to run).
 
 completed_epochs() {
@@ -18,8 +19,13 @@ train_resuming() {
   for attempt in 1 2 3 4 5; do
     before=$(completed_epochs "$out")
     [[ $before -ge 0 ]] && resume=(--resume)
-    if dotnet "$trainer" train "$@" --out "$out" "${resume[@]}"; then
-      return 0
+    local status=0
+    dotnet "$trainer" train "$@" --out "$out" "${resume[@]}" || status=$?
+    [[ $status -eq 0 ]] && return 0
+    # 130: the trainer itself was asked to stop (a signal sent to it rather than to this script).
+    if [[ $status -eq 130 ]]; then
+      echo "train_resuming: the trainer was stopped on request; not resuming" >&2
+      return 130
     fi
     if [[ $(completed_epochs "$out") -le $before ]]; then
       echo "train_resuming: attempt $attempt failed without completing an epoch; giving up" >&2

@@ -8,7 +8,7 @@ namespace RetrievalService.Trainer;
 public static class TrainerApp
 {
     /// <summary>Parses <paramref name="args"/> and runs the subcommand; returns the process exit code.</summary>
-    /// <remarks>Exit codes: 0 success, 1 usage error, 2 the input (dataset, model, image, checkpoint) is unusable.</remarks>
+    /// <remarks>Exit codes: 0 success, 1 usage error, 2 the input (dataset, model, image, checkpoint) is unusable, 130 stopped by Ctrl-C or SIGTERM.</remarks>
     public static async Task<int> RunAsync(string[] args)
     {
         // Progress and logs go to stderr; stdout carries only the result (the exported manifest's path).
@@ -17,6 +17,10 @@ public static class TrainerApp
         {
             TrainCommand.Create(),
         };
-        return await root.Parse(args).InvokeAsync();
+        // Ctrl-C / SIGTERM cancel the token and the trainer stops after the epoch in progress, checkpointed. The default
+        // two-second grace would return from Main while libtorch still computes, which ends the process in a segfault
+        // and loses that epoch; so wait for the action, however long its epoch takes (SIGKILL still works).
+        var invocation = new InvocationConfiguration { ProcessTerminationTimeout = Timeout.InfiniteTimeSpan };
+        return await root.Parse(args).InvokeAsync(invocation);
     }
 }

@@ -10,6 +10,9 @@ internal static class CommandErrors
 {
     public const int InputError = 2;
 
+    /// <summary>Stopped by Ctrl-C or SIGTERM (128 + SIGINT, the shell's convention).</summary>
+    public const int Stopped = 130;
+
     public static async Task<int> GuardAsync(Func<Task<int>> action)
     {
         try

@@ -18,12 +18,24 @@ internal static class TrainCommand
         command.SetAction((parse, ct) => CommandErrors.GuardAsync(async () =>
         {
             var training = options.ToTrainingOptions(parse, Describe(parse));
-            var (final, exported) = await SpectreTrainingObserver.RunAsync<(CheckpointManifest, ExportedStudent)>(async observer =>
+            (CheckpointManifest, ExportedStudent) result;
+            try
             {
-                using var session = await TrainingSession.OpenAsync(training, observer, ct);
-                var state = new Training.Loop.Trainer(session, observer).Run(ct);
-                return (state, StudentExporter.Export(session, state));
-            });
+                result = await SpectreTrainingObserver.RunAsync<(CheckpointManifest, ExportedStudent)>(async observer =>
+                {
+                    using var session = await TrainingSession.OpenAsync(training, observer, ct);
+                    var state = new Training.Loop.Trainer(session, observer).Run(ct);
+                    return (state, StudentExporter.Export(session, state));
+                });
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // Ctrl-C or SIGTERM: the last completed epoch is checkpointed. A distinct code lets wrappers such as
+                // scripts/results/lib-train.sh tell a requested stop from a crash, which they resume.
+                await Console.Error.WriteLineAsync($"trainer: stopped on request; the last completed epoch is checkpointed in {training.OutputDirectory} (continue with --resume).");
+                return CommandErrors.Stopped;
+            }
+            var (final, exported) = result;
             await Console.Error.WriteLineAsync(
                 $"train: best epoch {final.BestEpoch} of {final.CompletedEpochs}, validation asymmetric Medium mAP {final.BestValidation.Asymmetric.Medium:P2}, " +
                 $"{final.Seconds:0} s; export checked against the module (max |Δ| {exported.MaxAbsDifference:E1})");
