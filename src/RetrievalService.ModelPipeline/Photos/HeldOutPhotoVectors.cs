@@ -12,8 +12,11 @@ namespace RetrievalService.ModelPipeline.Photos;
 /// </summary>
 public sealed class HeldOutPhotoVectors
 {
-    private HeldOutPhotoVectors(IReadOnlyList<string> photos, IReadOnlyDictionary<string, IReadOnlyList<float[]>> vectors) =>
-        (Photos, Vectors) = (photos, vectors);
+    private HeldOutPhotoVectors(IReadOnlyList<string> modelIds, IReadOnlyList<string> photos, IReadOnlyDictionary<string, IReadOnlyList<float[]>> vectors) =>
+        (ModelIds, Photos, Vectors) = (modelIds, photos, vectors);
+
+    /// <summary>Ids of the models, in the order their manifests were given.</summary>
+    public IReadOnlyList<string> ModelIds { get; }
 
     /// <summary>Pool keys (<c>package/path</c>) of the photos, in row order.</summary>
     public IReadOnlyList<string> Photos { get; }
@@ -50,6 +53,7 @@ public sealed class HeldOutPhotoVectors
                 }
             }
             return new HeldOutPhotoVectors(
+                embedders.Select(e => e.Manifest.Id).ToList(),
                 photos.Select(p => p.Key).ToList(),
                 vectors.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<float[]>)pair.Value));
         }

@@ -23,41 +23,31 @@ internal static class HeldOutCommand
         {
             teacher, students, json, data,
         };
-        command.SetAction(parse =>
+        command.SetAction(parse => CommandErrors.Reporting("held-out", () =>
         {
-            try
+            var paths = new[] { parse.GetValue(teacher)!.FullName }.Concat(parse.GetValue(students)!.Select(s => s.FullName)).ToList();
+            var embedded = HeldOutPhotoVectors.Embed(paths, Path.Combine(parse.GetValue(data)!.FullName, "sources", "debs"),
+                new InferenceOptions { IntraOpThreads = 1, InterOpThreads = 1 });
+            var teacherId = embedded.ModelIds[0];
+            var rows = embedded.ModelIds.Skip(1)
+                .Select(id => (Id: id, Metrics: CompatibilityMetrics.Measure(embedded.Vectors[id], embedded.Vectors[teacherId])))
+                .ToList();
+            Console.WriteLine($"{embedded.Photos.Count} held-out photos, teacher {teacherId}, whole images at each model's recommended size.");
+            Console.WriteLine();
+            Console.WriteLine("| student | pairwise win rate | top-1 | top-5 | mean cosine |");
+            Console.WriteLine("|---|---:|---:|---:|---:|");
+            foreach (var (id, m) in rows)
             {
-                var paths = new[] { parse.GetValue(teacher)!.FullName }.Concat(parse.GetValue(students)!.Select(s => s.FullName)).ToList();
-                var embedded = HeldOutPhotoVectors.Embed(paths, Path.Combine(parse.GetValue(data)!.FullName, "sources", "debs"),
-                    new InferenceOptions { IntraOpThreads = 1, InterOpThreads = 1 });
-                var teacherId = embedded.Vectors.Keys.First();
-                var rows = embedded.Vectors.Where(pair => pair.Key != teacherId)
-                    .Select(pair => (Id: pair.Key, Metrics: CompatibilityMetrics.Measure(pair.Value, embedded.Vectors[teacherId])))
-                    .ToList();
-                Console.WriteLine($"{embedded.Photos.Count} held-out photos, teacher {teacherId}, whole images at each model's recommended size.");
-                Console.WriteLine();
-                Console.WriteLine("| student | pairwise win rate | top-1 | top-5 | mean cosine |");
-                Console.WriteLine("|---|---:|---:|---:|---:|");
-                foreach (var (id, m) in rows)
-                {
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {id} | {m.PairwiseWinRate:F3} | {m.Top1:F3} | {m.Top5:F3} | {m.MeanCosine:F3} |"));
-                }
-                if (parse.GetValue(json) is { } file)
-                {
-                    File.WriteAllText(file.FullName, JsonSerializer.Serialize(
-                        new { teacher = teacherId, photos = embedded.Photos, students = rows.ToDictionary(r => r.Id, r => r.Metrics) },
-                        new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
-                }
-                return 0;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {id} | {m.PairwiseWinRate:F3} | {m.Top1:F3} | {m.Top5:F3} | {m.MeanCosine:F3} |"));
             }
-            catch (Exception e) when (e is IOException or ArgumentException or InvalidDataException or JsonException
-                                          or Microsoft.ML.OnnxRuntime.OnnxRuntimeException)
+            if (parse.GetValue(json) is { } file)
             {
-                // A missing photo package or model, or two models with one id: the message says which.
-                Console.Error.WriteLine($"held-out: {e.Message}");
-                return 2;
+                File.WriteAllText(file.FullName, JsonSerializer.Serialize(
+                    new { teacher = teacherId, photos = embedded.Photos, students = rows.ToDictionary(r => r.Id, r => r.Metrics) },
+                    new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
             }
-        });
+            return 0;
+        }));
         return command;
     }
 }

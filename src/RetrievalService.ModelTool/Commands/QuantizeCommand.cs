@@ -30,7 +30,7 @@ internal static class QuantizeCommand
         {
             model, calibration, images, check, id, keepFloat, threads, models,
         };
-        command.SetAction(parse => ReportingErrors(() =>
+        command.SetAction(parse => CommandErrors.Reporting("quantize", () =>
         {
             var started = Stopwatch.StartNew();
             var manifestPath = parse.GetValue(model)!.FullName;
@@ -39,7 +39,7 @@ internal static class QuantizeCommand
             if (FileHashes.Sha256(onnxPath) != source.Sha256)
             {
                 Console.Error.WriteLine($"quantize: '{onnxPath}' does not match the SHA-256 in its manifest.");
-                return 2;
+                return CommandErrors.InputError;
             }
             var folder = parse.GetValue(calibration)!;
             var set = CalibrationSet.Sample(folder.FullName, parse.GetValue(images), parse.GetValue(check));
@@ -68,19 +68,4 @@ internal static class QuantizeCommand
                 result.AddError($"{option.Name} must be at least {minimum}.");
             }
         });
-
-    private static int ReportingErrors(Func<int> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (Exception e) when (e is IOException or ArgumentException or InvalidDataException or NotSupportedException
-                                      or System.Text.Json.JsonException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException)
-        {
-            // Bad paths, too few images, an unreadable image or model: the message says which; a stack trace adds nothing.
-            Console.Error.WriteLine($"quantize: {e.Message}");
-            return 2;
-        }
-    }
 }

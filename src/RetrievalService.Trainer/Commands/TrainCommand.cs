@@ -18,15 +18,19 @@ internal static class TrainCommand
         command.SetAction((parse, ct) => CommandErrors.GuardAsync(async () =>
         {
             var training = options.ToTrainingOptions(parse, Describe(parse));
-            (CheckpointManifest, ExportedStudent) result;
             try
             {
-                result = await SpectreTrainingObserver.RunAsync<(CheckpointManifest, ExportedStudent)>(async observer =>
+                var (final, exported) = await SpectreTrainingObserver.RunAsync<(CheckpointManifest, ExportedStudent)>(async observer =>
                 {
                     using var session = await TrainingSession.OpenAsync(training, observer, ct);
                     var state = new Training.Loop.Trainer(session, observer).Run(ct);
                     return (state, StudentExporter.Export(session, state));
                 });
+                await Console.Error.WriteLineAsync(
+                    $"train: best epoch {final.BestEpoch} of {final.CompletedEpochs}, validation asymmetric Medium mAP {final.BestValidation.Asymmetric.Medium:P2}, " +
+                    $"{final.Seconds:0} s; export checked against the module (max |Δ| {exported.MaxAbsDifference:E1})");
+                Console.WriteLine(exported.ManifestPath);
+                return 0;
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -35,12 +39,6 @@ internal static class TrainCommand
                 await Console.Error.WriteLineAsync($"trainer: stopped on request; the last completed epoch is checkpointed in {training.OutputDirectory} (continue with --resume).");
                 return CommandErrors.Stopped;
             }
-            var (final, exported) = result;
-            await Console.Error.WriteLineAsync(
-                $"train: best epoch {final.BestEpoch} of {final.CompletedEpochs}, validation asymmetric Medium mAP {final.BestValidation.Asymmetric.Medium:P2}, " +
-                $"{final.Seconds:0} s; export checked against the module (max |Δ| {exported.MaxAbsDifference:E1})");
-            Console.WriteLine(exported.ManifestPath);
-            return 0;
         }));
         return command;
     }

@@ -18,22 +18,20 @@ internal sealed class ImageObjective(OnnxModule student, TrainingImageLoader loa
     public double Backward(IReadOnlyList<SplitImage> batch, Random random)
     {
         using var scope = NewDisposeScope();
-        var dimension = -1;
-        var rows = new List<float[]>(batch.Count);
-        var embedded = new List<Tensor>(batch.Count);
-        foreach (var image in batch)
+        var rows = new float[batch.Count][];
+        var outputs = new Tensor[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
         {
-            using var view = loader.Prepare(split.Job(image), augmentation, random);
-            var target = targets.For(image, view);
-            dimension = target.Length;
-            rows.Add(target.ToArray());
-            embedded.Add(student.forward(TrainingImageLoader.ToTensor(view)));
+            using var view = loader.Prepare(split.Job(batch[i]), augmentation, random);
+            rows[i] = targets.For(batch[i], view).ToArray();
+            outputs[i] = student.forward(TrainingImageLoader.ToTensor(view));
         }
-        var targetTensor = tensor(rows.SelectMany(r => r).ToArray(), [batch.Count, dimension], ScalarType.Float32);
+        var embedded = cat(outputs, 0);
+        var targetTensor = tensor(rows.SelectMany(r => r).ToArray(), [batch.Count, rows[0].Length], ScalarType.Float32);
         var value = loss switch
         {
-            LossKind.Regression => RegressionLoss.Compute(cat(embedded, 0), targetTensor),
-            LossKind.Rkd => RkdLoss.Compute(cat(embedded, 0), targetTensor),
+            LossKind.Regression => RegressionLoss.Compute(embedded, targetTensor),
+            LossKind.Rkd => RkdLoss.Compute(embedded, targetTensor),
             _ => throw new InvalidOperationException($"{loss.Name()} is not an image loss."),
         };
         value.backward();

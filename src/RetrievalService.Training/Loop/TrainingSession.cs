@@ -98,16 +98,18 @@ public sealed class TrainingSession : IDisposable
         }
     }
 
-    // The teacher is shown the student's very tensor, so both must read pixels the same way.
+    // The teacher is shown the student's very tensor, so both must read pixels the same way. Layout, colour order
+    // and range are the same for every model that loads (ModelContract allows only NCHW RGB 0..255); what can
+    // differ is how transparency is composited and how small an input may be.
     private static void RequireSharedInput(ModelManifest student, ModelManifest teacher)
     {
         var (s, t) = (student.Input, teacher.Input);
-        if (s.Layout != t.Layout || s.ColorOrder != t.ColorOrder || s.RangeMin != t.RangeMin || s.RangeMax != t.RangeMax
-            || !s.AlphaBackground.SequenceEqual(t.AlphaBackground) || s.MinSide < t.MinSide)
+        if (!s.AlphaBackground.SequenceEqual(t.AlphaBackground) || s.MinSide < t.MinSide)
         {
             throw new InvalidDataException(
                 $"--target same-view shows the teacher '{teacher.Id}' the student's input tensor, but their input contracts differ " +
-                $"(student {s.Layout} {s.ColorOrder} {s.RangeMin}..{s.RangeMax}, min side {s.MinSide}; teacher {t.Layout} {t.ColorOrder} {t.RangeMin}..{t.RangeMax}, min side {t.MinSide}).");
+                $"(alpha background: student [{string.Join(", ", s.AlphaBackground)}], teacher [{string.Join(", ", t.AlphaBackground)}]; " +
+                $"min side: student {s.MinSide}, teacher {t.MinSide}).");
         }
     }
 
