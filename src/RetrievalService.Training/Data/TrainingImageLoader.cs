@@ -40,17 +40,30 @@ public sealed class TrainingImageLoader
     }
 
     /// <summary>
-    /// As <see cref="Load"/>, in the models' input layout, for callers that also show the view to the teacher.
+    /// As <see cref="Load"/>, in the models' input layout, for callers that also show the view to the teacher;
+    /// with <paramref name="partner"/>, the view is blended with the partner's own augmented view (<see cref="Mixup"/>).
     /// The caller disposes it.
     /// </summary>
-    /// <exception cref="ImageEmbeddingException">The file cannot be read, decoded or cropped; the message names it.</exception>
-    public PreprocessedImage Prepare(ImageJob job, Augmentation? augmentation = null, Random? random = null)
+    /// <exception cref="ImageEmbeddingException">A file cannot be read, decoded or cropped; the message names it.</exception>
+    public PreprocessedImage Prepare(ImageJob job, Augmentation? augmentation = null, Random? random = null, MixPartner? partner = null)
     {
         ArgumentNullException.ThrowIfNull(job);
-        PreprocessedImage[] prepared;
+        using var decoded = Decode(job, augmentation, random);
+        if (partner is { } mix)
+        {
+            using var other = Decode(mix.Job, augmentation, random);
+            Mixup.Blend(decoded.Image, other.Image, mix.Weight);
+        }
+        return Scale(job, decoded);
+    }
+
+    private DecodedImage Decode(ImageJob job, Augmentation? augmentation, Random? random)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        DecodedImage? decoded = null;
         try
         {
-            using var decoded = decoder.Decode(File.ReadAllBytes(job.Path), background);
+            decoded = decoder.Decode(File.ReadAllBytes(job.Path), background);
             if (job.Box is { } box)
             {
                 var rectangle = QueryCrop.Rectangle(box, decoded.Image.Width, decoded.Image.Height);
@@ -60,13 +73,25 @@ public sealed class TrainingImageLoader
             {
                 augmentation.Apply(decoded.Image, random);
             }
-            prepared = ScaledTensors.Prepare(decoded.Image, settings, minSide);
+            return decoded;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ImageRejectedException or ArgumentException)
         {
+            decoded?.Dispose();
             throw new ImageEmbeddingException(job.Path, e);
         }
-        return prepared[0];
+    }
+
+    private PreprocessedImage Scale(ImageJob job, DecodedImage decoded)
+    {
+        try
+        {
+            return ScaledTensors.Prepare(decoded.Image, settings, minSide)[0];
+        }
+        catch (Exception e) when (e is ImageRejectedException or ArgumentException)
+        {
+            throw new ImageEmbeddingException(job.Path, e);
+        }
     }
 
     /// <summary>A [1, 3, H, W] tensor holding a copy of <paramref name="image"/>'s pixels.</summary>

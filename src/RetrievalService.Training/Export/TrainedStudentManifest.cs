@@ -33,7 +33,8 @@ public static class TrainedStudentManifest
                 Data = Data(session),
                 // With augmentation the student sees a crop of the image the teacher saw whole: say so, it is the recipe.
                 Loss = options.Loss.Describe(options.Margin, options.Negatives)
-                    + AugmentationNote(options.EffectiveAugmentation, options.Target),
+                    + AugmentationNote(options.EffectiveAugmentation, options.Target)
+                    + (options.EffectiveMixup is { } mixup ? $"; {mixup.Describe()}, the teacher run on the blend" : ""),
                 Metrics = Metrics(final),
                 Command = options.Command,
             },
@@ -53,7 +54,7 @@ public static class TrainedStudentManifest
         $"Asymmetric metric learning (Budnik & Avrithis, CVPR 2021) in TorchSharp on CPU: Adam, lr backbone {o.LearningRate:G3}, head {o.HeadLearningRate:G3}, " +
         $"GeM p {o.LearningRate * o.GemLearningRateFactor:G3} without weight decay, weight decay {o.WeightDecay:G3}, rates × e^(−{o.LearningRateDecay}) per epoch, " +
         $"BatchNorm frozen, teacher frozen ({(o.Target == TeacherTarget.SameView ? "ONNX Runtime, run on each training view" : "cached ONNX Runtime vectors")}), {o.TuplesPerEpoch} {(o.Loss.UsesTuples() ? "tuples" : "images")}/epoch, batch {o.BatchSize}, " +
-        $"{final.CompletedEpochs} epochs, longer side {o.ImageSize}, augmentation {o.EffectiveAugmentation?.Describe() ?? "none"}, seed {o.Seed}; " +
+        $"{final.CompletedEpochs} epochs, longer side {o.ImageSize}, augmentation {o.EffectiveAugmentation?.Describe() ?? "none"}{(o.EffectiveMixup is { } m ? ", " + m.Describe() : "")}, seed {o.Seed}; " +
         $"best epoch {final.BestEpoch} selected by {final.Selection.ToString().ToLowerInvariant()} validation Medium mAP.");
 
     private static string Data(TrainingSession session)

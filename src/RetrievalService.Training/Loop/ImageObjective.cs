@@ -8,10 +8,10 @@ namespace RetrievalService.Training.Loop;
 /// <summary>
 /// The label-free losses on single images: regression to the teacher's vector of the same image (or of the same
 /// view, <see cref="SameViewImageTargets"/>), and RKD, which relates all images of the batch and therefore runs one
-/// backward per batch.
+/// backward per batch. With <paramref name="mixup"/>, some inputs are blended with another image of the split.
 /// </summary>
 internal sealed class ImageObjective(OnnxModule student, TrainingImageLoader loader, TrainingSplit split, IImageTargets targets,
-    LossKind loss, Augmentation? augmentation) : IObjective<SplitImage>
+    LossKind loss, Augmentation? augmentation, Mixup? mixup = null) : IObjective<SplitImage>
 {
     public int StudentImages(SplitImage item) => 1;
 
@@ -22,7 +22,7 @@ internal sealed class ImageObjective(OnnxModule student, TrainingImageLoader loa
         var outputs = new Tensor[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
-            using var view = loader.Prepare(split.Job(batch[i]), augmentation, random);
+            using var view = loader.Prepare(split.Job(batch[i]), augmentation, random, DrawPartner(random));
             rows[i] = targets.For(batch[i], view).ToArray();
             outputs[i] = student.forward(TrainingImageLoader.ToTensor(view));
         }
@@ -36,5 +36,17 @@ internal sealed class ImageObjective(OnnxModule student, TrainingImageLoader loa
         };
         value.backward();
         return value.item<float>();
+    }
+
+    // Any image of the split, not only the batch's, so that a last batch of one can be blended too.
+    private MixPartner? DrawPartner(Random random)
+    {
+        if (mixup?.DrawPartnerWeight(random) is not { } weight)
+        {
+            return null;
+        }
+        var index = random.Next(split.QueryJobs.Count + split.GalleryJobs.Count);
+        var partner = index < split.QueryJobs.Count ? split.QueryJobs[index] : split.GalleryJobs[index - split.QueryJobs.Count];
+        return new MixPartner(partner, weight);
     }
 }

@@ -28,7 +28,8 @@ public sealed partial class Trainer
         {
             var images = new ImageSampler(split.QueryJobs.Count, split.GalleryJobs.Count).Draw(options.TuplesPerEpoch, Seeds.For(options.Seed, epoch, "images"));
             miningSeconds = 0;
-            var objective = new ImageObjective(session.Student, session.Loader, split, session.ImageTargets(), options.Loss, options.EffectiveAugmentation);
+            var objective = new ImageObjective(session.Student, session.Loader, split, session.ImageTargets(), options.Loss, options.EffectiveAugmentation,
+                options.EffectiveMixup);
             trained = Train(epoch, images, objective, optimizer);
         }
         var trainSeconds = clock.Elapsed.TotalSeconds - miningSeconds;

@@ -63,6 +63,12 @@ public sealed record TrainingOptions
     /// <summary>Targets of the image losses; the tuple losses always use the teacher's cached vectors.</summary>
     public TeacherTarget Target { get; init; } = TeacherTarget.FullImage;
 
+    /// <summary>
+    /// Chance that an image-loss input is blended with another training image (<see cref="Data.Mixup"/>); 0 = never.
+    /// Needs the same-view target: a blend has no whole-image vector.
+    /// </summary>
+    public double MixupProbability { get; init; }
+
     public SelectionMode Selection { get; init; } = SelectionMode.Auto;
 
     public int Seed { get; init; }
@@ -101,6 +107,10 @@ public sealed record TrainingOptions
         AugmentationMode.Auto when Loss.UsesTuples() => Data.Augmentation.Light,
         _ => null,
     };
+
+    /// <summary>The run's mixup; <c>null</c> when inputs are never blended.</summary>
+    [JsonIgnore]
+    public Data.Mixup? EffectiveMixup => MixupProbability > 0 ? new Data.Mixup(MixupProbability) : null;
 
     /// <summary>The selection actually used.</summary>
     [JsonIgnore]

@@ -28,6 +28,9 @@ public static class TrainingOptionsValidation
         Require(options.ImageSize is >= 64 and <= 2048, $"--size must be 64..2048 (got {options.ImageSize})");
         Require(options.Target == TeacherTarget.FullImage || !options.Loss.UsesTuples(),
             $"--target same-view applies to the image losses (regression, rkd), not to {options.Loss.Name()}");
+        Require(options.MixupProbability is >= 0 and <= 1, $"--mixup must be 0..1 (got {options.MixupProbability})");
+        Require(options.MixupProbability == 0 || options.Target == TeacherTarget.SameView,
+            "--mixup needs --target same-view: a blend of two images has no cached teacher vector");
         Require(options.PoolSize >= 0, $"--pool-size must be ≥ 0 (got {options.PoolSize})");
         Require(options.Threads is >= 1 and <= 64, $"--threads must be 1..64 (got {options.Threads})");
         Require(options.ModelId.Length > 0 && options.ModelId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'),

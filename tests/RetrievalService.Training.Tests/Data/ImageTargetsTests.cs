@@ -1,4 +1,5 @@
 using RetrievalService.Embedding.Inference;
+using RetrievalService.Evaluation.Extraction;
 using RetrievalService.Evaluation.Running;
 using RetrievalService.Training.Data;
 using RetrievalService.Training.Tests.Support;
@@ -56,6 +57,38 @@ public sealed class ImageTargetsTests : IDisposable
         Assert.Equal(cached.For(image, whole).ToArray(), cached.For(image, view).ToArray());
         var cosine = Dot(target, cached.For(image, whole).ToArray());
         Assert.True(cosine < 0.999, $"the augmented view's teacher vector should differ from the whole image's (cosine {cosine:F4})");
+    }
+
+    [Fact]
+    public void With_mixup_the_same_view_target_is_the_teachers_vector_of_the_blend_at_the_first_images_size()
+    {
+        var sameView = new SameViewImageTargets(teacher);
+        var image = SplitImage.Query(2);
+        var partner = new MixPartner(split.Job(SplitImage.Gallery(9)), 0.5f);
+        using var plain = loader.Prepare(split.Job(image), Augmentation.Strong, new Random(3));
+        using var blend = loader.Prepare(split.Job(image), Augmentation.Strong, new Random(3), partner);
+        using var sameBlend = loader.Prepare(split.Job(image), Augmentation.Strong, new Random(3), partner);
+        using var invisible = loader.Prepare(split.Job(image), Augmentation.Strong, new Random(3), partner with { Weight = 0f });
+
+        var target = sameView.For(image, blend).ToArray();
+
+        Assert.Equal((plain.Width, plain.Height), (blend.Width, blend.Height));
+        Assert.Equal(teacher.Embed(sameBlend), target);
+        // A partner of weight 0 leaves the first image's pixels as they were.
+        Assert.True(MaxAbsDiff(plain.Pixels.ToArray(), invisible.Pixels.ToArray()) <= 1, "a zero-weight partner changed the view");
+        var cosine = Dot(target, teacher.Embed(plain));
+        Assert.True(cosine < 0.999, $"the blend's teacher vector should differ from the plain view's (cosine {cosine:F4})");
+    }
+
+    [Fact]
+    public void An_unreadable_partner_is_named_in_the_error()
+    {
+        var missing = Path.Combine(folder.Path, "no-such-partner.jpg");
+
+        var error = Assert.Throws<ImageEmbeddingException>(() =>
+            loader.Prepare(split.Job(SplitImage.Gallery(0)), Augmentation.Strong, new Random(1), new MixPartner(new ImageJob(missing, null), 0.5f)));
+
+        Assert.Contains("no-such-partner.jpg", error.Message, StringComparison.Ordinal);
     }
 
     private Task<SplitVectors> LoadCachedAsync() =>

@@ -32,11 +32,14 @@ public sealed class ObjectiveTests(ObjectiveFixture fixture) : IClassFixture<Obj
     [InlineData("regression", "strong", true)]
     [InlineData("rkd", "none", false)]
     [InlineData("rkd", "strong", true)]
-    public void An_image_loss_step_gives_a_positive_finite_loss_and_gradients_in_head_and_backbone(string name, string augment, bool sameView)
+    [InlineData("regression", "strong", true, 1.0)]
+    [InlineData("rkd", "none", true, 1.0)]
+    public void An_image_loss_step_gives_a_positive_finite_loss_and_gradients_in_head_and_backbone(string name, string augment, bool sameView, double mixup = 0)
     {
         var augmentation = augment == "strong" ? Augmentation.Strong : null;
         IImageTargets targets = sameView ? new SameViewImageTargets(fixture.RealTeacher) : new CachedImageTargets(fixture.Teacher);
-        var objective = new ImageObjective(fixture.Student, fixture.Loader, fixture.Split, targets, LossKinds.Parse(name), augmentation);
+        var objective = new ImageObjective(fixture.Student, fixture.Loader, fixture.Split, targets, LossKinds.Parse(name), augmentation,
+            mixup > 0 ? new Mixup(mixup) : null);
         SplitImage[] batch = [SplitImage.Query(0), SplitImage.Gallery(4), SplitImage.Gallery(9)];
 
         var value = Step(() => objective.Backward(batch, new Random(1)));

@@ -114,6 +114,34 @@ public sealed class TrainerSmokeTests(TinyRunFixture run, ITestOutputHelper outp
     }
 
     [Fact]
+    public async Task A_mixup_run_trains_and_records_its_probability_in_checkpoint_and_manifest()
+    {
+        var runFolder = Path.Combine(Path.GetDirectoryName(run.RunFolder)!, "mixup");
+        var arguments = run.Arguments(runFolder, epochs: 1, "--target", "same-view", "--mixup", "0.5")
+            .Select(a => a == "asym-contrastive" ? "regression" : a).ToArray();
+
+        Assert.Equal(0, await TrainerApp.RunAsync(arguments));
+
+        Assert.Equal(0.5, TinyRunFixture.ReadCheckpoint(runFolder).GetProperty("options").GetProperty("mixupProbability").GetDouble());
+        var manifest = ModelManifestJson.Load(Path.Combine(runFolder + ".models", "smoke-student.manifest.json"));
+        Assert.Contains("mixup with probability 0.5", manifest.Provenance.Loss, StringComparison.Ordinal);
+        Assert.Contains("the teacher run on the blend", manifest.Provenance.Loss, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("regression", "--mixup", "0.5")]
+    [InlineData("regression", "--target", "same-view", "--mixup", "1.5")]
+    [InlineData("asym-contrastive", "--mixup", "0.5")]
+    public async Task Mixup_without_same_view_targets_or_outside_zero_to_one_is_refused_before_anything_is_written(string loss, params string[] extra)
+    {
+        var runFolder = Path.Combine(Path.GetTempPath(), "never-" + Guid.NewGuid().ToString("N"));
+        var arguments = run.Arguments(runFolder, epochs: 1, extra).Select(a => a == "asym-contrastive" ? loss : a).ToArray();
+
+        Assert.Equal(2, await TrainerApp.RunAsync(arguments));
+        Assert.False(Directory.Exists(runFolder));
+    }
+
+    [Fact]
     public async Task Same_view_targets_for_a_tuple_loss_are_refused_before_anything_is_written()
     {
         var runFolder = Path.Combine(Path.GetTempPath(), "never-" + Guid.NewGuid().ToString("N"));
