@@ -33,15 +33,15 @@ public sealed class StudentTeacherCompatibilityTests(HeldOutPhotoEmbeddings phot
     {
         var metrics = MeasureOnHeldOutPhotos(StudentManifests.TrainedDefaultId);
 
-        // Measured on these 47 photos when it became the default (2026-11-28; photoviews-plus, strong augmentation with
-        // the teacher run on the same view, backbone rate 3e-5, 100 epochs; `model-tool held-out`): pairwise win rate
-        // 0.990, top-1 0.809, top-5 0.957, mean cosine 0.775. The linear student scores 0.963 / 0.553 / 0.872 / 0.734
-        // and the previous default (teacher's vector of the whole image as target) 0.984 / 0.809 / 0.957 / 0.750; on
-        // views and crops the trained one wins by far (photoviews test, asymmetric Medium mAP 56.8 against 24.7).
+        // Measured on these 47 photos when it became the default (2026-11-28; photoviews-plus, strong augmentation and
+        // mixup with the teacher run on the same input, backbone rate 3e-5, 100 epochs; `model-tool held-out`): pairwise
+        // win rate 0.993, top-1 0.851, top-5 0.979, mean cosine 0.788. The linear student scores 0.963 / 0.553 / 0.872 /
+        // 0.734, the previous default (same-view without mixup) 0.990 / 0.809 / 0.957 / 0.775; on views and crops the
+        // trained one wins by far (photoviews test, asymmetric Medium mAP 59.4 against 24.7).
         // The thresholds sit a few photos under the measurement.
-        Assert.True(metrics.PairwiseWinRate >= 0.96, $"pairwise win rate {metrics.PairwiseWinRate:P1} over {metrics.Count} photos");
-        Assert.True(metrics.Top1 >= 0.70, $"top-1 {metrics.Top1:P1} over {metrics.Count} photos");
-        Assert.True(metrics.MeanCosine >= 0.74, $"mean cosine {metrics.MeanCosine:F4}");
+        Assert.True(metrics.PairwiseWinRate >= 0.97, $"pairwise win rate {metrics.PairwiseWinRate:P1} over {metrics.Count} photos");
+        Assert.True(metrics.Top1 >= 0.76, $"top-1 {metrics.Top1:P1} over {metrics.Count} photos");
+        Assert.True(metrics.MeanCosine >= 0.76, $"mean cosine {metrics.MeanCosine:F4}");
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class StudentTeacherCompatibilityTests(HeldOutPhotoEmbeddings phot
             .ToList();
 
         // Calibrated on photoviews' train split, never on these photos. Measured (47 photos): cosine to the float vectors
-        // 0.9979 mean, 0.9945 minimum; win rate 0.989, top-1 0.830, one photo more (float: 0.990, 0.809).
+        // 0.9975 mean, 0.9948 minimum; win rate 0.991, top-1 0.872, one photo more (float: 0.993, 0.851).
         Assert.True(agreement.Min() >= 0.97, $"int8 vs float cosine: min {agreement.Min():F4}, mean {agreement.Average():F4}");
         Assert.True(quantized.PairwiseWinRate >= original.PairwiseWinRate - 0.01, $"pairwise win rate {quantized.PairwiseWinRate:P1} (float {original.PairwiseWinRate:P1})");
         Assert.True(quantized.Top1 >= original.Top1 - 0.05, $"top-1 {quantized.Top1:P1} (float {original.Top1:P1})");
