@@ -1,5 +1,4 @@
 using System.Globalization;
-using RetrievalService.Evaluation.Extraction;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
@@ -52,6 +51,3 @@ public sealed record Mixup(double Probability)
         image.Mutate(x => x.DrawImage(partner, partnerWeight));
     }
 }
-
-/// <summary>The second image of a mixup input (<see cref="Mixup"/>) and its weight in the blend.</summary>
-public readonly record struct MixPartner(ImageJob Job, float Weight);
