@@ -59,7 +59,6 @@ public sealed class TrainingImageLoader
 
     private DecodedImage Decode(ImageJob job, Augmentation? augmentation, Random? random)
     {
-        ArgumentNullException.ThrowIfNull(job);
         DecodedImage? decoded = null;
         try
         {

@@ -45,8 +45,9 @@ internal sealed class ImageObjective(OnnxModule student, TrainingImageLoader loa
         {
             return null;
         }
-        var index = random.Next(split.QueryJobs.Count + split.GalleryJobs.Count);
-        var partner = index < split.QueryJobs.Count ? split.QueryJobs[index] : split.GalleryJobs[index - split.QueryJobs.Count];
-        return new MixPartner(partner, weight);
+        var queries = split.QueryJobs.Count;
+        var index = random.Next(queries + split.GalleryJobs.Count);
+        var partner = index < queries ? SplitImage.Query(index) : SplitImage.Gallery(index - queries);
+        return new MixPartner(split.Job(partner), weight);
     }
 }
