@@ -9,5 +9,6 @@ var root = new RootCommand("Builds the benchmark datasets (emoji4, photoviews, p
 {
     BuildCommand.Create(),
     AddDistractorsCommand.Create(),
+    UnpackQtResourcesCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Builds data/datasets/photoviews-plus-gcompris: photoviews-plus's training pool plus ~400 photographs from GCompris
+# (gcompris-qt-data): objects, animals, monuments, hands, planets. GCompris ships its images inside Qt resource
+# bundles (.rcc), so `dataset-tool unpack-qt-resources` writes them out first. Only the bundles of photographs are
+# taken; drawings (lang, clickgame, babyshapes, chronos) and jigsaw pieces of paintings (paintings) are left out.
+# No photoviews split holds GCompris images, and val/ and test/ are byte-identical copies of photoviews', so numbers
+# on them stay comparable. See docs/datasets.md.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+PHOTOVIEWS="$DATA_DIR/datasets/photoviews"
+[ -f "$PHOTOVIEWS/build.json" ] || "$ROOT/scripts/datasets/build-photoviews.sh"
+DATA_DIR="$DATA_DIR" "$ROOT/scripts/fetch-photos.sh" stellarium-data gcompris-qt-data
+DEBS="$DATA_DIR/sources/debs"
+# Unpacked inside the package's folder so build.json records gcompris-qt-data and its version.
+BUNDLES="$DEBS/gcompris-qt-data/usr/share/gcompris-qt/rcc"
+GCOMPRIS="$DEBS/gcompris-qt-data/unpacked/gcompris"
+bundles=()
+for bundle in categorization details explore_monuments erase explore_world_animals explore_farm_animals \
+  explore_world_music louis-braille leftright solar_system; do
+  bundles+=(--rcc "$BUNDLES/$bundle.rcc")
+done
+dataset_tool unpack-qt-resources "${bundles[@]}" --out "$GCOMPRIS" >/dev/null
+dataset_tool add-distractors --data "$DATA_DIR" --dataset "$PHOTOVIEWS" --split train \
+  --images "$DEBS/tuxpaint-stamps-default/usr/share/tuxpaint/stamps" \
+  --images "$DEBS/stellarium-data/usr/share/stellarium/nebulae" \
+  --images "$DEBS/stellarium-data/usr/share/stellarium/landscapes" \
+  --images "$GCOMPRIS" \
+  --out "$DATA_DIR/datasets/photoviews-plus-gcompris" "$@"
