@@ -52,16 +52,17 @@ public static class QtResourceBundle
                 throw new InvalidDataException($"Qt resource bundle node {node} is reached twice: the tree is damaged.");
             }
             // The whole node must lie inside the bundle, modification time included, or the bundle is cut short.
-            var fields = Slice(bundle, checked(layout.Tree + node * layout.NodeSize), layout.NodeSize);
+            var fields = Slice(bundle, layout.Tree + (long)node * layout.NodeSize, layout.NodeSize);
             var flags = ReadUInt16(fields, 4);
             // The root's name is not part of any path.
             var path = node == 0 ? "" : prefix + ReadName(bundle, layout.Names, ReadInt32(fields, 0));
             if ((flags & Directory) != 0)
             {
                 var (count, first) = (ReadInt32(fields, 6), ReadInt32(fields, 10));
-                if (count < 0 || first < 0)
+                // Children are nodes, so they must fit in the bundle; a damaged count must not make us push billions of them.
+                if (count < 0 || first < 0 || (long)first + count > layout.NodeCapacity(bundle.Length))
                 {
-                    throw new InvalidDataException($"Qt resource bundle directory '{path}' has a negative child range.");
+                    throw new InvalidDataException($"Qt resource bundle directory '{path}' has an impossible child range ({count} from {first}).");
                 }
                 // Pushed in reverse so files come out in the tree's (sorted) order.
                 for (var child = first + count - 1; child >= first; child--)
@@ -70,7 +71,7 @@ public static class QtResourceBundle
                 }
                 continue;
             }
-            var content = ReadData(bundle, checked(layout.Data + ReadInt32(fields, 10)), path);
+            var content = ReadData(bundle, (long)layout.Data + ReadInt32(fields, 10), path);
             if ((flags & CompressedZstd) != 0)
             {
                 unsupported.Add($"{path}: zstd-compressed, which this reader does not decompress");
@@ -81,17 +82,20 @@ public static class QtResourceBundle
         return files;
     }
 
-    private readonly record struct Layout(int Tree, int Data, int Names, int NodeSize);
+    private readonly record struct Layout(int Tree, int Data, int Names, int NodeSize)
+    {
+        public long NodeCapacity(int bundleLength) => Math.Max(0, (long)bundleLength - Tree) / NodeSize;
+    }
 
     private static string ReadName(ReadOnlySpan<byte> bundle, int names, int offset)
     {
-        var at = checked(names + offset);
+        var at = (long)names + offset;
         var length = ReadUInt16(bundle, at);
         // After the length: a 4-byte hash, then the UTF-16BE characters.
         return Encoding.BigEndianUnicode.GetString(Slice(bundle, at + 6, 2 * length));
     }
 
-    private static byte[] ReadData(ReadOnlySpan<byte> bundle, int at, string path)
+    private static byte[] ReadData(ReadOnlySpan<byte> bundle, long at, string path)
     {
         var size = ReadInt32(bundle, at);
         if (size < 0)
@@ -119,12 +123,13 @@ public static class QtResourceBundle
         return inflated.ToArray();
     }
 
-    private static ReadOnlySpan<byte> Slice(ReadOnlySpan<byte> bundle, int at, int length) =>
-        at >= 0 && length >= 0 && (long)at + length <= bundle.Length
-            ? bundle.Slice(at, length)
+    // Offsets are computed in 64 bits so that a damaged bundle's huge values land here, not in an overflow.
+    private static ReadOnlySpan<byte> Slice(ReadOnlySpan<byte> bundle, long at, int length) =>
+        at >= 0 && length >= 0 && at + length <= bundle.Length
+            ? bundle.Slice((int)at, length)
             : throw new InvalidDataException($"Qt resource bundle is truncated: {length} bytes at offset {at} lie outside its {bundle.Length} bytes.");
 
-    private static int ReadInt32(ReadOnlySpan<byte> bundle, int at) => BinaryPrimitives.ReadInt32BigEndian(Slice(bundle, at, 4));
+    private static int ReadInt32(ReadOnlySpan<byte> bundle, long at) => BinaryPrimitives.ReadInt32BigEndian(Slice(bundle, at, 4));
 
-    private static ushort ReadUInt16(ReadOnlySpan<byte> bundle, int at) => BinaryPrimitives.ReadUInt16BigEndian(Slice(bundle, at, 2));
+    private static ushort ReadUInt16(ReadOnlySpan<byte> bundle, long at) => BinaryPrimitives.ReadUInt16BigEndian(Slice(bundle, at, 2));
 }

@@ -95,6 +95,21 @@ public sealed class QtResourceBundleTests : IDisposable
         Assert.Contains("reached twice", error.Message);
     }
 
+    [Theory]
+    [InlineData(int.MaxValue, 1)]
+    [InlineData(2, int.MaxValue)]
+    [InlineData(-1, 1)]
+    public void A_folder_claiming_more_children_than_the_bundle_holds_is_refused(int count, int first)
+    {
+        var bundle = RccWriter.Write([new("a/b.txt", Bytes("b"))]);
+        var tree = BinaryPrimitives.ReadInt32BigEndian(bundle.AsSpan(8));
+        BinaryPrimitives.WriteInt32BigEndian(bundle.AsSpan(tree + 6), count);
+        BinaryPrimitives.WriteInt32BigEndian(bundle.AsSpan(tree + 10), first);
+
+        var error = Assert.Throws<InvalidDataException>(() => QtResourceBundle.Read(bundle, []));
+        Assert.Contains("impossible child range", error.Message);
+    }
+
     [Fact]
     public void Unpacked_images_land_in_a_folder_named_after_the_bundle_where_add_distractors_finds_them()
     {
