@@ -19,9 +19,10 @@ internal static class UnpackQtResourcesCommand
         command.SetAction((parse, ct) =>
         {
             var outDir = parse.GetValue(output)!.FullName;
+            var files = parse.GetValue(bundles)!;
             var unsupported = new List<string>();
             var written = 0;
-            foreach (var bundle in parse.GetValue(bundles)!)
+            foreach (var bundle in files)
             {
                 ct.ThrowIfCancellationRequested();
                 written += QtResourceUnpacker.Unpack(bundle.FullName, outDir, unsupported);
@@ -30,7 +31,7 @@ internal static class UnpackQtResourcesCommand
             {
                 AnsiConsole.MarkupLineInterpolated($"[yellow]not unpacked: {reason}[/]");
             }
-            AnsiConsole.MarkupLine($"[grey]{written} files from {parse.GetValue(bundles)!.Length} bundles; {unsupported.Count} not unpacked[/]");
+            AnsiConsole.MarkupLine($"[grey]{written} files from {files.Length} bundles; {unsupported.Count} not unpacked[/]");
             Console.WriteLine(outDir);
             return Task.FromResult(0);
         });

@@ -49,7 +49,8 @@ public static class QtResourceUnpacker
     private static string Target(string root, string path, string bundlePath)
     {
         var target = Path.GetFullPath(Path.Combine(root, path));
-        if (path.Length == 0 || Path.IsPathRooted(path) || !target.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        // Also catches rooted and empty paths: the first resolves elsewhere, the second to the folder itself.
+        if (!target.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
             throw new InvalidDataException($"{bundlePath}: resource path '{path}' would be written outside {root}.");
         }

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Text;
 using RetrievalService.DatasetTool.Distractors;
 using RetrievalService.DatasetTool.Sources;
+using RetrievalService.Evaluation.Tests.Fixtures;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 
@@ -9,9 +10,9 @@ namespace RetrievalService.Evaluation.Tests.Builders;
 
 public sealed class QtResourceBundleTests : IDisposable
 {
-    private readonly string dir = Directory.CreateTempSubdirectory("rcc-tests-").FullName;
+    private readonly TempFolder temp = new();
 
-    public void Dispose() => Directory.Delete(dir, recursive: true);
+    public void Dispose() => temp.Dispose();
 
     [Theory]
     [InlineData(1)]
@@ -118,9 +119,9 @@ public sealed class QtResourceBundleTests : IDisposable
         {
             red.SaveAsWebp(webp);
         }
-        var bundle = Path.Combine(dir, "erase.rcc");
+        var bundle = temp.Combine("erase.rcc");
         File.WriteAllBytes(bundle, RccWriter.Write([new("gcompris/erase/alpaca.webp", webp.ToArray()), new("gcompris/erase/Erase.qml", Bytes("qml"))]));
-        var outDir = Path.Combine(dir, "unpacked");
+        var outDir = temp.Combine("unpacked");
         Directory.CreateDirectory(Path.Combine(outDir, "erase", "stale"));
 
         var written = QtResourceUnpacker.Unpack(bundle, outDir, []);
@@ -139,14 +140,14 @@ public sealed class QtResourceBundleTests : IDisposable
     [InlineData("a/../../escape.txt")]
     public void A_path_that_leaves_the_bundle_folder_is_refused_before_anything_is_written(string path)
     {
-        var bundle = Path.Combine(dir, "evil.rcc");
+        var bundle = temp.Combine("evil.rcc");
         File.WriteAllBytes(bundle, RccWriter.Write([new("a/fine.txt", Bytes("fine")), new(path, Bytes("escape"))]));
-        var outDir = Path.Combine(dir, "unpacked");
+        var outDir = temp.Combine("unpacked");
 
         var error = Assert.Throws<InvalidDataException>(() => QtResourceUnpacker.Unpack(bundle, outDir, []));
 
         Assert.Contains("outside", error.Message);
-        Assert.False(File.Exists(Path.Combine(dir, "escape.txt")));
+        Assert.False(File.Exists(temp.Combine("escape.txt")));
         Assert.False(File.Exists(Path.Combine(outDir, "escape.txt")));
         Assert.False(Directory.Exists(Path.Combine(outDir, "evil")), "nothing of a refused bundle is written");
     }
@@ -154,10 +155,10 @@ public sealed class QtResourceBundleTests : IDisposable
     [Fact]
     public void A_damaged_bundle_is_named_in_the_error()
     {
-        var bundle = Path.Combine(dir, "broken.rcc");
+        var bundle = temp.Combine("broken.rcc");
         File.WriteAllBytes(bundle, RccWriter.Write([new("a.txt", Bytes("a"))])[..30]);
 
-        var error = Assert.Throws<InvalidDataException>(() => QtResourceUnpacker.Unpack(bundle, Path.Combine(dir, "out"), []));
+        var error = Assert.Throws<InvalidDataException>(() => QtResourceUnpacker.Unpack(bundle, temp.Combine("out"), []));
 
         Assert.StartsWith(bundle, error.Message);
     }
