@@ -29,6 +29,7 @@ internal sealed class TrainCommandOptions
     public Option<string> Augment { get; } = new("--augment") { Description = "auto (light, on the anchors of tuple losses only), none, light (crop + flip) or strong (smaller crops + colour jitter).", DefaultValueFactory = _ => "auto" };
     public Option<string> Target { get; } = new("--target") { Description = "Regression/RKD target of an augmented view: full-image (the teacher's cached vector of the whole image) or same-view (the teacher run on the view itself).", DefaultValueFactory = _ => "full-image" };
     public Option<double> Mixup { get; } = new("--mixup") { Description = "Chance (0..1) that a regression/RKD input is blended with another training image, the teacher run on the blend; needs --target same-view.", DefaultValueFactory = _ => Defaults.MixupProbability };
+    public Option<double> Ema { get; } = new("--ema") { Description = "Decay per step (e.g. 0.998) of an exponential moving average of the weights, which is validated, selected and exported instead of the trained weights; 0 = off.", DefaultValueFactory = _ => Defaults.AverageDecay };
     public Option<string> SelectBy { get; } = new("--select-by") { Description = "auto, asymmetric or symmetric validation Medium mAP.", DefaultValueFactory = _ => "auto" };
     public Option<int> Seed { get; } = new("--seed") { Description = "Seed of sampling, mining pools and augmentation.", DefaultValueFactory = _ => Defaults.Seed };
     public Option<int> Threads { get; } = new("--threads") { Description = "libtorch and ONNX Runtime threads.", DefaultValueFactory = _ => Defaults.Threads };
@@ -42,7 +43,7 @@ internal sealed class TrainCommandOptions
     public void AddTo(Command command)
     {
         Option[] all = [Dataset, Init, Teacher, Loss, Epochs, Tuples, Batch, Negatives, LearningRate, HeadLearningRate, GemFactor, WeightDecay,
-            Decay, Margin, Size, PoolSize, Augment, Target, Mixup, SelectBy, Seed, Threads, Out, Resume, Id, ModelsDir, CacheDir, NoCache];
+            Decay, Margin, Size, PoolSize, Augment, Target, Mixup, Ema, SelectBy, Seed, Threads, Out, Resume, Id, ModelsDir, CacheDir, NoCache];
         Loss.AcceptOnlyFromAmong([.. LossKinds.AllNames]);
         Augment.AcceptOnlyFromAmong("auto", "none", "light", "strong");
         Target.AcceptOnlyFromAmong("full-image", "same-view");
@@ -78,6 +79,7 @@ internal sealed class TrainCommandOptions
             Augmentation = Enum.Parse<AugmentationMode>(parse.GetValue(Augment)!, ignoreCase: true),
             Target = Enum.Parse<TeacherTarget>(parse.GetValue(Target)!.Replace("-", "", StringComparison.Ordinal), ignoreCase: true),
             MixupProbability = parse.GetValue(Mixup),
+            AverageDecay = parse.GetValue(Ema),
             Selection = Enum.Parse<SelectionMode>(parse.GetValue(SelectBy)!, ignoreCase: true),
             Seed = parse.GetValue(Seed),
             Threads = parse.GetValue(Threads),

@@ -37,5 +37,8 @@ public sealed record CheckpointManifest
     /// <summary>Seconds spent in epochs so far (training, mining, validation), summed over resumptions.</summary>
     public required double Seconds { get; init; }
 
+    /// <summary>Optimizer steps folded into the weight average so far (0 without <c>--ema</c>); its warm-up depends on it.</summary>
+    public long AverageUpdates { get; init; }
+
     public DateTimeOffset SavedAt { get; init; } = DateTimeOffset.UtcNow;
 }

@@ -23,7 +23,10 @@ public sealed class CheckpointStore(string runDirectory)
     /// <summary>Adam state after the last completed epoch.</summary>
     public string LastOptimizerPath => Path.Combine(Directory, "checkpoint", "optimizer-last.bin");
 
-    /// <summary>Weights of the best epoch so far.</summary>
+    /// <summary>The weight average after the last completed epoch, when the run averages (<c>--ema</c>).</summary>
+    public string LastAveragePath => Path.Combine(Directory, "checkpoint", "average-last.bin");
+
+    /// <summary>Weights of the best epoch so far (with <c>--ema</c>, its weight average: what was validated).</summary>
     public string BestStudentPath => Path.Combine(Directory, "checkpoint", "student-best.bin");
 
     /// <summary>Whether the folder holds a checkpoint.</summary>
@@ -54,18 +57,24 @@ public sealed class CheckpointStore(string runDirectory)
         }
     }
 
-    /// <summary>Saves the state after an epoch; <paramref name="isBest"/> also replaces the best weights.</summary>
-    public void Save(OnnxModule student, StudentOptimizer optimizer, CheckpointManifest manifest, bool isBest)
+    /// <summary>
+    /// Saves the state after an epoch; <paramref name="isBest"/> also replaces the best weights: the trained
+    /// weights, or their <paramref name="average"/> when the run keeps one (the average is what was validated).
+    /// </summary>
+    public void Save(OnnxModule student, StudentOptimizer optimizer, WeightAverage? average, CheckpointManifest manifest, bool isBest)
     {
         ArgumentNullException.ThrowIfNull(student);
         ArgumentNullException.ThrowIfNull(optimizer);
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(LastStudentPath)!);
         Replace(LastStudentPath, temporary => student.save(temporary));
         Replace(LastOptimizerPath, optimizer.Save);
+        if (average is not null)
+        {
+            Replace(LastAveragePath, average.Save);
+        }
         if (isBest)
         {
-            File.Copy(LastStudentPath, BestStudentPath + ".tmp", overwrite: true);
-            File.Move(BestStudentPath + ".tmp", BestStudentPath, overwrite: true);
+            Replace(BestStudentPath, temporary => File.Copy(average is null ? LastStudentPath : LastAveragePath, temporary, overwrite: true));
         }
         Replace(ManifestPath, temporary => File.WriteAllText(temporary, JsonSerializer.Serialize(manifest, TrainingJson.Indented) + "\n"));
     }
@@ -84,13 +93,17 @@ public sealed class CheckpointStore(string runDirectory)
             : throw new InvalidDataException($"'{ManifestPath}' has format {manifest.Format}; this trainer reads {CheckpointManifest.CurrentFormat}.");
     }
 
-    /// <summary>Loads the last weights and Adam state into a freshly built student and optimizer.</summary>
-    public void RestoreLast(OnnxModule student, StudentOptimizer optimizer)
+    /// <summary>
+    /// Loads the last weights and Adam state into a freshly built student and optimizer, and the weight average
+    /// (after <paramref name="averageUpdates"/> updates) when the run keeps one.
+    /// </summary>
+    public void RestoreLast(OnnxModule student, StudentOptimizer optimizer, WeightAverage? average, long averageUpdates)
     {
         ArgumentNullException.ThrowIfNull(student);
         ArgumentNullException.ThrowIfNull(optimizer);
         student.load(LastStudentPath);
         optimizer.Load(LastOptimizerPath);
+        average?.Load(LastAveragePath, averageUpdates);
     }
 
     /// <summary>Loads the best weights into <paramref name="student"/>.</summary>

@@ -55,6 +55,7 @@ public static class TrainedStudentManifest
         $"GeM p {o.LearningRate * o.GemLearningRateFactor:G3} without weight decay, weight decay {o.WeightDecay:G3}, rates × e^(−{o.LearningRateDecay}) per epoch, " +
         $"BatchNorm frozen, teacher frozen ({(o.Target == TeacherTarget.SameView ? "ONNX Runtime, run on each training view" : "cached ONNX Runtime vectors")}), {o.TuplesPerEpoch} {(o.Loss.UsesTuples() ? "tuples" : "images")}/epoch, batch {o.BatchSize}, " +
         $"{final.CompletedEpochs} epochs, longer side {o.ImageSize}, augmentation {o.EffectiveAugmentation?.Describe() ?? "none"}{(o.EffectiveMixup is { } m ? ", " + m.Describe() : "")}, seed {o.Seed}; " +
+        $"{(o.AverageDecay > 0 ? WeightAverage.Describe(o.AverageDecay) + ", the average validated and exported; " : "")}" +
         $"best epoch {final.BestEpoch} selected by {final.Selection.ToString().ToLowerInvariant()} validation Medium mAP.");
 
     private static string Data(TrainingSession session)

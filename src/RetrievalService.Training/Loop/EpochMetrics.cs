@@ -12,8 +12,9 @@ namespace RetrievalService.Training.Loop;
 /// <param name="MiningSeconds">Embedding the epoch's anchors (and pool) and mining.</param>
 /// <param name="ValidationSeconds">Validation.</param>
 /// <param name="LearningRates">Rate per parameter group during the epoch.</param>
-/// <param name="Validation">Validation mAP.</param>
+/// <param name="Validation">Validation mAP of the weights that are selected and exported (with <c>--ema</c>, the average).</param>
 /// <param name="Best">Whether this epoch is the best so far by the selection mAP.</param>
+/// <param name="TrainedWeightsValidation">With <c>--ema</c>: validation mAP of the trained weights themselves, for comparison; else <c>null</c>.</param>
 public sealed record EpochMetrics(
     int Epoch,
     double? Loss,
@@ -25,4 +26,5 @@ public sealed record EpochMetrics(
     double ValidationSeconds,
     IReadOnlyDictionary<string, double> LearningRates,
     ValidationScores Validation,
-    bool Best);
+    bool Best,
+    ValidationScores? TrainedWeightsValidation = null);

@@ -34,19 +34,20 @@ public sealed partial class Trainer
     public CheckpointManifest Run(CancellationToken cancellationToken = default)
     {
         using var optimizer = new StudentOptimizer(session.Student, options);
-        var state = options.Resume ? Resume(optimizer) : Start(optimizer);
+        using var average = options.AverageDecay > 0 ? new WeightAverage(session.Student, options.AverageDecay) : null;
+        var state = options.Resume ? Resume(optimizer, average) : Start(optimizer, average);
         var miner = new EpochMiner(session.Splits.Train, session.Loader, session.TrainVectors, options.Loss.IsSymmetric(), options.PoolSize, options.Negatives);
         for (var epoch = state.CompletedEpochs + 1; epoch <= options.Epochs; epoch++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            state = RunEpoch(epoch, state, optimizer, miner);
+            state = RunEpoch(epoch, state, optimizer, average, miner);
         }
         store.RestoreBest(session.Student);
         observer.Note($"best epoch {state.BestEpoch}: validation Medium mAP {state.BestValidation.SelectionScore(state.Selection):P2} ({state.Selection.ToString().ToLowerInvariant()})");
         return state;
     }
 
-    private CheckpointManifest Start(StudentOptimizer optimizer)
+    private CheckpointManifest Start(StudentOptimizer optimizer, WeightAverage? average)
     {
         store.Check(options);
         Directory.CreateDirectory(store.Directory);
@@ -65,12 +66,13 @@ public sealed partial class Trainer
             Selection = options.EffectiveSelection,
             Seconds = seconds,
         };
-        store.Save(session.Student, optimizer, state, isBest: true);
-        Report(new EpochMetrics(0, null, 0, 0, 0, 0, 0, seconds, optimizer.Rates, scores, Best: true));
+        store.Save(session.Student, optimizer, average, state, isBest: true);
+        // The average starts at the initial weights, so the two validations of epoch 0 are one.
+        Report(new EpochMetrics(0, null, 0, 0, 0, 0, 0, seconds, optimizer.Rates, scores, Best: true, TrainedWeightsValidation: average is null ? null : scores));
         return state;
     }
 
-    private CheckpointManifest Resume(StudentOptimizer optimizer)
+    private CheckpointManifest Resume(StudentOptimizer optimizer, WeightAverage? average)
     {
         store.Check(options);
         var state = store.LoadManifest();
@@ -79,7 +81,7 @@ public sealed partial class Trainer
             throw new InvalidOperationException(
                 $"--resume: the init or teacher model file changed since the checkpoint (sha256 {state.InitSha256[..12]}…/{state.TeacherSha256[..12]}…); resume with the same models.");
         }
-        store.RestoreLast(session.Student, optimizer);
+        store.RestoreLast(session.Student, optimizer, average, state.AverageUpdates);
         observer.Note($"resumed {store.Directory} after epoch {state.CompletedEpochs} (best so far: epoch {state.BestEpoch})");
         return state with { Options = options };
     }

@@ -69,6 +69,12 @@ public sealed record TrainingOptions
     /// </summary>
     public double MixupProbability { get; init; }
 
+    /// <summary>
+    /// Decay per optimizer step of the weight average that is validated, selected and exported (<see cref="WeightAverage"/>);
+    /// 0 = none, the trained weights themselves.
+    /// </summary>
+    public double AverageDecay { get; init; }
+
     public SelectionMode Selection { get; init; } = SelectionMode.Auto;
 
     public int Seed { get; init; }

@@ -128,6 +128,66 @@ public sealed class TrainerSmokeTests(TinyRunFixture run, ITestOutputHelper outp
         Assert.Contains("the teacher run on the blend", manifest.Provenance.Loss, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_weight_averaged_run_exports_its_average_and_resumes_to_the_same_average_as_an_uninterrupted_run()
+    {
+        var parent = Path.GetDirectoryName(run.RunFolder)!;
+        var (straight, resumed, plain) = (Path.Combine(parent, "ema-straight"), Path.Combine(parent, "ema-resumed"), Path.Combine(parent, "no-ema"));
+
+        Assert.Equal(0, await TrainerApp.RunAsync(run.Arguments(straight, epochs: 2, "--ema", "0.5")));
+        Assert.Equal(0, await TrainerApp.RunAsync(run.Arguments(plain, epochs: 2)));
+        Assert.Equal(0, await TrainerApp.RunAsync(run.Arguments(resumed, epochs: 1, "--ema", "0.5")));
+        Assert.Equal(0, await TrainerApp.RunAsync(run.Arguments(resumed, epochs: 2, "--ema", "0.5", "--resume")));
+
+        // One update per optimizer step, counted across the resumption.
+        var steps = TinyRunFixture.ReadMetrics(straight).Sum(m => m.GetProperty("steps").GetInt32());
+        Assert.True(steps >= 2, $"{steps} steps");
+        Assert.Equal(steps, TinyRunFixture.ReadCheckpoint(straight).GetProperty("averageUpdates").GetInt64());
+        Assert.Equal(steps, TinyRunFixture.ReadCheckpoint(resumed).GetProperty("averageUpdates").GetInt64());
+        Assert.All(TinyRunFixture.ReadMetrics(straight), m => Assert.InRange(
+            m.GetProperty("trainedWeightsValidation").GetProperty("asymmetric").GetProperty("medium").GetDouble(), 0, 1));
+        long[] shape = [1, 3, 64, 64];
+        var input = SyntheticInputs.Images(seed: 5, shape);
+        var straightAverage = RunCheckpoint(straight, "average-last.bin", input, shape);
+        var straightTrained = RunCheckpoint(straight, "student-last.bin", input, shape);
+        var gap = TorchRunner.MaxAbsDiff(straightAverage, RunCheckpoint(resumed, "average-last.bin", input, shape));
+        var averaging = TorchRunner.MaxAbsDiff(straightAverage, straightTrained);
+        output.WriteLine($"max |average(straight) − average(resumed)| = {gap:E2}; |average − trained weights| = {averaging:E2}");
+        Assert.True(gap <= 1e-6, $"the resumed run's average differs by {gap:E2}");
+        Assert.True(averaging > 1e-6, "the average equals the trained weights: nothing was averaged");
+        // The average only watches: the weights trained are those of a run without it.
+        Assert.Equal(0, TorchRunner.MaxAbsDiff(straightTrained, RunCheckpoint(plain, "student-last.bin", input, shape)));
+
+        // The best file holds an average (what was validated), and the export is the best file.
+        var manifest = ModelManifestJson.Load(Path.Combine(straight + ".models", "smoke-student.manifest.json"));
+        Assert.Contains("exponential moving average, decay 0.5 per step", manifest.Provenance.Method, StringComparison.Ordinal);
+        var exported = OrtRunner.Run(File.ReadAllBytes(Path.Combine(straight + ".models", manifest.OnnxFile)), input, shape);
+        Assert.True(TorchRunner.MaxAbsDiff(RunCheckpoint(straight, "student-best.bin", input, shape), exported) <= 1e-4);
+        var bestEpoch = TinyRunFixture.ReadCheckpoint(straight).GetProperty("bestEpoch").GetInt32();
+        if (bestEpoch == 2)
+        {
+            Assert.True(TorchRunner.MaxAbsDiff(straightAverage, exported) <= 1e-4, "the best epoch's export is not its average");
+        }
+    }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("-0.1")]
+    public async Task A_weight_average_decay_outside_zero_to_one_is_refused_before_anything_is_written(string decay)
+    {
+        var runFolder = Path.Combine(Path.GetTempPath(), "never-" + Guid.NewGuid().ToString("N"));
+
+        Assert.Equal(2, await TrainerApp.RunAsync(run.Arguments(runFolder, epochs: 1, "--ema", decay)));
+        Assert.False(Directory.Exists(runFolder));
+    }
+
+    private static float[] RunCheckpoint(string runFolder, string file, float[] input, long[] shape)
+    {
+        using var module = OnnxModule.Load(RepoPaths.RequireModel("student-mnv2-convhead-init.onnx"));
+        module.load(Path.Combine(runFolder, "checkpoint", file));
+        return TorchRunner.Run(module, input, shape);
+    }
+
     [Theory]
     [InlineData("regression", "--mixup", "0.5")]
     [InlineData("regression", "--target", "same-view", "--mixup", "1.5")]
