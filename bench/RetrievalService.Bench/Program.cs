@@ -6,5 +6,6 @@ var root = new RootCommand("Cost and latency of the project's ONNX models (docs/
 {
     CostCommand.Create(),
     LatencyCommand.Create(),
+    CudaCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
