@@ -22,6 +22,10 @@ internal static class ModelCatalog
             .ToList();
     }
 
+    /// <summary>The models in <paramref name="folder"/> whose ids are in <paramref name="ids"/>, or all of them when it is empty (<c>--only</c>).</summary>
+    public static IReadOnlyList<CatalogEntry> Load(DirectoryInfo folder, IReadOnlyCollection<string> ids) =>
+        [.. Load(folder).Where(e => ids.Count == 0 || ids.Contains(e.Manifest.Id, StringComparer.Ordinal))];
+
     /// <summary>
     /// models/ of the repository that contains the current directory, so the bench works from the root or from
     /// its own folder; falls back to ./models.

@@ -15,4 +15,10 @@ internal static class BenchOptions
     {
         Description = "Also write the results as JSON to this file.",
     };
+
+    public static Option<string[]> Only(string verb) => new("--only")
+    {
+        Description = $"{verb} only these model ids (default: every manifest).",
+        AllowMultipleArgumentsPerToken = true,
+    };
 }

@@ -15,13 +15,11 @@ namespace RetrievalService.Bench.Commands;
 /// </summary>
 internal static class CudaCommand
 {
-    private static readonly (int Side, int Batch)[] Shapes = [(224, 1), (224, 16), (512, 1)];
-
     public static Command Create()
     {
         var models = BenchOptions.ModelsDir();
         var json = BenchOptions.Json();
-        var only = new Option<string[]>("--only") { Description = "Check only these model ids (default: every manifest).", AllowMultipleArgumentsPerToken = true };
+        var only = BenchOptions.Only("Check");
         var images = new Option<DirectoryInfo>("--images") { Description = "Folder of real images to compare the providers' vectors on.", Required = true };
         var threads = new Option<int>("--threads") { Description = "Intra-op threads of the CPU sessions.", DefaultValueFactory = _ => 1 };
         var device = new Option<int>("--device") { Description = "CUDA device ordinal.", DefaultValueFactory = _ => 0 };
@@ -32,9 +30,7 @@ internal static class CudaCommand
         };
         command.SetAction(parse =>
         {
-            var selected = parse.GetValue(only) ?? [];
-            var entries = ModelCatalog.Load(parse.GetValue(models)!)
-                .Where(e => selected.Length == 0 || selected.Contains(e.Manifest.Id, StringComparer.Ordinal)).ToList();
+            var entries = ModelCatalog.Load(parse.GetValue(models)!, parse.GetValue(only) ?? []);
             var files = parse.GetValue(images)!.GetFiles().OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => f.FullName).ToList();
             var budget = new LatencyBudget(WarmupBatches: 5, MinBatches: 20, parse.GetValue(minSeconds));
             var cpu = new InferenceOptions { ExecutionProvider = ExecutionProviderKind.Cpu, IntraOpThreads = parse.GetValue(threads), InterOpThreads = 1 };
@@ -54,7 +50,7 @@ internal static class CudaCommand
                 agreement.Add(Compare(entry.Manifest.Id, onCpu, onCuda, files));
                 foreach (var (provider, embedder, threadCount) in new[] { ("cpu", onCpu, cpu.IntraOpThreads), ("cuda", onCuda, 0) })
                 {
-                    foreach (var (side, batch) in Shapes)
+                    foreach (var (side, batch) in LatencyHarness.Shapes)
                     {
                         Console.Error.WriteLine($"cuda: {entry.Manifest.Id} on {provider}, {side}² batch {batch}");
                         var times = LatencyHarness.Time(embedder, side, batch, budget);

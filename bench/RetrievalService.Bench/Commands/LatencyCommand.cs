@@ -8,15 +8,12 @@ namespace RetrievalService.Bench.Commands;
 /// <summary><c>latency</c>: ORT CPU time per image for every model, batch size and intra-op thread count.</summary>
 internal static class LatencyCommand
 {
-    /// <summary>(side, batch) pairs: the recommended size at batch 1 and 16, and a large query at batch 1.</summary>
-    private static readonly (int Side, int Batch)[] Shapes = [(224, 1), (224, 16), (512, 1)];
-
     public static Command Create()
     {
         var models = BenchOptions.ModelsDir();
         var json = BenchOptions.Json();
         var threads = new Option<int[]>("--threads") { Description = "Intra-op thread counts to measure.", DefaultValueFactory = _ => [1, 2], AllowMultipleArgumentsPerToken = true };
-        var only = new Option<string[]>("--only") { Description = "Measure only these model ids (default: every manifest).", AllowMultipleArgumentsPerToken = true };
+        var only = BenchOptions.Only("Measure");
         var minBatches = new Option<int>("--min-batches") { DefaultValueFactory = _ => 10 };
         var minSeconds = new Option<double>("--min-seconds") { DefaultValueFactory = _ => 5 };
         var warmup = new Option<int>("--warmup") { DefaultValueFactory = _ => 3 };
@@ -27,9 +24,7 @@ internal static class LatencyCommand
         command.SetAction(parse =>
         {
             var budget = new LatencyBudget(parse.GetValue(warmup), parse.GetValue(minBatches), parse.GetValue(minSeconds));
-            var selected = parse.GetValue(only) ?? [];
-            var entries = ModelCatalog.Load(parse.GetValue(models)!)
-                .Where(e => selected.Length == 0 || selected.Contains(e.Manifest.Id, StringComparer.Ordinal)).ToList();
+            var entries = ModelCatalog.Load(parse.GetValue(models)!, parse.GetValue(only) ?? []);
             var report = Run(entries, parse.GetValue(threads)!, budget);
             Console.Write(report.ToMarkdown());
             if (parse.GetValue(json) is { } file)
@@ -52,7 +47,7 @@ internal static class LatencyCommand
             {
                 // Inter-op 1: these graphs are chains, and a second pool would only compete for the same cores.
                 using var embedder = OnnxEmbedder.Load(entry.ManifestPath, new InferenceOptions { IntraOpThreads = threads, InterOpThreads = 1 });
-                foreach (var (side, batch) in Shapes)
+                foreach (var (side, batch) in LatencyHarness.Shapes)
                 {
                     Console.Error.WriteLine($"latency: {entry.Manifest.Id} {side}² batch {batch} threads {threads}");
                     var times = LatencyHarness.Time(embedder, side, batch, budget);

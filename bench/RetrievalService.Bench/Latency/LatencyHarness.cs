@@ -10,6 +10,9 @@ internal sealed record LatencyBudget(int WarmupBatches, int MinBatches, double M
 /// <summary>Stopwatch timing of <see cref="OnnxEmbedder.EmbedBatch"/> on synthetic images.</summary>
 internal static class LatencyHarness
 {
+    /// <summary>(side, batch) pairs: the recommended size at batch 1 and 16, and a large query at batch 1.</summary>
+    public static readonly (int Side, int Batch)[] Shapes = [(224, 1), (224, 16), (512, 1)];
+
     /// <summary>Per-batch wall times in milliseconds, after warm-up runs that let ORT plan buffers for this shape.</summary>
     public static List<double> Time(OnnxEmbedder embedder, int side, int batch, LatencyBudget budget)
     {
