@@ -17,6 +17,7 @@ public static class EvaluatorApp
         {
             EvaluateCommand.Create(),
             CompareCommand.Create(),
+            SignificanceCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync();
     }

@@ -2,6 +2,7 @@ using RetrievalService.Embedding.Inference;
 using RetrievalService.Embedding.Manifests;
 using RetrievalService.Evaluation.Datasets;
 using RetrievalService.Evaluation.Extraction;
+using RetrievalService.Evaluation.Significance;
 
 namespace RetrievalService.Evaluator.Commands;
 
@@ -17,7 +18,7 @@ internal static class CommandErrors
             return await action();
         }
         catch (Exception e) when (e is DatasetFormatException or DatasetInvalidException or ImageEmbeddingException
-            or ModelRejectedException or InvalidModelManifestException or FileNotFoundException or DirectoryNotFoundException)
+            or ReportInputException or ModelRejectedException or InvalidModelManifestException or FileNotFoundException or DirectoryNotFoundException)
         {
             await Console.Error.WriteLineAsync($"evaluator: {e.Message}");
             return InputError;

@@ -1,4 +1,5 @@
 using RetrievalService.Evaluation.Reports;
+using RetrievalService.Evaluation.Significance;
 using Spectre.Console;
 
 namespace RetrievalService.Evaluator.Output;
@@ -42,6 +43,18 @@ internal static class ResultTables
                 Percent.Map(m.Hard), At(m.Medium, 10), At(m.Hard, 10),
                 row.QueryCost.MillisecondsPerImage.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture),
                 row.QueryCost.GigaMacs?.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) ?? "–");
+        }
+        Stdout().Write(table);
+    }
+
+    public static void Show(SignificanceReport report)
+    {
+        var table = new Table()
+            .Title(Markup.Escape($"{report.Dataset.Name}: {report.Candidate} against {report.Baseline}"))
+            .AddColumns(SignificanceMarkdown.Headers(report.Confidence).Select(Markup.Escape).ToArray());
+        foreach (var comparison in report.Protocols)
+        {
+            table.AddRow(SignificanceMarkdown.Cells(comparison).Select(Markup.Escape).ToArray());
         }
         Stdout().Write(table);
     }
