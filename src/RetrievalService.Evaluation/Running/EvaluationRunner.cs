@@ -44,7 +44,7 @@ public sealed class EvaluationRunner(ModelLibrary models, IEvaluationObserver ob
         var metrics = RevisitedEvaluation.Evaluate(ExactSearch.Rank(galleryVectors, queryVectors), dataset.GroundTruth);
         return new EvaluationReport
         {
-            Dataset = new DatasetSummary(dataset.Name, DisplayPath(dataset.GroundTruthFile), dataset.Images.Count, dataset.Queries.Count),
+            Dataset = new DatasetSummary(dataset.Name, ReportPaths.Display(dataset.GroundTruthFile), dataset.Images.Count, dataset.Queries.Count),
             Mode = ReferenceEquals(galleryModel, queryModel) ? "symmetric" : "asymmetric",
             Gallery = Summary(galleryModel, gallerySettings, gallery),
             Queries = Summary(queryModel, querySettings, queries),
@@ -88,13 +88,5 @@ public sealed class EvaluationRunner(ModelLibrary models, IEvaluationObserver ob
     }
 
     private static SideSummary Summary(OnnxEmbedder model, ExtractionSettings settings, EmbeddingSet set) =>
-        new(model.Manifest.Id, model.Manifest.Sha256, settings.Describe(), set.FromCache, set.CacheFile);
-
-    // Reports are committed: a path under the working directory (the repository root) is written relative,
-    // so no report names one machine's folders.
-    private static string DisplayPath(string path)
-    {
-        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
-        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative.Replace('\\', '/');
-    }
+        new(model.Manifest.Id, model.Manifest.Sha256, settings.Describe(), set.FromCache, set.CacheFile is { } file ? ReportPaths.Display(file) : null);
 }

@@ -19,7 +19,7 @@ public static class SignificanceAnalysis
             {
                 throw new ReportInputException(
                     $"{path}: {run.Label} was evaluated on {run.Dataset.Queries} queries and {run.Dataset.Images} images ('{run.Dataset.Name}'), " +
-                    $"but {dataset.GroundTruthFile} has {dataset.Queries.Count} and {dataset.Images.Count}.");
+                    $"but {ReportPaths.Display(dataset.GroundTruthFile)} has {dataset.Queries.Count} and {dataset.Images.Count}.");
             }
         }
         var clusters = QueryClusters.FromGroundTruth(dataset.GroundTruth);
@@ -41,7 +41,7 @@ public static class SignificanceAnalysis
         }
         return new SignificanceReport
         {
-            Dataset = new DatasetSummary(dataset.Name, dataset.GroundTruthFile, dataset.Images.Count, dataset.Queries.Count),
+            Dataset = new DatasetSummary(dataset.Name, ReportPaths.Display(dataset.GroundTruthFile), dataset.Images.Count, dataset.Queries.Count),
             Baseline = baseline.Run.Label,
             BaselineReport = baseline.Path,
             Candidate = candidate.Run.Label,
