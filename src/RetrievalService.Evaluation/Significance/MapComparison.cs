@@ -11,7 +11,7 @@ namespace RetrievalService.Evaluation.Significance;
 /// <param name="Difference">Candidate − baseline.</param>
 /// <param name="DifferenceLower">Lower end of the percentile interval of the difference.</param>
 /// <param name="DifferenceUpper">Upper end of that interval.</param>
-/// <param name="Ratio">Candidate / baseline (<c>null</c> when the baseline's mAP is 0).</param>
+/// <param name="Ratio">Candidate / baseline; <c>null</c> when the baseline scores 0 on the full set or on some draw, where no ratio exists.</param>
 /// <param name="RatioLower">Lower end of the percentile interval of the ratio.</param>
 /// <param name="RatioUpper">Upper end of that interval.</param>
 /// <param name="ProbabilityNotBetter">Share of resamples in which the candidate is not above the baseline (a one-sided bootstrap p-value for "the candidate is better").</param>
