@@ -23,11 +23,11 @@ public sealed record ReportedRun(string QueryModel, string GalleryModel, string 
             using var document = JsonDocument.Parse(text);
             if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("rows", out _))
             {
-                var comparison = JsonSerializer.Deserialize<ComparisonReport>(text, ReportJson.Options)!;
+                var comparison = JsonSerializer.Deserialize<ComparisonReport>(text, ReportJson.Options) ?? throw new JsonException("the report is null");
                 return ([.. comparison.Rows.Select(row => new ReportedRun(row.QueryModel, row.GalleryModel, row.Mode, comparison.Dataset, row.Metrics))],
                     comparison.Teacher);
             }
-            var evaluation = JsonSerializer.Deserialize<EvaluationReport>(text, ReportJson.Options)!;
+            var evaluation = JsonSerializer.Deserialize<EvaluationReport>(text, ReportJson.Options) ?? throw new JsonException("the report is null");
             return ([new ReportedRun(evaluation.Queries.ModelId, evaluation.Gallery.ModelId, evaluation.Mode, evaluation.Dataset, evaluation.Metrics)],
                 evaluation.Gallery.ModelId);
         }

@@ -134,6 +134,20 @@ public sealed class SignificanceCommandTests(SignificanceCommandTests.ComparedFi
         Assert.False(File.Exists(fixture.Combine("other-queries.json")));
     }
 
+    [Theory]
+    [InlineData("null")]
+    [InlineData("{\"winRate\": 0.99}")]
+    [InlineData("not json")]
+    public async Task A_file_that_is_not_an_evaluator_report_is_an_input_error(string content)
+    {
+        var path = fixture.Combine($"not-a-report-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, content);
+
+        var (code, _) = await SignificanceAsync("not-a-report", "--dataset", fixture.Tiny.Dataset, "--baseline", path);
+
+        Assert.Equal(2, code);
+    }
+
     [Fact]
     public async Task Too_few_resamples_are_a_usage_error()
     {
