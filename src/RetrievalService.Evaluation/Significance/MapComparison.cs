@@ -5,7 +5,7 @@ namespace RetrievalService.Evaluation.Significance;
 /// <summary>Two models' mAP under one protocol on the same queries, with bootstrap intervals (all mAPs in 0..1).</summary>
 /// <param name="Protocol">Which protocol.</param>
 /// <param name="Queries">Queries scored under the protocol (the same for both models: it depends on the ground truth only).</param>
-/// <param name="Clusters">Independent units resampled: groups of scored queries that share a relevant image.</param>
+/// <param name="Clusters">Independent units resampled: groups of scored queries of one instance (<see cref="QueryClusters"/>).</param>
 /// <param name="BaselineMap">The baseline's mAP.</param>
 /// <param name="CandidateMap">The candidate's mAP.</param>
 /// <param name="Difference">Candidate − baseline.</param>

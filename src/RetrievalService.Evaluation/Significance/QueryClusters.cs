@@ -3,70 +3,36 @@ using RetrievalService.Evaluation.Datasets;
 namespace RetrievalService.Evaluation.Significance;
 
 /// <summary>
-/// Groups queries into the units a bootstrap must resample: queries that share a relevant gallery image.
+/// Groups queries into the units a bootstrap must resample: the queries of one instance.
 /// </summary>
 /// <remarks>
-/// Queries of one instance are not independent draws (photoviews has several views per object, Oxford five
-/// queries per landmark): they succeed or fail together. Resampling them one by one would pretend there are more
-/// independent observations than there are and give intervals that are too narrow.
+/// Queries of one instance are not independent draws (photoviews has four views per object, Oxford five queries
+/// per landmark): they succeed or fail together. Resampling them one by one would pretend there are more
+/// independent observations than there are and give intervals that are too narrow. Grouping too much only widens
+/// the intervals, so junk links queries too: in these datasets junk images are poor views of the query's own
+/// instance (the trainer's instance labels link them for the same reason).
 /// </remarks>
 public static class QueryClusters
 {
     /// <summary>
-    /// A cluster id (0, 1, … in order of first appearance) per query: two queries share a cluster when they
-    /// share an Easy or Hard gallery image, directly or through other queries. Junk is ignored.
+    /// A cluster id (0, 1, … in order of first appearance) per query: two queries share a cluster when they share a
+    /// gallery image listed as Easy, Hard or Junk, directly or through other queries.
     /// </summary>
     public static int[] FromGroundTruth(IReadOnlyList<QueryGroundTruth> groundTruth)
     {
         ArgumentNullException.ThrowIfNull(groundTruth);
-        var parent = Enumerable.Range(0, groundTruth.Count).ToArray();
-        var firstQueryOfImage = new Dictionary<int, int>();
+        var images = groundTruth.SelectMany(Listed).DefaultIfEmpty(-1).Max() + 1;
+        // Nodes 0..Q−1 are the queries (so their sets are numbered first), Q.. the gallery images they list.
+        var sets = new DisjointSets(groundTruth.Count + images);
         for (var query = 0; query < groundTruth.Count; query++)
         {
-            foreach (var image in groundTruth[query].Easy.Concat(groundTruth[query].Hard))
+            foreach (var image in Listed(groundTruth[query]))
             {
-                if (firstQueryOfImage.TryGetValue(image, out var other))
-                {
-                    Union(parent, query, other);
-                }
-                else
-                {
-                    firstQueryOfImage[image] = query;
-                }
+                sets.Union(query, groundTruth.Count + image);
             }
         }
-        var ids = new Dictionary<int, int>();
-        var clusters = new int[groundTruth.Count];
-        for (var query = 0; query < clusters.Length; query++)
-        {
-            var root = Find(parent, query);
-            if (!ids.TryGetValue(root, out var id))
-            {
-                id = ids.Count;
-                ids[root] = id;
-            }
-            clusters[query] = id;
-        }
-        return clusters;
+        return sets.DenseLabels()[..groundTruth.Count];
     }
 
-    private static int Find(int[] parent, int node)
-    {
-        while (parent[node] != node)
-        {
-            parent[node] = parent[parent[node]];
-            node = parent[node];
-        }
-        return node;
-    }
-
-    private static void Union(int[] parent, int a, int b)
-    {
-        var rootA = Find(parent, a);
-        var rootB = Find(parent, b);
-        if (rootA != rootB)
-        {
-            parent[Math.Max(rootA, rootB)] = Math.Min(rootA, rootB);
-        }
-    }
+    private static IEnumerable<int> Listed(QueryGroundTruth query) => query.Easy.Concat(query.Hard).Concat(query.Junk);
 }

@@ -49,7 +49,7 @@ public static class SignificanceAnalysis
             Resamples = resamples,
             Confidence = confidence,
             Seed = seed,
-            Method = $"paired percentile bootstrap over {clusters.Distinct().Count()} clusters of queries that share a relevant image " +
+            Method = $"paired percentile bootstrap over {clusters.Distinct().Count()} clusters of queries (one instance each: queries that share a listed gallery image) " +
                 "(both models scored on each draw); a draw's mAP is the mean AP of its queries",
             Protocols = comparisons,
         };

@@ -42,7 +42,7 @@ internal static class SignificanceCommand
             }
         });
         var command = new Command("significance",
-            "Paired bootstrap of the mAP difference and ratio between two evaluated models, resampling instances (queries that share a relevant image).")
+            "Paired bootstrap of the mAP difference and ratio between two evaluated models, resampling instances (queries that share a listed gallery image).")
         {
             dataset, baseline, baselineRow, candidate, candidateRow, resamples, confidence, seed, json, markdown,
         };

@@ -34,47 +34,16 @@ public sealed class InstanceLabels
     {
         ArgumentNullException.ThrowIfNull(groundTruth);
         // Nodes 0..G−1 are gallery images, G..G+Q−1 the queries.
-        var parent = Enumerable.Range(0, galleryCount + groundTruth.Count).ToArray();
+        var sets = new DisjointSets(galleryCount + groundTruth.Count);
         for (var q = 0; q < groundTruth.Count; q++)
         {
             var entry = groundTruth[q];
             foreach (var image in entry.Easy.Concat(entry.Hard).Concat(entry.Junk))
             {
-                Union(parent, galleryCount + q, image);
+                sets.Union(galleryCount + q, image);
             }
         }
-        var ids = new Dictionary<int, int>();
-        int Label(int node)
-        {
-            var root = Find(parent, node);
-            if (!ids.TryGetValue(root, out var id))
-            {
-                id = ids.Count;
-                ids[root] = id;
-            }
-            return id;
-        }
-        var gallery = Enumerable.Range(0, galleryCount).Select(Label).ToArray();
-        var queries = Enumerable.Range(galleryCount, groundTruth.Count).Select(Label).ToArray();
-        return new InstanceLabels(gallery, queries, ids.Count);
-    }
-
-    private static int Find(int[] parent, int node)
-    {
-        while (parent[node] != node)
-        {
-            parent[node] = parent[parent[node]];
-            node = parent[node];
-        }
-        return node;
-    }
-
-    private static void Union(int[] parent, int a, int b)
-    {
-        var (rootA, rootB) = (Find(parent, a), Find(parent, b));
-        if (rootA != rootB)
-        {
-            parent[Math.Max(rootA, rootB)] = Math.Min(rootA, rootB);
-        }
+        var labels = sets.DenseLabels();
+        return new InstanceLabels(labels[..galleryCount], labels[galleryCount..], labels.Distinct().Count());
     }
 }
