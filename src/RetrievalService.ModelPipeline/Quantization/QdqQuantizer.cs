@@ -99,7 +99,10 @@ public static class QdqQuantizer
         var weightName = conv.Input[1];
         var weight = initializers[weightName];
         var outputChannels = (int)weight.Dims[0];
-        var (values, scales) = QuantizationMath.WeightsPerChannel(OnnxTensors.ReadFloats(weight), outputChannels);
+        var hasBias = conv.Input.Count >= 3 && conv.Input[2].Length > 0;
+        var floatBias = hasBias ? OnnxTensors.ReadFloats(initializers[conv.Input[2]]) : null;
+        var minimumScales = floatBias is null ? null : QuantizationMath.MinimumWeightScales(floatBias, inputScale);
+        var (values, scales) = QuantizationMath.WeightsPerChannel(OnnxTensors.ReadFloats(weight), outputChannels, minimumScales);
         var prefix = conv.Name + "/weight";
         graph.Initializer.Add(OnnxTensors.Int8(prefix + "/quantized", weight.Dims.ToArray(), values));
         graph.Initializer.Add(OnnxTensors.Float(prefix + "/scale", [outputChannels], scales));
@@ -108,12 +111,11 @@ public static class QdqQuantizer
             [prefix + "/quantized", prefix + "/scale", prefix + "/zero_point"], [prefix + "/dequantized"], Int("axis", 0)));
         conv.Input[1] = prefix + "/dequantized";
 
-        if (conv.Input.Count < 3 || conv.Input[2].Length == 0)
+        if (floatBias is null)
         {
             return;
         }
-        var biasName = conv.Input[2];
-        var bias = QuantizationMath.Bias(OnnxTensors.ReadFloats(initializers[biasName]), inputScale, scales);
+        var bias = QuantizationMath.Bias(floatBias, inputScale, scales);
         var biasScales = scales.Select(s => inputScale * s).ToArray();
         var biasPrefix = conv.Name + "/bias";
         graph.Initializer.Add(OnnxTensors.Int32(biasPrefix + "/quantized", [outputChannels], bias));

@@ -50,12 +50,38 @@ public static class QuantizationMath
         return new ActivationQuantization(scale, zeroPoint);
     }
 
+    /// <summary>The largest int32 bias <see cref="MinimumWeightScales"/> allows: half the type's range, so the
+    /// accumulator still has room for the products added to it.</summary>
+    public const int BiasLimit = 1 << 30;
+
+    /// <summary>
+    /// Per channel, the smallest weight scale at which <paramref name="bias"/> still fits in <see cref="BiasLimit"/> at
+    /// scale inputScale · weightScale (0 where any scale does).
+    /// </summary>
+    /// <remarks>
+    /// A channel whose weights training drove to (almost) zero gets a tiny scale from its weights alone, while the bias
+    /// folded into it from BatchNorm stays large; at scale input · weight that bias would not fit in int32. Raising the
+    /// weight scale to this floor costs next to nothing there (the weights, near 0, are still stored within half a step of
+    /// the coarser grid) and keeps the bias exact.
+    /// ONNX Runtime's quantizer raises the weight scale the same way.
+    /// </remarks>
+    public static float[] MinimumWeightScales(ReadOnlySpan<float> bias, float inputScale) =>
+        // Rounded up to the next float, so that the stored scale never lets the bias exceed the limit.
+        [.. bias.ToArray().Select(b => b == 0f ? 0f : MathF.BitIncrement((float)(Math.Abs((double)b) / ((double)inputScale * BiasLimit))))];
+
     /// <summary>Per-output-channel symmetric int8 weights ([C_out, …] row-major) and their scales.</summary>
-    public static (sbyte[] Values, float[] Scales) WeightsPerChannel(ReadOnlySpan<float> weights, int outputChannels)
+    /// <param name="weights">The float weights, output channel first.</param>
+    /// <param name="outputChannels">C_out.</param>
+    /// <param name="minimumScales">Optional floor per channel (<see cref="MinimumWeightScales"/>), for convolutions with a bias.</param>
+    public static (sbyte[] Values, float[] Scales) WeightsPerChannel(ReadOnlySpan<float> weights, int outputChannels, ReadOnlySpan<float> minimumScales = default)
     {
         if (outputChannels <= 0 || weights.Length % outputChannels != 0)
         {
             throw new ArgumentException($"{weights.Length} weights do not split into {outputChannels} output channels.");
+        }
+        if (!minimumScales.IsEmpty && minimumScales.Length != outputChannels)
+        {
+            throw new ArgumentException($"{minimumScales.Length} minimum scales for {outputChannels} output channels.");
         }
         var perChannel = weights.Length / outputChannels;
         var values = new sbyte[weights.Length];
@@ -66,7 +92,12 @@ public static class QuantizationMath
             // MaxMagnitude keeps the sign of the largest-magnitude element.
             var maxAbs = Math.Abs(System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(channel));
             // ±127, not −128: the grid stays symmetric, so w and −w quantise alike.
-            var scale = maxAbs > 0 ? maxAbs / 127f : 1f;
+            var scale = Math.Max(maxAbs / 127f, minimumScales.IsEmpty ? 0f : minimumScales[c]);
+            if (scale == 0f)
+            {
+                // All-zero weights and no bias to fit: any scale represents them exactly.
+                scale = 1f;
+            }
             scales[c] = scale;
             for (var i = 0; i < perChannel; i++)
             {

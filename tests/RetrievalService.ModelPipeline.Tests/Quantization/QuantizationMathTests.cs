@@ -86,6 +86,29 @@ public sealed class QuantizationMathTests
     }
 
     [Fact]
+    public void A_channel_with_near_zero_weights_gets_a_scale_at_which_its_bias_still_fits()
+    {
+        // Channel 1 is what training left of channel 46 of a real student: weights near 0, a BatchNorm bias of 0.42.
+        float[] weights = [0.5f, -1.0f, /* channel 1 */ 2e-7f, -1e-7f];
+        float[] bias = [0.1f, 0.42253f];
+        const float inputScale = 0.007843138f;
+
+        var floors = QuantizationMath.MinimumWeightScales(bias, inputScale);
+        var (values, scales) = QuantizationMath.WeightsPerChannel(weights, outputChannels: 2, floors);
+        var quantizedBias = QuantizationMath.Bias(bias, inputScale, scales);
+
+        // Without the floor the weights alone give 2e-7 / 127 and the bias 0.42 / (0.0078 · 1.6e-9) ≈ 3e10: no int32.
+        Assert.Throws<InvalidOperationException>(() =>
+            QuantizationMath.Bias(bias, inputScale, QuantizationMath.WeightsPerChannel(weights, outputChannels: 2).Scales));
+        Assert.Equal(1f / 127f, scales[0], 1e-9f); // a normal channel keeps the scale of its weights
+        Assert.Equal(floors[1], scales[1]);
+        Assert.InRange(Math.Abs(quantizedBias[1]), QuantizationMath.BiasLimit - 200, QuantizationMath.BiasLimit);
+        Assert.Equal(bias[1], quantizedBias[1] * (double)inputScale * scales[1], 1e-6);
+        // The near-zero weights now sit on a coarser grid (step 5e-8), still within half a step: 2e-7 → 4, −1e-7 → −2.
+        Assert.Equal(new sbyte[] { 64, -127, 4, -2 }, values);
+    }
+
+    [Fact]
     public void Bias_is_stored_at_the_accumulator_scale()
     {
         var bias = QuantizationMath.Bias([0.1f, -0.3f], inputScale: 0.01f, weightScales: [0.5f, 0.1f]);
