@@ -40,7 +40,7 @@ run: API starting on http://localhost:8080 (OpenAPI: /openapi/v1.json). Try, in 
   curl -s -F image=@$QUERY 'http://localhost:8080/search?k=5'
 
   (a graffiti wall. opencv-doc:graf3.png is the same wall seen from an oblique viewpoint, embedded by the
-   teacher. The default (int8) student's query ranks it 1st: 0.828 against astronaut.png's 0.759.
+   teacher. The default (int8) student's query ranks it 1st: 0.837 against astronaut.png's 0.756.
    Add &mode=symmetric to embed the query with the teacher instead; graf3.png then leads clearly, 0.856 against
    0.684.)
 

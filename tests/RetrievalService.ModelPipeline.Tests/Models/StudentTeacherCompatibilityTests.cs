@@ -33,15 +33,15 @@ public sealed class StudentTeacherCompatibilityTests(HeldOutPhotoEmbeddings phot
     {
         var metrics = MeasureOnHeldOutPhotos(StudentManifests.TrainedDefaultId);
 
-        // Measured on these 47 photos when it became the default (2026-11-28; photoviews-plus, strong augmentation and
-        // mixup with the teacher run on the same input, backbone rate 3e-5, 100 epochs of 300 images; `model-tool
-        // held-out`): pairwise win rate 0.995, top-1 0.872, top-5 0.979, mean cosine 0.798. The linear student scores
-        // 0.963 / 0.553 / 0.872 / 0.734, the previous default (150 images per epoch) 0.993 / 0.851 / 0.979 / 0.788; on
-        // views and crops the trained one wins by far (photoviews test, asymmetric Medium mAP 62.9 against 24.7).
+        // Measured on these 47 photos when it became the default (2026-11-29; photoviews-plus, strong augmentation and
+        // mixup with the teacher run on the same input, backbone rate 3e-5, 100 epochs of 600 images; `model-tool
+        // held-out`): pairwise win rate 0.997, top-1 0.936, top-5 1.000, mean cosine 0.822. The linear student scores
+        // 0.963 / 0.553 / 0.872 / 0.734, the previous default (300 images per epoch) 0.995 / 0.872 / 0.979 / 0.798; on
+        // views and crops the trained one wins by far (photoviews test, asymmetric Medium mAP 67.9 against 24.7).
         // The thresholds sit a few photos under the measurement.
-        Assert.True(metrics.PairwiseWinRate >= 0.97, $"pairwise win rate {metrics.PairwiseWinRate:P1} over {metrics.Count} photos");
-        Assert.True(metrics.Top1 >= 0.76, $"top-1 {metrics.Top1:P1} over {metrics.Count} photos");
-        Assert.True(metrics.MeanCosine >= 0.76, $"mean cosine {metrics.MeanCosine:F4}");
+        Assert.True(metrics.PairwiseWinRate >= 0.98, $"pairwise win rate {metrics.PairwiseWinRate:P1} over {metrics.Count} photos");
+        Assert.True(metrics.Top1 >= 0.85, $"top-1 {metrics.Top1:P1} over {metrics.Count} photos");
+        Assert.True(metrics.MeanCosine >= 0.80, $"mean cosine {metrics.MeanCosine:F4}");
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class StudentTeacherCompatibilityTests(HeldOutPhotoEmbeddings phot
             .ToList();
 
         // Calibrated on photoviews' train split, never on these photos. Measured (47 photos): cosine to the float vectors
-        // 0.9975 mean, 0.9948 minimum; win rate 0.991, top-1 0.872, one photo more (float: 0.993, 0.851).
+        // 0.9981 mean, 0.9967 minimum; win rate 0.997 and top-1 0.936, the float model's own.
         Assert.True(agreement.Min() >= 0.97, $"int8 vs float cosine: min {agreement.Min():F4}, mean {agreement.Average():F4}");
         Assert.True(quantized.PairwiseWinRate >= original.PairwiseWinRate - 0.01, $"pairwise win rate {quantized.PairwiseWinRate:P1} (float {original.PairwiseWinRate:P1})");
         Assert.True(quantized.Top1 >= original.Top1 - 0.05, $"top-1 {quantized.Top1:P1} (float {original.Top1:P1})");
