@@ -49,8 +49,8 @@ public static class SignificanceAnalysis
             Resamples = resamples,
             Confidence = confidence,
             Seed = seed,
-            Method = $"paired percentile bootstrap over {clusters.Distinct().Count()} clusters of queries (one instance each: queries that share a listed gallery image) " +
-                "(both models scored on each draw); a draw's mAP is the mean AP of its queries",
+            Method = $"paired percentile bootstrap over {clusters.Distinct().Count()} instances (queries that share a listed gallery image), " +
+                "both models scored on each draw; a draw's mAP is the mean AP of its queries",
             Protocols = comparisons,
         };
     }
