@@ -27,7 +27,7 @@ public sealed partial class Trainer
         store = new CheckpointStore(options.OutputDirectory);
         log = new MetricsLog(Path.Combine(store.Directory, MetricsLog.FileName));
         validator = new Validator(session.Splits.Validation, session.ValidationVectors.Gallery, session.Loader,
-            options.EffectiveSelection == SelectionMode.Symmetric);
+            options.EffectiveSelection == SelectionMode.Symmetric, session.Init, options.Threads);
     }
 
     /// <summary>Trains to <see cref="TrainingOptions.Epochs"/>, leaves the best epoch's weights in the student, returns the final checkpoint.</summary>

@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using Google.Protobuf;
+using RetrievalService.Embedding.Inference;
+using RetrievalService.Embedding.Manifests;
+using RetrievalService.Evaluation.Extraction;
+using RetrievalService.Evaluation.Search;
+using RetrievalService.Training.Data;
+using RetrievalService.Training.OnnxBridge;
+
+namespace RetrievalService.Training.Inference;
+
+/// <summary>
+/// Embeds images with the student's current weights through ONNX Runtime, as the evaluator and the service run it:
+/// the module is exported to a scratch ONNX file and loaded against the starting student's manifest.
+/// </summary>
+/// <remarks>
+/// Why not the torch module: one image at a time on one thread, libtorch's forward of this network took about 70 ms
+/// here against ONNX Runtime's 10–30 ms, and validation embeds every validation query each epoch (372 on emoji4,
+/// twice with <c>--ema</c>). The export itself takes about a second. The two agree to ≈ 1e-7
+/// (<see cref="Export.StudentExporter"/> checks the same path at the end of every run).
+/// </remarks>
+public static class ExportedStudentEmbedder
+{
+    /// <summary>Row i is the student's vector of <paramref name="jobs"/>[i], unaugmented.</summary>
+    /// <param name="student">The module; its weights now are the ones exported.</param>
+    /// <param name="manifest">The starting student's manifest: input convention and output, which training does not change.</param>
+    /// <param name="loader">Prepares images exactly as for the torch module.</param>
+    /// <param name="jobs">The images.</param>
+    /// <param name="threads">ONNX Runtime intra-op threads.</param>
+    /// <param name="progress">Reports images done.</param>
+    public static EmbeddingMatrix Embed(
+        OnnxModule student, ModelManifest manifest, TrainingImageLoader loader, IReadOnlyList<ImageJob> jobs, int threads, IProgress<int>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(loader);
+        ArgumentNullException.ThrowIfNull(jobs);
+        var bytes = OnnxExporter.Export(student).ToByteArray();
+        var path = Path.Combine(Path.GetTempPath(), $"rs-validation-{Guid.NewGuid():N}.onnx");
+        File.WriteAllBytes(path, bytes);
+        try
+        {
+            var current = manifest with { Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)) };
+            using var embedder = OnnxEmbedder.Load(current, path, new InferenceOptions { IntraOpThreads = threads, InterOpThreads = 1 });
+            var values = new float[jobs.Count * embedder.Dimension];
+            for (var i = 0; i < jobs.Count; i++)
+            {
+                using var image = loader.Prepare(jobs[i]);
+                embedder.Embed(image).CopyTo(values, i * embedder.Dimension);
+                progress?.Report(i + 1);
+            }
+            return new EmbeddingMatrix(jobs.Count, embedder.Dimension, values);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
