@@ -49,7 +49,6 @@ public sealed partial class OnnxEmbedder : IDisposable
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        logger ??= NullLogger.Instance;
         var started = Stopwatch.GetTimestamp();
         ModelContract.VerifyConvention(manifest);
         if (!File.Exists(onnxPath))
@@ -57,8 +56,30 @@ public sealed partial class OnnxEmbedder : IDisposable
             throw new ModelRejectedException(manifest.Id, $"the ONNX file '{onnxPath}' does not exist.");
         }
         // Hash and load the same bytes, so the file cannot change between the check and the load.
-        var bytes = File.ReadAllBytes(onnxPath);
-        ModelContract.VerifySha256(bytes, manifest, onnxPath);
+        return Verified(manifest, File.ReadAllBytes(onnxPath), onnxPath, options, logger ?? NullLogger.Instance, started);
+    }
+
+    /// <summary>Loads a model held in memory (one just exported, say), verified against <paramref name="manifest"/>.</summary>
+    /// <param name="manifest">The manifest; its SHA-256 must be that of <paramref name="model"/>.</param>
+    /// <param name="model">The ONNX bytes.</param>
+    /// <param name="source">What to call the model in errors, in place of a file name.</param>
+    /// <param name="options">Provider and threads.</param>
+    /// <param name="logger">Receives the load line.</param>
+    /// <exception cref="ModelRejectedException">The SHA-256 differs, or the graph disagrees with the manifest.</exception>
+    public static OnnxEmbedder Load(ModelManifest manifest, byte[] model, string source, InferenceOptions options, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var started = Stopwatch.GetTimestamp();
+        ModelContract.VerifyConvention(manifest);
+        return Verified(manifest, model, source, options, logger ?? NullLogger.Instance, started);
+    }
+
+    private static OnnxEmbedder Verified(ModelManifest manifest, byte[] bytes, string source, InferenceOptions options, ILogger logger, long started)
+    {
+        ModelContract.VerifySha256(bytes, manifest, source);
         var (session, provider) = SessionFactory.Create(bytes, manifest, options, logger);
         var embedder = new OnnxEmbedder(session, manifest, provider);
         try

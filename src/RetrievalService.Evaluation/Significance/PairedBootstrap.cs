@@ -70,6 +70,8 @@ public static class PairedBootstrap
         var tail = (1 - confidence) / 2;
         var (better, worse) = Wins(baseline.AveragePrecisions, candidate.AveragePrecisions);
         var hasRatio = baselineMap > 0 && ratios.Count == resamples;
+        Array.Sort(differences);
+        ratios.Sort();
         return new MapComparison(
             baseline.Protocol,
             groups.Sum(static g => g.Count),
@@ -77,11 +79,11 @@ public static class PairedBootstrap
             baselineMap,
             candidateMap,
             candidateMap - baselineMap,
-            Quantile(differences, tail),
-            Quantile(differences, 1 - tail),
+            QuantileOfSorted(differences, tail),
+            QuantileOfSorted(differences, 1 - tail),
             hasRatio ? candidateMap / baselineMap : null,
-            hasRatio ? Quantile([.. ratios], tail) : null,
-            hasRatio ? Quantile([.. ratios], 1 - tail) : null,
+            hasRatio ? QuantileOfSorted(ratios, tail) : null,
+            hasRatio ? QuantileOfSorted(ratios, 1 - tail) : null,
             (double)notBetter / resamples,
             better,
             worse);
@@ -142,12 +144,13 @@ public static class PairedBootstrap
     }
 
     /// <summary>The <paramref name="level"/> quantile by linear interpolation between order statistics (numpy's default).</summary>
-    public static double Quantile(double[] values, double level)
+    public static double Quantile(double[] values, double level) => QuantileOfSorted([.. values.Order()], level);
+
+    private static double QuantileOfSorted(IReadOnlyList<double> sorted, double level)
     {
-        var sorted = values.Order().ToArray();
-        var position = level * (sorted.Length - 1);
+        var position = level * (sorted.Count - 1);
         var below = (int)Math.Floor(position);
-        var above = Math.Min(below + 1, sorted.Length - 1);
+        var above = Math.Min(below + 1, sorted.Count - 1);
         return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
     }
 }

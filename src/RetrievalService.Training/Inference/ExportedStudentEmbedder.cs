@@ -11,7 +11,7 @@ namespace RetrievalService.Training.Inference;
 
 /// <summary>
 /// Embeds images with the student's current weights through ONNX Runtime, as the evaluator and the service run it:
-/// the module is exported to a scratch ONNX file and loaded against the starting student's manifest.
+/// the module is exported in memory and loaded against the starting student's manifest.
 /// </summary>
 /// <remarks>
 /// Why not the torch module: one image at a time on one thread, libtorch's forward of this network took about 70 ms
@@ -21,38 +21,35 @@ namespace RetrievalService.Training.Inference;
 /// </remarks>
 public static class ExportedStudentEmbedder
 {
-    /// <summary>Row i is the student's vector of <paramref name="jobs"/>[i], unaugmented.</summary>
+    /// <summary>An ONNX Runtime session of <paramref name="student"/>'s weights as they are now.</summary>
     /// <param name="student">The module; its weights now are the ones exported.</param>
     /// <param name="manifest">The starting student's manifest: input convention and output, which training does not change.</param>
-    /// <param name="loader">Prepares images exactly as for the torch module.</param>
-    /// <param name="jobs">The images.</param>
     /// <param name="threads">ONNX Runtime intra-op threads.</param>
-    /// <param name="progress">Reports images done.</param>
-    public static EmbeddingMatrix Embed(
-        OnnxModule student, ModelManifest manifest, TrainingImageLoader loader, IReadOnlyList<ImageJob> jobs, int threads, IProgress<int>? progress = null)
+    public static OnnxEmbedder Load(OnnxModule student, ModelManifest manifest, int threads)
     {
         ArgumentNullException.ThrowIfNull(manifest);
+        var bytes = OnnxExporter.Export(student).ToByteArray();
+        var current = manifest with { Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)) };
+        return OnnxEmbedder.Load(current, bytes, $"{manifest.Id} (current weights)", new InferenceOptions { IntraOpThreads = threads, InterOpThreads = 1 });
+    }
+
+    /// <summary>Row i is <paramref name="embedder"/>'s vector of <paramref name="jobs"/>[i], unaugmented.</summary>
+    /// <param name="embedder">From <see cref="Load"/>.</param>
+    /// <param name="loader">Prepares images exactly as for the torch module.</param>
+    /// <param name="jobs">The images.</param>
+    /// <param name="progress">Reports images done.</param>
+    public static EmbeddingMatrix Embed(OnnxEmbedder embedder, TrainingImageLoader loader, IReadOnlyList<ImageJob> jobs, IProgress<int>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(embedder);
         ArgumentNullException.ThrowIfNull(loader);
         ArgumentNullException.ThrowIfNull(jobs);
-        var bytes = OnnxExporter.Export(student).ToByteArray();
-        var path = Path.Combine(Path.GetTempPath(), $"rs-validation-{Guid.NewGuid():N}.onnx");
-        File.WriteAllBytes(path, bytes);
-        try
+        var values = new float[jobs.Count * embedder.Dimension];
+        for (var i = 0; i < jobs.Count; i++)
         {
-            var current = manifest with { Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)) };
-            using var embedder = OnnxEmbedder.Load(current, path, new InferenceOptions { IntraOpThreads = threads, InterOpThreads = 1 });
-            var values = new float[jobs.Count * embedder.Dimension];
-            for (var i = 0; i < jobs.Count; i++)
-            {
-                using var image = loader.Prepare(jobs[i]);
-                embedder.Embed(image).CopyTo(values, i * embedder.Dimension);
-                progress?.Report(i + 1);
-            }
-            return new EmbeddingMatrix(jobs.Count, embedder.Dimension, values);
+            using var image = loader.Prepare(jobs[i]);
+            embedder.Embed(image).CopyTo(values, i * embedder.Dimension);
+            progress?.Report(i + 1);
         }
-        finally
-        {
-            File.Delete(path);
-        }
+        return new EmbeddingMatrix(jobs.Count, embedder.Dimension, values);
     }
 }

@@ -28,16 +28,16 @@ public sealed class Validator(
     {
         ArgumentNullException.ThrowIfNull(observer);
         var queryJobs = split.QueryJobs;
-        var queries = ExportedStudentEmbedder.Embed(student, studentManifest, loader, queryJobs, threads,
-            observer.BeginPhase("validation queries × student", queryJobs.Count));
+        // One export per validation, shared by queries and (symmetric) gallery.
+        using var exported = ExportedStudentEmbedder.Load(student, studentManifest, threads);
+        var queries = ExportedStudentEmbedder.Embed(exported, loader, queryJobs, observer.BeginPhase("validation queries × student", queryJobs.Count));
         var asymmetric = Score(teacherGallery, queries);
         if (!symmetric)
         {
             return new ValidationScores(asymmetric, null);
         }
         var galleryJobs = split.GalleryJobs;
-        var gallery = ExportedStudentEmbedder.Embed(student, studentManifest, loader, galleryJobs, threads,
-            observer.BeginPhase("validation gallery × student", galleryJobs.Count));
+        var gallery = ExportedStudentEmbedder.Embed(exported, loader, galleryJobs, observer.BeginPhase("validation gallery × student", galleryJobs.Count));
         return new ValidationScores(asymmetric, Score(gallery, queries));
     }
 

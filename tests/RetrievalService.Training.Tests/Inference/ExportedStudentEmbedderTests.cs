@@ -1,4 +1,6 @@
 using RetrievalService.Embedding.Manifests;
+using RetrievalService.Evaluation.Extraction;
+using RetrievalService.Evaluation.Search;
 using RetrievalService.Training.Data;
 using RetrievalService.Training.Inference;
 using RetrievalService.Training.OnnxBridge;
@@ -21,7 +23,7 @@ public sealed class ExportedStudentEmbedderTests
         var loader = new TrainingImageLoader(64, 64, [255, 255, 255]);
         var manifest = ModelManifestJson.Load(RepoPaths.RequireModel("student-mnv2-convhead-init.manifest.json"));
         using var student = OnnxModule.Load(RepoPaths.RequireModel("student-mnv2-convhead-init.onnx"));
-        var before = ExportedStudentEmbedder.Embed(student, manifest, loader, jobs, threads: 1);
+        var before = EmbedThroughOnnxRuntime(student, manifest, loader, jobs);
 
         // Move every weight as training would; the file on disk still holds the initial ones.
         using (no_grad())
@@ -33,7 +35,7 @@ public sealed class ExportedStudentEmbedderTests
                 parameter.add_(randn(parameter.shape, generator: generator) * 0.01 * parameter.abs().mean());
             }
         }
-        var exported = ExportedStudentEmbedder.Embed(student, manifest, loader, jobs, threads: 1);
+        var exported = EmbedThroughOnnxRuntime(student, manifest, loader, jobs);
         var torch = StudentEmbedder.Embed(student, loader, jobs);
 
         Assert.Equal((jobs.Count, 512), (exported.Count, exported.Dimension));
@@ -41,5 +43,11 @@ public sealed class ExportedStudentEmbedderTests
         var moved = exported.Values.Zip(before.Values).Max(p => Math.Abs(p.First - p.Second));
         Assert.True(difference <= 1e-4, $"ONNX Runtime vs torch: max |Δ| {difference:E2}");
         Assert.True(moved > 1e-3, $"the export did not carry the moved weights (max |Δ| to the initial vectors {moved:E2})");
+    }
+
+    private static EmbeddingMatrix EmbedThroughOnnxRuntime(OnnxModule student, ModelManifest manifest, TrainingImageLoader loader, IReadOnlyList<ImageJob> jobs)
+    {
+        using var embedder = ExportedStudentEmbedder.Load(student, manifest, threads: 1);
+        return ExportedStudentEmbedder.Embed(embedder, loader, jobs);
     }
 }
