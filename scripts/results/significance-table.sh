@@ -57,6 +57,24 @@ significance step-emoji4-plus-2-mixup emoji4 \
   $results/mixup/emoji4-plus/compare.json student-mnv2-regression-plus-strong-sameview-emoji4 \
   $results/mixup/emoji4-plus/compare.json student-mnv2-regression-plus-strong-sameview-mixup05-emoji4
 
+# Warm starts from the default (docs/results/students/README.md "Starting from the default"): the photo continuation's
+# selected epoch against the default it started from, on test (reported, not used to decide).
+significance continue-t1200-vs-default-test photoviews \
+  $default/photoviews/compare.json student-mnv2-regression \
+  $results/warm-start/continue-photoviews/compare.json student-mnv2-regression-continue-t1200
+
+# The drawings student (the default fine-tuned on emoji4-plus): its target ratio, its gain over the earlier best
+# drawings student on emoji4, and what it gave up on photoviews against the default it started from.
+drawings=student-mnv2-regression-emoji4plus-from-default-t600
+significance target-emoji4-drawings-from-default emoji4 \
+  $results/warm-start/drawings-emoji4/compare.json $teacher $results/warm-start/drawings-emoji4/compare.json $drawings
+significance drawings-from-default-vs-emoji4-plus-mixup emoji4 \
+  $results/mixup/emoji4-plus/compare.json student-mnv2-regression-plus-strong-sameview-mixup05-emoji4 \
+  $results/warm-start/drawings-emoji4/compare.json $drawings
+significance drawings-from-default-vs-default-photoviews photoviews \
+  $default/photoviews/compare.json student-mnv2-regression \
+  $results/warm-start/drawings-photoviews/compare.json $drawings
+
 # Two close calls against the previous default, on test and on the validation split the trainer selects on: seed 1
 # with averaged weights (kept out: 74.27 < 74.91) and 600 images per epoch (taken: 75.36 > 74.91).
 significance seed1-ema-vs-previous-test photoviews \
