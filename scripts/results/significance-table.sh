@@ -71,6 +71,9 @@ significance target-emoji4-drawings-from-default emoji4 \
 significance drawings-from-default-vs-emoji4-plus-mixup emoji4 \
   $results/mixup/emoji4-plus/compare.json student-mnv2-regression-plus-strong-sameview-mixup05-emoji4 \
   $results/warm-start/drawings-emoji4/compare.json $drawings
+significance drawings-from-default-int8 emoji4 \
+  $results/warm-start/drawings-emoji4/compare.json $drawings \
+  $results/warm-start/drawings-emoji4-int8/compare.json $drawings-int8
 significance drawings-from-default-vs-default-photoviews photoviews \
   $default/photoviews/compare.json student-mnv2-regression \
   $results/warm-start/drawings-photoviews/compare.json $drawings
