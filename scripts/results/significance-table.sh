@@ -84,8 +84,14 @@ significance seed1-ema-vs-previous-test photoviews \
   $previous/photoviews/compare.json student-mnv2-regression \
   $results/ema/photoviews/compare.json student-mnv2-regression-sameview-mixup05-t300-ema998-seed1
 # models/trained holds each run's export under its own id; the previous default is the t300 run's (same bytes).
+# models/trained is git-ignored: where a run's export is missing (another machine, a new checkout), its committed
+# validation report is used as it is, and the script says so.
 for id in student-mnv2-regression-sameview-mixup05-t300 student-mnv2-regression-sameview-mixup05-t300-ema998-seed1 \
   student-mnv2-regression-sameview-mixup05-t600; do
+  if [[ ! -f models/trained/$id.manifest.json ]]; then
+    echo "significance-table: models/trained/$id is missing; using the committed $out/val-$id.json" >&2
+    continue
+  fi
   dotnet "$evaluator" evaluate --dataset data/datasets/photoviews/val --gallery-model models/$teacher.manifest.json \
     --query-model "models/trained/$id.manifest.json" --threads 1 --workers 1 --json "$out/val-$id.json" > /dev/null
 done
