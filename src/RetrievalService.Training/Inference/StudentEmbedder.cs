@@ -7,9 +7,10 @@ using static TorchSharp.torch;
 namespace RetrievalService.Training.Inference;
 
 /// <summary>
-/// Embeds images with the student as it is now, for mining and validation: <c>eval()</c>, no gradients, one
-/// image per forward (aspect ratios differ) and a dispose scope per image. The caller switches back to
-/// <c>train()</c> before the next training step.
+/// Embeds images with the torch module as it is now, for mining (validation runs the exported student through
+/// ONNX Runtime, <see cref="ExportedStudentEmbedder"/>): <c>eval()</c>, no gradients, one image per forward (aspect
+/// ratios differ) and a dispose scope per image. The caller switches back to <c>train()</c> before the next
+/// training step.
 /// </summary>
 public static class StudentEmbedder
 {
