@@ -36,7 +36,8 @@ public sealed partial class Trainer
         using var optimizer = new StudentOptimizer(session.Student, options);
         using var average = options.AverageDecay > 0 ? new WeightAverage(session.Student, options.AverageDecay) : null;
         var state = options.Resume ? Resume(optimizer, average) : Start(optimizer, average);
-        var miner = new EpochMiner(session.Splits.Train, session.Loader, session.TrainVectors, options.Loss.IsSymmetric(), options.PoolSize, options.Negatives);
+        var miner = new EpochMiner(session.Splits.Train, session.Loader, session.TrainVectors, options.Loss.IsSymmetric(), options.PoolSize, options.Negatives,
+            session.Init, options.Threads);
         for (var epoch = state.CompletedEpochs + 1; epoch <= options.Epochs; epoch++)
         {
             cancellationToken.ThrowIfCancellationRequested();

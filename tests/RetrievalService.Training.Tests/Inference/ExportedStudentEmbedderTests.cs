@@ -6,7 +6,6 @@ using RetrievalService.Training.Inference;
 using RetrievalService.Training.OnnxBridge;
 using RetrievalService.Training.Runtime;
 using RetrievalService.Training.Tests.Support;
-using static TorchSharp.torch;
 
 namespace RetrievalService.Training.Tests.Inference;
 
@@ -26,17 +25,9 @@ public sealed class ExportedStudentEmbedderTests
         var before = EmbedThroughOnnxRuntime(student, manifest, loader, jobs);
 
         // Move every weight as training would; the file on disk still holds the initial ones.
-        using (no_grad())
-        {
-            using var generator = new Generator(5);
-            foreach (var parameter in student.parameters())
-            {
-                using var scope = NewDisposeScope();
-                parameter.add_(randn(parameter.shape, generator: generator) * 0.01 * parameter.abs().mean());
-            }
-        }
+        TorchEmbeddings.Perturb(student, seed: 5);
         var exported = EmbedThroughOnnxRuntime(student, manifest, loader, jobs);
-        var torch = StudentEmbedder.Embed(student, loader, jobs);
+        var torch = TorchEmbeddings.Embed(student, loader, jobs);
 
         Assert.Equal((jobs.Count, 512), (exported.Count, exported.Dimension));
         var difference = exported.Values.Zip(torch.Values).Max(p => Math.Abs(p.First - p.Second));
