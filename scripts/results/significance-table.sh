@@ -2,9 +2,9 @@
 # How sure are the results of docs/results/students/README.md? `evaluator significance` (docs/evaluation.md) on the
 # committed compare reports: the default and the best emoji4 student against the teacher (the issue-6 target is that
 # ratio), and each step of the default's recipe against the step before, on the test splits; plus the two selection
-# decisions that were close, also on the validation split the trainer selects on. Paired cluster bootstrap, 10 000
-# draws, seed 0, 95 % intervals. Embeds only the validation split's 88 queries with three students (the teacher's
-# gallery comes from the cache). Writes docs/results/students/significance/<name>.{json,md}; the summary table is in
+# decisions that were close and the warm starts, also on the validation splits the trainer selects on. Paired
+# cluster bootstrap, 10 000 draws, seed 0, 95 % intervals. Embeds only validation queries (photoviews' 88 with five
+# students, emoji4's 372 with two; the teacher's galleries come from the cache). Writes docs/results/students/significance/<name>.{json,md}; the summary table is in
 # the README there.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -80,6 +80,19 @@ significance drawings-from-default-vs-default-photoviews photoviews \
 
 # Two close calls against the previous default, on test and on the validation split the trainer selects on: seed 1
 # with averaged weights (kept out: 74.27 < 74.91) and 600 images per epoch (taken: 75.36 > 74.91).
+# The drawings student's Contr+ stage (warm-start/contrplus-drawings-*).
+contrplus=student-mnv2-contrplus-emoji4plus-from-drawings
+significance target-emoji4-contrplus-drawings emoji4 \
+  $results/warm-start/contrplus-drawings-emoji4/compare.json $teacher $results/warm-start/contrplus-drawings-emoji4/compare.json $contrplus
+significance target-emoji4-contrplus-drawings-int8 emoji4 \
+  $results/warm-start/contrplus-drawings-emoji4/compare.json $teacher $results/warm-start/contrplus-drawings-emoji4/compare.json $contrplus-int8
+significance contrplus-drawings-vs-drawings emoji4 \
+  $results/warm-start/drawings-emoji4/compare.json $drawings $results/warm-start/contrplus-drawings-emoji4/compare.json $contrplus
+significance contrplus-drawings-int8 emoji4 \
+  $results/warm-start/contrplus-drawings-emoji4/compare.json $contrplus $results/warm-start/contrplus-drawings-emoji4/compare.json $contrplus-int8
+significance contrplus-drawings-vs-default-photoviews photoviews \
+  $default/photoviews/compare.json student-mnv2-regression $results/warm-start/contrplus-drawings-photoviews/compare.json $contrplus
+
 significance seed1-ema-vs-previous-test photoviews \
   $previous/photoviews/compare.json student-mnv2-regression \
   $results/ema/photoviews/compare.json student-mnv2-regression-sameview-mixup05-t300-ema998-seed1
@@ -100,6 +113,31 @@ for candidate in t300-ema998-seed1:seed1-ema t600:default; do
     --baseline "$out/val-student-mnv2-regression-sameview-mixup05-t300.json" \
     --candidate "$out/val-student-mnv2-regression-sameview-mixup05-${candidate%%:*}.json" \
     --json "$out/${candidate##*:}-vs-previous-val.json" --markdown "$out/${candidate##*:}-vs-previous-val.md" > /dev/null
+done
+
+# Validation reports of the warm starts (what their selection saw): the one on emoji4's val split against the
+# regression stage, the two Contr+ runs on photoviews' against the default.
+validation_report() {  # SPLIT_DIR REPORT_PREFIX ID
+  if [[ ! -f models/trained/$3.manifest.json ]]; then
+    echo "significance-table: models/trained/$3 is missing; using the committed $out/$2$3.json" >&2
+    return
+  fi
+  dotnet "$evaluator" evaluate --dataset "$1" --gallery-model models/$teacher.manifest.json \
+    --query-model "models/trained/$3.manifest.json" --threads 1 --workers 1 --json "$out/$2$3.json" > /dev/null
+}
+validation_significance() {  # NAME SPLIT_DIR BASELINE_REPORT CANDIDATE_REPORT
+  dotnet "$evaluator" significance --dataset "$2" --baseline "$out/$3" --candidate "$out/$4" \
+    --json "$out/$1.json" --markdown "$out/$1.md" > /dev/null
+}
+for id in $drawings $contrplus; do
+  validation_report data/datasets/emoji4/val val-emoji4- "$id"
+done
+validation_significance contrplus-drawings-vs-drawings-val data/datasets/emoji4/val val-emoji4-$drawings.json val-emoji4-$contrplus.json
+for run in contrplus:contrplus-photoviews contrplus-light:contrplus-light-photoviews; do
+  id=student-mnv2-${run%%:*}-photoviewsplus-from-default
+  validation_report data/datasets/photoviews/val val- "$id"
+  validation_significance "${run##*:}-vs-default-val" data/datasets/photoviews/val \
+    val-student-mnv2-regression-sameview-mixup05-t600.json "val-$id.json"
 done
 
 # One line per report: name, Medium baseline → candidate, Δ [interval], ratio [interval], P(Δ ≤ 0).
