@@ -23,7 +23,7 @@ namespace RetrievalService.Training.Validation;
 public sealed class Validator(
     TrainingSplit split, EmbeddingMatrix teacherGallery, TrainingImageLoader loader, bool symmetric, ModelManifest studentManifest, int threads)
 {
-    /// <summary>Scores <paramref name="student"/> as it is now (switches it to <c>eval()</c>).</summary>
+    /// <summary>Scores <paramref name="student"/>'s weights as they are now, through their export (the module's mode is untouched).</summary>
     public ValidationScores Evaluate(OnnxModule student, IEvaluationObserver observer)
     {
         ArgumentNullException.ThrowIfNull(observer);
