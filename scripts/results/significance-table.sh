@@ -4,8 +4,8 @@
 # ratio), and each step of the default's recipe against the step before, on the test splits; plus the two selection
 # decisions that were close and the warm starts, also on the validation splits the trainer selects on. Paired
 # cluster bootstrap, 10 000 draws, seed 0, 95 % intervals. Embeds only validation queries (photoviews' 88 with five
-# students, emoji4's 372 with two; the teacher's galleries come from the cache). Writes docs/results/students/significance/<name>.{json,md}; the summary table is in
-# the README there.
+# students, emoji4's 372 with two; the teacher's galleries come from the cache). Writes
+# docs/results/students/significance/<name>.{json,md}; the summary table is in the README there.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
@@ -78,8 +78,6 @@ significance drawings-from-default-vs-default-photoviews photoviews \
   $default/photoviews/compare.json student-mnv2-regression \
   $results/warm-start/drawings-photoviews/compare.json $drawings
 
-# Two close calls against the previous default, on test and on the validation split the trainer selects on: seed 1
-# with averaged weights (kept out: 74.27 < 74.91) and 600 images per epoch (taken: 75.36 > 74.91).
 # The drawings student's Contr+ stage (warm-start/contrplus-drawings-*).
 contrplus=student-mnv2-contrplus-emoji4plus-from-drawings
 significance target-emoji4-contrplus-drawings emoji4 \
@@ -93,30 +91,16 @@ significance contrplus-drawings-int8 emoji4 \
 significance contrplus-drawings-vs-default-photoviews photoviews \
   $default/photoviews/compare.json student-mnv2-regression $results/warm-start/contrplus-drawings-photoviews/compare.json $contrplus
 
+# Two close calls against the previous default, on test and on the validation split the trainer selects on: seed 1
+# with averaged weights (kept out: 74.27 < 74.91) and 600 images per epoch (taken: 75.36 > 74.91).
 significance seed1-ema-vs-previous-test photoviews \
   $previous/photoviews/compare.json student-mnv2-regression \
   $results/ema/photoviews/compare.json student-mnv2-regression-sameview-mixup05-t300-ema998-seed1
-# models/trained holds each run's export under its own id; the previous default is the t300 run's (same bytes).
-# models/trained is git-ignored: where a run's export is missing (another machine, a new checkout), its committed
-# validation report is used as it is, and the script says so.
-for id in student-mnv2-regression-sameview-mixup05-t300 student-mnv2-regression-sameview-mixup05-t300-ema998-seed1 \
-  student-mnv2-regression-sameview-mixup05-t600; do
-  if [[ ! -f models/trained/$id.manifest.json ]]; then
-    echo "significance-table: models/trained/$id is missing; using the committed $out/val-$id.json" >&2
-    continue
-  fi
-  dotnet "$evaluator" evaluate --dataset data/datasets/photoviews/val --gallery-model models/$teacher.manifest.json \
-    --query-model "models/trained/$id.manifest.json" --threads 1 --workers 1 --json "$out/val-$id.json" > /dev/null
-done
-for candidate in t300-ema998-seed1:seed1-ema t600:default; do
-  dotnet "$evaluator" significance --dataset data/datasets/photoviews/val \
-    --baseline "$out/val-student-mnv2-regression-sameview-mixup05-t300.json" \
-    --candidate "$out/val-student-mnv2-regression-sameview-mixup05-${candidate%%:*}.json" \
-    --json "$out/${candidate##*:}-vs-previous-val.json" --markdown "$out/${candidate##*:}-vs-previous-val.md" > /dev/null
-done
 
-# Validation reports of the warm starts (what their selection saw): the one on emoji4's val split against the
-# regression stage, the two Contr+ runs on photoviews' against the default.
+# Validation reports: the trainer's selection embeds the validation queries with each candidate; these repeat it
+# with the evaluator. models/trained holds each run's export under its own id (the previous default is the t300
+# run's, same bytes). It is git-ignored: where an export is missing (another machine, a new checkout), the
+# committed validation report is used as it is, and the script says so.
 validation_report() {  # SPLIT_DIR REPORT_PREFIX ID
   if [[ ! -f models/trained/$3.manifest.json ]]; then
     echo "significance-table: models/trained/$3 is missing; using the committed $out/$2$3.json" >&2
@@ -129,6 +113,19 @@ validation_significance() {  # NAME SPLIT_DIR BASELINE_REPORT CANDIDATE_REPORT
   dotnet "$evaluator" significance --dataset "$2" --baseline "$out/$3" --candidate "$out/$4" \
     --json "$out/$1.json" --markdown "$out/$1.md" > /dev/null
 }
+
+# The two close calls above, on validation.
+previous_val=val-student-mnv2-regression-sameview-mixup05-t300.json
+for run in t300 t300-ema998-seed1 t600; do
+  validation_report data/datasets/photoviews/val val- "student-mnv2-regression-sameview-mixup05-$run"
+done
+validation_significance seed1-ema-vs-previous-val data/datasets/photoviews/val \
+  $previous_val val-student-mnv2-regression-sameview-mixup05-t300-ema998-seed1.json
+validation_significance default-vs-previous-val data/datasets/photoviews/val \
+  $previous_val val-student-mnv2-regression-sameview-mixup05-t600.json
+
+# The warm starts: the drawings student's Contr+ stage against its regression stage on emoji4's val split, the two
+# Contr+ runs on photoviews' against the default.
 for id in $drawings $contrplus; do
   validation_report data/datasets/emoji4/val val-emoji4- "$id"
 done

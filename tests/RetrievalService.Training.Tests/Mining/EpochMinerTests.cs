@@ -58,10 +58,11 @@ public sealed class EpochMinerTests : IDisposable
         var mined = miner.Mine(student, pairs, new Random(1));
 
         var pool = Enumerable.Range(0, split.GalleryJobs.Count).ToArray();
+        var anchors = ReferenceAnchors(student, pairs);
         var poolVectors = TorchEmbeddings.Embed(student, loader, split.GalleryJobs);
-        var expected = TupleAssembler.Assemble(pairs, ReferenceAnchors(student, pairs), pool, poolVectors, split.Labels, Negatives);
+        var expected = TupleAssembler.Assemble(pairs, anchors, pool, poolVectors, split.Labels, Negatives);
         Assert.Equal(Describe(expected), Describe(mined));
-        var fromTeacher = TupleAssembler.Assemble(pairs, ReferenceAnchors(student, pairs), pool, flat, split.Labels, Negatives);
+        var fromTeacher = TupleAssembler.Assemble(pairs, anchors, pool, flat, split.Labels, Negatives);
         Assert.NotEqual(Describe(fromTeacher), Describe(mined));
     }
 
