@@ -9,17 +9,9 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 PHOTOVIEWS="$DATA_DIR/datasets/photoviews"
 [ -f "$PHOTOVIEWS/build.json" ] || "$ROOT/scripts/datasets/build-photoviews.sh"
-DATA_DIR="$DATA_DIR" "$ROOT/scripts/fetch-photos.sh" stellarium-data gcompris-qt-data
+DATA_DIR="$DATA_DIR" "$ROOT/scripts/fetch-photos.sh" stellarium-data
 DEBS="$DATA_DIR/sources/debs"
-# Unpacked inside the package's folder so build.json records gcompris-qt-data and its version.
-BUNDLES="$DEBS/gcompris-qt-data/usr/share/gcompris-qt/rcc"
-GCOMPRIS="$DEBS/gcompris-qt-data/unpacked/gcompris"
-bundles=()
-for bundle in categorization details explore_monuments erase explore_world_animals explore_farm_animals \
-  explore_world_music louis-braille leftright solar_system; do
-  bundles+=(--rcc "$BUNDLES/$bundle.rcc")
-done
-dataset_tool unpack-qt-resources "${bundles[@]}" --out "$GCOMPRIS" >/dev/null
+GCOMPRIS=$(gcompris_photos)
 dataset_tool add-distractors --data "$DATA_DIR" --dataset "$PHOTOVIEWS" --split train \
   --images "$DEBS/tuxpaint-stamps-default/usr/share/tuxpaint/stamps" \
   --images "$DEBS/stellarium-data/usr/share/stellarium/nebulae" \

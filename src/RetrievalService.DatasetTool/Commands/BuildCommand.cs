@@ -9,6 +9,7 @@ internal static class BuildCommand
     {
         BuildEmoji4Command.Create(),
         BuildPhotoViewsCommand.Create(),
+        BuildPhotoViewsFolderCommand.Create(),
         BuildPairsCommand.Create(),
     };
 }

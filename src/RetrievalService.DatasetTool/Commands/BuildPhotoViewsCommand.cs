@@ -34,6 +34,11 @@ internal static class BuildPhotoViewsCommand
         return command;
     }
 
+    /// <summary>The ground-truth rule as build.json records it.</summary>
+    internal static readonly string OverlapRuleText =
+        $"visible=|Q∩G|/|Q|, share=|Q∩G|/|G| (source-photo polygons); easy: visible≥{OverlapRule.EasyVisible} and share≥{OverlapRule.EasyShare}; "
+        + $"hard: max≥{OverlapRule.HardMax} and min≥{OverlapRule.HardMin}; junk: other views of the same photo";
+
     private static SortedDictionary<string, string> Settings(PhotoViewsSettings s) => new(StringComparer.Ordinal)
     {
         ["galleryViewsPerPhoto"] = s.GalleryViews.ToString(CultureInfo.InvariantCulture),
@@ -41,8 +46,7 @@ internal static class BuildPhotoViewsCommand
         ["valFraction"] = s.ValFraction.ToString(CultureInfo.InvariantCulture),
         ["galleryDistribution"] = s.Gallery.ToString(),
         ["queryDistribution"] = s.Query.ToString(),
-        ["overlapRule"] = $"visible=|Q∩G|/|Q|, share=|Q∩G|/|G| (source-photo polygons); easy: visible≥{OverlapRule.EasyVisible} and share≥{OverlapRule.EasyShare}; "
-            + $"hard: max≥{OverlapRule.HardMax} and min≥{OverlapRule.HardMin}; junk: other views of the same photo",
+        ["overlapRule"] = OverlapRuleText,
         ["splits"] = "test = held-out packages (PhotoPool.HeldOutPackages minus mrpt-common); train/val = seeded split of the others",
     };
 }

@@ -32,6 +32,13 @@ public static class PhotoViewsBuilder
         return plans;
     }
 
+    /// <summary>Every photo's views in the one split <paramref name="split"/> (a set cut from photos outside the pool's rules).</summary>
+    public static SplitPlan PlanOneSplit(IReadOnlyList<SourcePhoto> photos, string split, int seed, PhotoViewsSettings settings)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(photos.Count);
+        return PlanSplit(split, [.. photos.OrderBy(p => p.Instance, StringComparer.Ordinal).Select(p => PhotoPlan.Create(p, seed, settings))]);
+    }
+
     private static SplitPlan PlanSplit(string split, IReadOnlyList<PhotoPlan> plans)
     {
         var gallery = plans.SelectMany(p => p.Gallery.Select(v => (p.Source.Instance, View: v))).OrderBy(x => x.View.Name, StringComparer.Ordinal).ToList();

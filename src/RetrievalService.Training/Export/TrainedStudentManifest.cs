@@ -33,7 +33,7 @@ public static class TrainedStudentManifest
                 Data = Data(session),
                 // With augmentation the student sees a crop of the image the teacher saw whole: say so, it is the recipe.
                 Loss = options.Loss.Describe(options.Margin, options.Negatives)
-                    + AugmentationNote(options.EffectiveAugmentation, options.Target)
+                    + AugmentationNote(options.EffectiveAugmentation, options.Target, options.Loss.UsesTuples())
                     + (options.EffectiveMixup is { } mixup ? $"; {mixup.Describe()}, the teacher run on the blend" : ""),
                 Metrics = Metrics(final),
                 Command = options.Command,
@@ -42,9 +42,11 @@ public static class TrainedStudentManifest
     }
 
     // Light keeps the wording the committed default student was exported with.
-    private static string AugmentationNote(Data.Augmentation? augmentation, TeacherTarget target) => (augmentation, target) switch
+    private static string AugmentationNote(Data.Augmentation? augmentation, TeacherTarget target, bool tuples) => (augmentation, target) switch
     {
         (null, _) => "",
+        ({ } augmented, TeacherTarget.SameView) when tuples =>
+            $"; the anchors augmented, {augmented.Describe()}, the anchor's own term aimed at the teacher run on the same augmented view (positives and negatives: the teacher's vectors of the unaugmented images)",
         ({ } augmented, TeacherTarget.SameView) => $"; the student's inputs augmented, {augmented.Describe()}, the teacher run on the same augmented view",
         ({ ColourStrength: 0 }, _) => "; the student's inputs (anchors) lightly augmented (crop + flip), the teacher's vectors from the unaugmented images",
         ({ } augmented, _) => $"; the student's inputs (anchors) augmented, {augmented.Describe()}, the teacher's vectors from the unaugmented images",

@@ -22,7 +22,8 @@ public sealed partial class Trainer
             var tuples = miner.Mine(session.Student, pairs, Seeds.For(options.Seed, epoch, "pool"),
                 observer.BeginPhase($"epoch {epoch}: mining × student", pairs.Select(p => p.Query).Distinct().Count()));
             miningSeconds = clock.Elapsed.TotalSeconds;
-            var objective = new TupleObjective(session.Student, session.Loader, split, session.TrainVectors, options.Loss, options.Margin, options.EffectiveAugmentation);
+            var objective = new TupleObjective(session.Student, session.Loader, split, session.TrainVectors, options.Loss, options.Margin, options.EffectiveAugmentation,
+                session.ImageTargets());
             trained = Train(epoch, tuples, objective, optimizer, average);
         }
         else

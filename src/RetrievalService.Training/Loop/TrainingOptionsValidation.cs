@@ -26,8 +26,9 @@ public static class TrainingOptionsValidation
         Require(options.WeightDecay >= 0 && options.LearningRateDecay >= 0, "--weight-decay and --lr-decay must be ≥ 0");
         Require(options.Margin > 0, $"--margin must be positive (got {options.Margin})");
         Require(options.ImageSize is >= 64 and <= 2048, $"--size must be 64..2048 (got {options.ImageSize})");
-        Require(options.Target == TeacherTarget.FullImage || !options.Loss.UsesTuples(),
-            $"--target same-view applies to the image losses (regression, rkd), not to {options.Loss.Name()}");
+        // Contr+ is the one tuple loss with a term on the anchor's own teacher vector; the others have nothing to aim.
+        Require(options.Target == TeacherTarget.FullImage || !options.Loss.UsesTuples() || options.Loss == LossKind.ContrastivePlus,
+            $"--target same-view applies to the losses with a teacher target for the student's own input (regression, rkd, contr-plus), not to {options.Loss.Name()}");
         Require(options.MixupProbability is >= 0 and <= 1, $"--mixup must be 0..1 (got {options.MixupProbability})");
         Require(options.MixupProbability == 0 || options.Target == TeacherTarget.SameView,
             "--mixup needs --target same-view: a blend of two images has no cached teacher vector");

@@ -1,3 +1,4 @@
+using RetrievalService.Embedding.Images;
 using RetrievalService.Training.Data;
 using RetrievalService.Training.Losses;
 using RetrievalService.Training.OnnxBridge;
@@ -7,10 +8,12 @@ namespace RetrievalService.Training.Loop;
 
 /// <summary>
 /// The tuple losses. The student embeds the anchor (and, for the symmetric baseline, the positive and the
-/// negatives too); the teacher's side comes from its cached vectors, so the teacher never runs here.
+/// negatives too); the teacher's side comes from its cached vectors. Contr+'s term on the anchor's own teacher
+/// vector takes it from <paramref name="anchorTargets"/>: the cached vector of the whole query, or the teacher run on
+/// the student's augmented view of it (<see cref="SameViewImageTargets"/>).
 /// </summary>
 internal sealed class TupleObjective(OnnxModule student, TrainingImageLoader loader, TrainingSplit split, SplitVectors teacher,
-    LossKind loss, double margin, Augmentation? augmentation) : IObjective<TrainingTuple>
+    LossKind loss, double margin, Augmentation? augmentation, IImageTargets anchorTargets) : IObjective<TrainingTuple>
 {
     public int StudentImages(TrainingTuple item) => loss.IsSymmetric() ? 2 + item.Negatives.Count : 1;
 
@@ -31,7 +34,8 @@ internal sealed class TupleObjective(OnnxModule student, TrainingImageLoader loa
 
     private Tensor TupleLoss(TrainingTuple tuple, Random random)
     {
-        var anchor = student.forward(loader.Load(split.QueryJobs[tuple.Query], augmentation, random));
+        using var view = loader.Prepare(split.QueryJobs[tuple.Query], augmentation, random);
+        var anchor = student.forward(TrainingImageLoader.ToTensor(view));
         if (loss.IsSymmetric())
         {
             var positive = Embed(tuple.Positive);
@@ -44,9 +48,15 @@ internal sealed class TupleObjective(OnnxModule student, TrainingImageLoader loa
         {
             LossKind.AsymmetricContrastive => AsymmetricContrastiveLoss.Compute(anchor, teacherPositive, teacherNegatives, margin),
             LossKind.AsymmetricTriplet => AsymmetricTripletLoss.Compute(anchor, teacherPositive, teacherNegatives, margin),
-            LossKind.ContrastivePlus => ContrastivePlusLoss.Compute(anchor, Teacher([SplitImage.Query(tuple.Query)]), teacherPositive, teacherNegatives, margin),
+            LossKind.ContrastivePlus => ContrastivePlusLoss.Compute(anchor, AnchorTarget(tuple, view), teacherPositive, teacherNegatives, margin),
             _ => throw new InvalidOperationException($"{loss.Name()} is not a tuple loss."),
         };
+    }
+
+    private Tensor AnchorTarget(TrainingTuple tuple, PreprocessedImage view)
+    {
+        var row = anchorTargets.For(SplitImage.Query(tuple.Query), view).ToArray();
+        return tensor(row, [1, row.Length], ScalarType.Float32);
     }
 
     private Tensor Embed(int galleryIndex) => student.forward(loader.Load(split.GalleryJobs[galleryIndex]));
