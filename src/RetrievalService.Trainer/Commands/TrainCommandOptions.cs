@@ -11,6 +11,7 @@ internal sealed class TrainCommandOptions
     private static readonly TrainingOptions Defaults = new() { Dataset = "", InitManifest = "", TeacherManifest = "", OutputDirectory = "", ModelId = "" };
 
     public Option<string> Dataset { get; } = new("--dataset") { Description = "Dataset folder holding train/ and val/ (e.g. data/datasets/photoviews); test/ is never read.", Required = true };
+    public Option<string?> ValidationDataset { get; } = new("--val-dataset") { Description = "Dataset folder whose val/ selects the model instead of --dataset's (e.g. data/datasets/gcompris-views)." };
     public Option<string> Init { get; } = new("--init") { Description = "Manifest of the student to start from.", DefaultValueFactory = _ => "models/student-mnv2-convhead-init.manifest.json" };
     public Option<string> Teacher { get; } = new("--teacher") { Description = "Manifest of the frozen teacher.", DefaultValueFactory = _ => "models/teacher-resnet18-gem.manifest.json" };
     public Option<string> Loss { get; } = new("--loss") { Description = "Loss: " + string.Join(", ", LossKinds.AllNames) + ".", DefaultValueFactory = _ => Defaults.Loss.Name() };
@@ -42,7 +43,7 @@ internal sealed class TrainCommandOptions
 
     public void AddTo(Command command)
     {
-        Option[] all = [Dataset, Init, Teacher, Loss, Epochs, Tuples, Batch, Negatives, LearningRate, HeadLearningRate, GemFactor, WeightDecay,
+        Option[] all = [Dataset, ValidationDataset, Init, Teacher, Loss, Epochs, Tuples, Batch, Negatives, LearningRate, HeadLearningRate, GemFactor, WeightDecay,
             Decay, Margin, Size, PoolSize, Augment, Target, Mixup, Ema, SelectBy, Seed, Threads, Out, Resume, Id, ModelsDir, CacheDir, NoCache];
         Loss.AcceptOnlyFromAmong([.. LossKinds.AllNames]);
         Augment.AcceptOnlyFromAmong("auto", "none", "light", "strong");
@@ -60,6 +61,7 @@ internal sealed class TrainCommandOptions
         return new TrainingOptions
         {
             Dataset = Normalise(parse.GetValue(Dataset)!),
+            ValidationDataset = parse.GetValue(ValidationDataset) is { } validation ? Normalise(validation) : null,
             InitManifest = Normalise(parse.GetValue(Init)!),
             TeacherManifest = Normalise(parse.GetValue(Teacher)!),
             OutputDirectory = Normalise(parse.GetValue(Out)!),

@@ -64,7 +64,7 @@ public static class TrainedStudentManifest
     {
         var (train, validation) = (session.Splits.Train.Dataset, session.Splits.Validation.Dataset);
         return $"{session.Options.Dataset}: train split ({train.Queries.Count} queries, {train.Images.Count} images) for tuples, mining and unlabelled images; " +
-            $"val split ({validation.Queries.Count} queries, {validation.Images.Count} images) for model selection; the test split is never read.";
+            $"{(session.Options.ValidationDataset is { } other ? other + ": " : "")}val split ({validation.Queries.Count} queries, {validation.Images.Count} images) for model selection; the test split is never read.";
     }
 
     private static Dictionary<string, double> Metrics(CheckpointManifest final)

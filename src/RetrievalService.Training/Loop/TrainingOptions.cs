@@ -13,6 +13,12 @@ public sealed record TrainingOptions
     /// <summary>Dataset folder holding <c>train/</c> and <c>val/</c> (e.g. <c>data/datasets/photoviews</c>).</summary>
     public required string Dataset { get; init; }
 
+    /// <summary>
+    /// Dataset folder whose <c>val/</c> selects the model instead of <see cref="Dataset"/>'s (e.g.
+    /// <c>data/datasets/gcompris-views</c>); <c>null</c>: <see cref="Dataset"/>'s own.
+    /// </summary>
+    public string? ValidationDataset { get; init; }
+
     /// <summary>Manifest of the student to start from (e.g. <c>student-mnv2-convhead-init</c>).</summary>
     public required string InitManifest { get; init; }
 

@@ -61,7 +61,7 @@ public sealed class TrainingSession : IDisposable
         new CheckpointStore(options.OutputDirectory).Check(options);
         TorchRuntime.Configure(options.Threads);
         torch.manual_seed(options.Seed);
-        var splits = TrainingSplits.Open(options.Dataset);
+        var splits = TrainingSplits.Open(options.Dataset, options.ValidationDataset);
         var init = ModelManifestJson.Load(options.InitManifest);
         var teacherManifest = ModelManifestJson.Load(options.TeacherManifest);
         if (init.Output.Dimension != teacherManifest.Output.Dimension)

@@ -116,6 +116,29 @@ public sealed class TrainerSmokeTests(TinyRunFixture run, ITestOutputHelper outp
     }
 
     [Fact]
+    public async Task A_run_selecting_on_another_datasets_val_split_validates_there_and_says_so()
+    {
+        // The other set's val/ is a copy of the dataset's train/: six validation queries where the dataset's own val/ has four.
+        var other = Path.Combine(Path.GetDirectoryName(run.RunFolder)!, "other-set");
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(run.Dataset, "train"), "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(other, "val", Path.GetRelativePath(Path.Combine(run.Dataset, "train"), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
+        var runFolder = Path.Combine(Path.GetDirectoryName(run.RunFolder)!, "other-val");
+
+        Assert.Equal(0, await TrainerApp.RunAsync(run.Arguments(runFolder, epochs: 1, "--val-dataset", other)));
+
+        var stored = TinyRunFixture.ReadCheckpoint(runFolder).GetProperty("options").GetProperty("validationDataset").GetString()!;
+        Assert.Equal(Path.GetFullPath(other), Path.GetFullPath(stored));
+        var manifest = ModelManifestJson.Load(Path.Combine(runFolder + ".models", "smoke-student.manifest.json"));
+        Assert.Contains($"other-set: val split ({TinyTrainingDataset.TrainInstances} queries", manifest.Provenance.Data, StringComparison.Ordinal);
+        // Selection is part of the run: a resume without the other set is refused.
+        Assert.Equal(2, await TrainerApp.RunAsync([.. run.Arguments(runFolder, epochs: 2), "--resume"]));
+    }
+
+    [Fact]
     public async Task A_mixup_run_trains_and_records_its_probability_in_checkpoint_and_manifest()
     {
         var runFolder = Path.Combine(Path.GetDirectoryName(run.RunFolder)!, "mixup");
