@@ -2,7 +2,8 @@
 # How sure are the results of docs/results/students/README.md? `evaluator significance` (docs/evaluation.md) on the
 # committed compare reports: the default and the best emoji4 student against the teacher (the issue-6 target is that
 # ratio), and each step of the default's recipe against the step before, on the test splits; plus the two selection
-# decisions that were close and the warm starts, also on the validation splits the trainer selects on. Paired
+# decisions that were close and the warm starts, also on the validation splits the trainer selects on, and on
+# gcompris-views. Paired
 # cluster bootstrap, 10 000 draws, seed 0, 95 % intervals. Embeds only validation queries (photoviews' 88 with five
 # students, emoji4's 372 with two; the teacher's galleries come from the cache). Writes
 # docs/results/students/significance/<name>.{json,md}; the summary table is in the README there.
@@ -15,9 +16,11 @@ results=docs/results/students
 out=$results/significance
 mkdir -p "$out"
 
-# significance NAME SET BASELINE_REPORT BASELINE_ROW CANDIDATE_REPORT CANDIDATE_ROW
+# significance NAME SET[/SPLIT] BASELINE_REPORT BASELINE_ROW CANDIDATE_REPORT CANDIDATE_ROW (split: test unless named)
 significance() {
-  dotnet "$evaluator" significance --dataset "data/datasets/$2/test" \
+  local dataset=$2
+  [[ $dataset == */* ]] || dataset=$dataset/test
+  dotnet "$evaluator" significance --dataset "data/datasets/$dataset" \
     --baseline "$3" --baseline-row "$4" --candidate "$5" --candidate-row "$6" \
     --json "$out/$1.json" --markdown "$out/$1.md" > /dev/null
 }
@@ -135,6 +138,21 @@ for run in contrplus:contrplus-photoviews contrplus-light:contrplus-light-photov
   validation_report data/datasets/photoviews/val val- "$id"
   validation_significance "${run##*:}-vs-default-val" data/datasets/photoviews/val \
     val-student-mnv2-regression-sameview-mixup05-t600.json "val-$id.json"
+done
+
+# METHOD.md's full protocol on photoviews' test (multi-scale teacher gallery, the teacher's learned whitening on
+# both sides): the target ratio again.
+protocol=$results/method-protocol/compare.json
+significance method-protocol-target-default photoviews $protocol $teacher $protocol student-mnv2-regression
+significance method-protocol-target-default-int8 photoviews $protocol $teacher $protocol student-mnv2-regression-int8
+
+# gcompris-views (133 objects of photos from another source; the photo students' selection set from session 12 on):
+# the default against the teacher, and the warm starts against the default.
+gcompris=$results/gcompris-views/compare.json
+significance gcompris-target-default gcompris-views/val $gcompris $teacher $gcompris student-mnv2-regression
+for id in student-mnv2-contrplus-light-photoviewsplus-from-default student-mnv2-contrplus-photoviewsplus-from-default \
+  student-mnv2-regression-continue-t1200; do
+  significance "gcompris-${id#student-mnv2-}-vs-default" gcompris-views/val $gcompris student-mnv2-regression $gcompris "$id"
 done
 
 # One line per report: name, Medium baseline → candidate, Δ [interval], ratio [interval], P(Δ ≤ 0).

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Builds data/datasets/photoviews-plus-pysiogame: photoviews-plus's training pool (same folders) plus 690 small photographs from
+# pysiogame's data (Debian package pysiogame): art4apps's photos of animals, food, people at work, clothes, sport,
+# buildings (200×200, mostly on white) and its flash-card photos (fc/, 288×216). More kinds of subject for the
+# label-free losses: gcompris-views showed the default student's compatibility falls from 0.89 × the teacher on
+# photoviews' test to 0.65 on photos of other subjects. No photoviews or gcompris-views split holds pysiogame
+# images, and val/ and test/ are byte-identical to photoviews'. See docs/datasets.md.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+PHOTOVIEWS="$DATA_DIR/datasets/photoviews"
+[ -f "$PHOTOVIEWS/build.json" ] || "$ROOT/scripts/datasets/build-photoviews.sh"
+DATA_DIR="$DATA_DIR" "$ROOT/scripts/fetch-photos.sh" stellarium-data pysiogame
+DEBS="$DATA_DIR/sources/debs"
+PYSIOGAME="$DEBS/pysiogame/usr/share/games/pysiogame/res/images"
+# photoviews-plus's folders first, in its order, so its training images come first here too.
+dataset_tool add-distractors --data "$DATA_DIR" --dataset "$PHOTOVIEWS" --split train \
+  --images "$DEBS/tuxpaint-stamps-default/usr/share/tuxpaint/stamps" \
+  --images "$DEBS/stellarium-data/usr/share/stellarium/nebulae" \
+  --images "$DEBS/stellarium-data/usr/share/stellarium/landscapes" \
+  --images "$PYSIOGAME/art4apps" --images "$PYSIOGAME/fc" \
+  --out "$DATA_DIR/datasets/photoviews-plus-pysiogame" "$@"
