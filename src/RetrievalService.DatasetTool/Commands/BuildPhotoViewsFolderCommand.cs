@@ -34,7 +34,9 @@ internal static class BuildPhotoViewsFolderCommand
         command.Add(queries);
         command.SetAction((parse, ct) =>
         {
-            var context = options.Read(parse, Name);
+            // The set is named by its folder (gcompris-views), not by the command that cut it.
+            var read = options.Read(parse, Name);
+            var context = read with { Dataset = Path.GetFileName(read.OutDir.TrimEnd(Path.DirectorySeparatorChar)) };
             var settings = PhotoViewsSettings.Default with { GalleryViews = parse.GetValue(views), Queries = parse.GetValue(queries) };
             var folders = parse.GetValue(images)!.Select(d => d.FullName).ToList();
             var (photos, skipped) = PhotoFolderSources.Select(folders, context.DebsDir);
