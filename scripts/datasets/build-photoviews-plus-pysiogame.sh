@@ -7,15 +7,5 @@
 # images, and val/ and test/ are byte-identical to photoviews'. See docs/datasets.md.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-PHOTOVIEWS="$DATA_DIR/datasets/photoviews"
-[ -f "$PHOTOVIEWS/build.json" ] || "$ROOT/scripts/datasets/build-photoviews.sh"
-DATA_DIR="$DATA_DIR" "$ROOT/scripts/fetch-photos.sh" stellarium-data pysiogame
-DEBS="$DATA_DIR/sources/debs"
-PYSIOGAME="$DEBS/pysiogame/usr/share/games/pysiogame/res/images"
-# photoviews-plus's folders first, in its order, so its training images come first here too.
-dataset_tool add-distractors --data "$DATA_DIR" --dataset "$PHOTOVIEWS" --split train \
-  --images "$DEBS/tuxpaint-stamps-default/usr/share/tuxpaint/stamps" \
-  --images "$DEBS/stellarium-data/usr/share/stellarium/nebulae" \
-  --images "$DEBS/stellarium-data/usr/share/stellarium/landscapes" \
-  --images "$PYSIOGAME/art4apps" --images "$PYSIOGAME/fc" \
-  --out "$DATA_DIR/datasets/photoviews-plus-pysiogame" "$@"
+PYSIOGAME=$(pysiogame_images)
+add_photo_distractors photoviews-plus-pysiogame "$PYSIOGAME/art4apps" "$PYSIOGAME/fc" -- "$@"

@@ -6,12 +6,4 @@
 # byte-identical copies of photoviews', so numbers on them stay comparable. See docs/datasets.md.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-PHOTOVIEWS="$DATA_DIR/datasets/photoviews"
-[ -f "$PHOTOVIEWS/build.json" ] || "$ROOT/scripts/datasets/build-photoviews.sh"
-DATA_DIR="$DATA_DIR" "$ROOT/scripts/fetch-photos.sh" stellarium-data
-DEBS="$DATA_DIR/sources/debs"
-dataset_tool add-distractors --data "$DATA_DIR" --dataset "$PHOTOVIEWS" --split train \
-  --images "$DEBS/tuxpaint-stamps-default/usr/share/tuxpaint/stamps" \
-  --images "$DEBS/stellarium-data/usr/share/stellarium/nebulae" \
-  --images "$DEBS/stellarium-data/usr/share/stellarium/landscapes" \
-  --out "$DATA_DIR/datasets/photoviews-plus" "$@"
+add_photo_distractors photoviews-plus -- "$@"

@@ -6,15 +6,7 @@
 # val/ and test/ are byte-identical to photoviews'. See docs/datasets.md.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-PHOTOVIEWS="$DATA_DIR/datasets/photoviews"
-[ -f "$PHOTOVIEWS/build.json" ] || "$ROOT/scripts/datasets/build-photoviews.sh"
-DATA_DIR="$DATA_DIR" "$ROOT/scripts/fetch-photos.sh" stellarium-data pysiogame endless-sky-data
-DEBS="$DATA_DIR/sources/debs"
-PYSIOGAME="$DEBS/pysiogame/usr/share/games/pysiogame/res/images"
-dataset_tool add-distractors --data "$DATA_DIR" --dataset "$PHOTOVIEWS" --split train \
-  --images "$DEBS/tuxpaint-stamps-default/usr/share/tuxpaint/stamps" \
-  --images "$DEBS/stellarium-data/usr/share/stellarium/nebulae" \
-  --images "$DEBS/stellarium-data/usr/share/stellarium/landscapes" \
-  --images "$PYSIOGAME/art4apps" --images "$PYSIOGAME/fc" \
-  --images "$DEBS/endless-sky-data/usr/share/games/endless-sky/images/land" \
-  --out "$DATA_DIR/datasets/photoviews-wide" "$@"
+PYSIOGAME=$(pysiogame_images)
+DATA_DIR="$DATA_DIR" "$ROOT/scripts/fetch-photos.sh" endless-sky-data >&2
+add_photo_distractors photoviews-wide "$PYSIOGAME/art4apps" "$PYSIOGAME/fc" \
+  "$DATA_DIR/sources/debs/endless-sky-data/usr/share/games/endless-sky/images/land" -- "$@"

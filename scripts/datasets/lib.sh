@@ -23,3 +23,29 @@ gcompris_photos() {
   dataset_tool unpack-qt-resources "${bundles[@]}" --out "$debs/gcompris-qt-data/unpacked/gcompris" >/dev/null
   echo "$debs/gcompris-qt-data/unpacked/gcompris"
 }
+
+# add_photo_distractors OUT_NAME [FOLDER…] [-- TOOL_ARGS…]: photoviews (built first if missing) with photoviews-plus's
+# unlabelled folders, then FOLDERs, appended to its train gallery, written to <data>/datasets/OUT_NAME. photoviews-plus's
+# folders always come first and in one order, so every wider set starts with photoviews-plus's training images.
+add_photo_distractors() {
+  local name=$1; shift
+  local photoviews="$DATA_DIR/datasets/photoviews" debs="$DATA_DIR/sources/debs" folder images=()
+  [ -f "$photoviews/build.json" ] || "$ROOT/scripts/datasets/build-photoviews.sh"
+  DATA_DIR="$DATA_DIR" "$ROOT/scripts/fetch-photos.sh" stellarium-data >&2
+  for folder in "$debs/tuxpaint-stamps-default/usr/share/tuxpaint/stamps" "$debs/stellarium-data/usr/share/stellarium/nebulae" \
+    "$debs/stellarium-data/usr/share/stellarium/landscapes"; do
+    images+=(--images "$folder")
+  done
+  while [ $# -gt 0 ] && [ "$1" != "--" ]; do
+    images+=(--images "$1"); shift
+  done
+  [ $# -gt 0 ] && shift
+  dataset_tool add-distractors --data "$DATA_DIR" --dataset "$photoviews" --split train "${images[@]}" \
+    --out "$DATA_DIR/datasets/$name" "$@"
+}
+
+# Fetches pysiogame; prints its folder of images (art4apps/ and fc/ hold its photographs).
+pysiogame_images() {
+  DATA_DIR="$DATA_DIR" "$ROOT/scripts/fetch-photos.sh" pysiogame >&2
+  echo "$DATA_DIR/sources/debs/pysiogame/usr/share/games/pysiogame/res/images"
+}
