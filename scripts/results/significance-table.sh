@@ -21,7 +21,7 @@ significance() {
   local dataset=$2
   [[ $dataset == */* ]] || dataset=$dataset/test
   dotnet "$evaluator" significance --dataset "data/datasets/$dataset" \
-    --baseline "$3" --baseline-row "$4" --candidate "$5" --candidate-row "$6" \
+    --baseline "$3" --baseline-row "$4" --candidate "$5" ${6:+--candidate-row "$6"} \
     --json "$out/$1.json" --markdown "$out/$1.md" > /dev/null
 }
 
@@ -154,6 +154,21 @@ for id in student-mnv2-contrplus-light-photoviewsplus-from-default student-mnv2-
   student-mnv2-regression-continue-t1200; do
   significance "gcompris-${id#student-mnv2-}-vs-default" gcompris-views/val $gcompris student-mnv2-regression $gcompris "$id"
 done
+
+# The photoviews-wide stage (the default since session 12) and its two controls, each against the previous default:
+# selection on gcompris-views (evaluate reports of the candidates), then photoviews' test for the report.
+warm=$results/gcompris-views/warm-start
+for candidate in plus-control pysiogame wide; do
+  dotnet "$evaluator" significance --dataset data/datasets/gcompris-views/val --baseline $gcompris --baseline-row student-mnv2-regression \
+    --candidate $warm/$candidate.json --json "$out/gcompris-$candidate-vs-previous-default.json" \
+    --markdown "$out/gcompris-$candidate-vs-previous-default.md" > /dev/null
+done
+dotnet "$evaluator" significance --dataset data/datasets/gcompris-views/val --baseline $warm/plus-control.json --candidate $warm/wide.json \
+  --json "$out/gcompris-wide-vs-plus-control.json" --markdown "$out/gcompris-wide-vs-plus-control.md" > /dev/null
+wide=$results/wide/photoviews/compare.json   # its row student-mnv2-regression is the previous default
+significance target-photoviews-wide photoviews $wide $teacher $wide student-mnv2-regression-wide-from-default
+significance step-photoviews-6-wide photoviews $wide student-mnv2-regression $wide student-mnv2-regression-wide-from-default
+significance step-photoviews-7-wide-int8 photoviews $wide student-mnv2-regression-wide-from-default $results/wide/photoviews/int8.json ""
 
 # One line per report: name, Medium baseline → candidate, Δ [interval], ratio [interval], P(Δ ≤ 0).
 python3 - "$out" <<'PY'
