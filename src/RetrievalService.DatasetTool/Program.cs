@@ -11,4 +11,14 @@ var root = new RootCommand("Builds the benchmark datasets (emoji4, photoviews, p
     AddDistractorsCommand.Create(),
     UnpackQtResourcesCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+// A missing folder, a dataset that cannot take what was asked, an unreadable file: say what is wrong in one line and
+// exit 2, as the trainer does; anything else is a bug and keeps its stack trace.
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e) when (e is IOException or ArgumentException or InvalidDataException or UnauthorizedAccessException)
+{
+    Console.Error.WriteLine($"dataset-tool: {e.Message}");
+    return 2;
+}
