@@ -58,6 +58,28 @@ public sealed class PhotoFolderSourcesTests : IDisposable
     }
 
     [Fact]
+    public async Task The_command_names_a_missing_folder_in_one_line_and_exits_with_2()
+    {
+        // The tool as users run it: its dll lands next to the tests' (a project reference).
+        var tool = Path.Combine(AppContext.BaseDirectory, "dataset-tool.dll");
+        var missing = Path.Combine(root, "nowhere");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { tool, "build", "photoviews-folder", "--images", missing, "--out", Path.Combine(root, "out") },
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Equal($"dataset-tool: Photo folder {missing} does not exist.", error.Trim());
+        Assert.False(Directory.Exists(Path.Combine(root, "out")));
+    }
+
+    [Fact]
     public void One_split_holds_every_photo_with_valid_ground_truth()
     {
         var (photos, _) = PhotoFolderSources.Select([Path.Combine(root, "photos")], Path.Combine(root, "debs"));
