@@ -145,6 +145,7 @@ done
 protocol=$results/method-protocol/compare.json
 significance method-protocol-target-default photoviews $protocol $teacher $protocol student-mnv2-regression
 significance method-protocol-target-default-int8 photoviews $protocol $teacher $protocol student-mnv2-regression-int8
+significance method-protocol-target-default-wide photoviews $protocol $teacher $results/method-protocol/default-wide.json ""
 
 # gcompris-views (133 objects of photos from another source; the photo students' selection set from session 12 on):
 # the default against the teacher, and the warm starts against the default.

@@ -48,7 +48,7 @@ public sealed class EvaluationRunner(ModelLibrary models, IEvaluationObserver ob
             Mode = ReferenceEquals(galleryModel, queryModel) ? "symmetric" : "asymmetric",
             Gallery = Summary(galleryModel, gallerySettings, gallery),
             Queries = Summary(queryModel, querySettings, queries),
-            Whitening = request.WhitenOn is null ? null : Path.GetFullPath(request.WhitenOn),
+            Whitening = request.WhitenOn is null ? null : ReportPaths.Display(Path.GetFullPath(request.WhitenOn)),
             Metrics = metrics,
             ImagesEmbedded = store.ImagesEmbedded,
             Seconds = Stopwatch.GetElapsedTime(started).TotalSeconds,
