@@ -16,12 +16,13 @@ results=docs/results/students
 out=$results/significance
 mkdir -p "$out"
 
-# significance NAME SET[/SPLIT] BASELINE_REPORT BASELINE_ROW CANDIDATE_REPORT CANDIDATE_ROW (split: test unless named)
+# significance NAME SET[/SPLIT] BASELINE_REPORT BASELINE_ROW CANDIDATE_REPORT CANDIDATE_ROW (split: test unless named;
+# an empty row for an evaluate report, which holds one)
 significance() {
   local dataset=$2
   [[ $dataset == */* ]] || dataset=$dataset/test
   dotnet "$evaluator" significance --dataset "data/datasets/$dataset" \
-    --baseline "$3" --baseline-row "$4" --candidate "$5" ${6:+--candidate-row "$6"} \
+    --baseline "$3" ${4:+--baseline-row "$4"} --candidate "$5" ${6:+--candidate-row "$6"} \
     --json "$out/$1.json" --markdown "$out/$1.md" > /dev/null
 }
 
@@ -160,12 +161,9 @@ done
 # selection on gcompris-views (evaluate reports of the candidates), then photoviews' test for the report.
 warm=$results/gcompris-views/warm-start
 for candidate in plus-control pysiogame wide; do
-  dotnet "$evaluator" significance --dataset data/datasets/gcompris-views/val --baseline $gcompris --baseline-row student-mnv2-regression \
-    --candidate $warm/$candidate.json --json "$out/gcompris-$candidate-vs-previous-default.json" \
-    --markdown "$out/gcompris-$candidate-vs-previous-default.md" > /dev/null
+  significance "gcompris-$candidate-vs-previous-default" gcompris-views/val $gcompris student-mnv2-regression $warm/$candidate.json ""
 done
-dotnet "$evaluator" significance --dataset data/datasets/gcompris-views/val --baseline $warm/plus-control.json --candidate $warm/wide.json \
-  --json "$out/gcompris-wide-vs-plus-control.json" --markdown "$out/gcompris-wide-vs-plus-control.md" > /dev/null
+significance gcompris-wide-vs-plus-control gcompris-views/val $warm/plus-control.json "" $warm/wide.json ""
 wide=$results/wide/photoviews/compare.json   # its row student-mnv2-regression is the previous default
 significance target-photoviews-wide photoviews $wide $teacher $wide student-mnv2-regression-wide-from-default
 significance step-photoviews-6-wide photoviews $wide student-mnv2-regression $wide student-mnv2-regression-wide-from-default

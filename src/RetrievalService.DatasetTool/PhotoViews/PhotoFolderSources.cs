@@ -36,15 +36,9 @@ public static class PhotoFolderSources
         }
         var distinct = candidates.DistinctBy(p => p.Key, StringComparer.Ordinal).OrderBy(p => p.Key, StringComparer.Ordinal);
         var (images, skipped) = PoolImage.Identify(distinct);
-        var small = images.Where(i => Math.Min(i.Width, i.Height) < PhotoViewsSources.MinSide).ToList();
-        var chosen = images.Except(small)
-            .Select(i => new SourcePhoto(PhotoFamilies.InstanceId(i.Photo), i.Photo, i.Width, i.Height))
-            .GroupBy(c => c.Instance, StringComparer.Ordinal)
-            .Select(family => family.OrderByDescending(c => (long)c.Width * c.Height).ThenBy(c => c.Photo.Key, StringComparer.Ordinal).First())
-            .OrderBy(c => c.Instance, StringComparer.Ordinal)
-            .ToList();
-        var reasons = skipped.Concat(small.Select(i => $"{i.Photo.Key}: {i.Width}×{i.Height}, shorter side under {PhotoViewsSources.MinSide} px"));
-        return (chosen, [.. reasons]);
+        var small = images.Where(i => !PhotoViewsSources.LargeEnough(i))
+            .Select(i => $"{i.Photo.Key}: {i.Width}×{i.Height}, shorter side under {PhotoViewsSources.MinSide} px");
+        return (PhotoViewsSources.OnePerFamily(images.Where(PhotoViewsSources.LargeEnough)), [.. skipped, .. small]);
     }
 
     private static PoolPhoto ToPhoto(string root, string path, string debsDir)

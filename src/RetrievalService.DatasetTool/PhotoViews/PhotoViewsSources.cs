@@ -28,14 +28,19 @@ public static class PhotoViewsSources
         IReadOnlyList<PoolPhoto> pool, IReadOnlySet<string> excludedKeys)
     {
         var (images, skipped) = PoolImage.Identify(pool.Where(Eligible).Where(p => !excludedKeys.Contains(p.Key)));
-        var chosen = images.Where(i => Math.Min(i.Width, i.Height) >= MinSide)
-            .Select(i => new SourcePhoto(PhotoFamilies.InstanceId(i.Photo), i.Photo, i.Width, i.Height))
+        return (OnePerFamily(images.Where(LargeEnough)), skipped);
+    }
+
+    /// <summary>Whether a photo is large enough to cut into views (<see cref="MinSide"/>).</summary>
+    public static bool LargeEnough(PoolImage image) => Math.Min(image.Width, image.Height) >= MinSide;
+
+    /// <summary>One instance per near-duplicate family (<see cref="PhotoFamilies"/>), the largest file, ordered by instance id.</summary>
+    public static IReadOnlyList<SourcePhoto> OnePerFamily(IEnumerable<PoolImage> images) =>
+        images.Select(i => new SourcePhoto(PhotoFamilies.InstanceId(i.Photo), i.Photo, i.Width, i.Height))
             .GroupBy(c => c.Instance, StringComparer.Ordinal)
             .Select(family => family.OrderByDescending(c => (long)c.Width * c.Height).ThenBy(c => c.Photo.Key, StringComparer.Ordinal).First())
             .OrderBy(c => c.Instance, StringComparer.Ordinal)
             .ToList();
-        return (chosen, skipped);
-    }
 
     private static bool Eligible(PoolPhoto photo) =>
         photo.HeldOut ? !ExcludedHeldOut.Contains(photo.Package) : TrainValPackages.Contains(photo.Package);

@@ -25,7 +25,7 @@ public sealed class TrainingSplitsTests : IDisposable
     public void Another_folders_val_split_selects_while_training_stays_on_the_dataset()
     {
         // A second set whose val/ is a copy of the first one's train/: six instances, where the dataset's own val/ has four.
-        CopyFolder(folder.Combine("data", "train"), folder.Combine("other", "val"));
+        FolderCopy.Copy(folder.Combine("data", "train"), folder.Combine("other", "val"));
 
         var splits = TrainingSplits.Open(folder.Combine("data"), folder.Combine("other"));
 
@@ -52,15 +52,5 @@ public sealed class TrainingSplitsTests : IDisposable
         var e = Assert.Throws<DatasetFormatException>(() => TrainingSplits.Open(folder.Combine("data"), folder.Combine("data", "val")));
 
         Assert.Contains("is a split", e.Message, StringComparison.Ordinal);
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }

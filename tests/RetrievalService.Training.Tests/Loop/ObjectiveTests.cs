@@ -1,3 +1,4 @@
+using RetrievalService.Embedding.Images;
 using RetrievalService.Training.Data;
 using RetrievalService.Training.Loop;
 using RetrievalService.Training.Losses;
@@ -82,7 +83,7 @@ public sealed class ObjectiveTests(ObjectiveFixture fixture) : IClassFixture<Obj
 
         public List<float[]> Views { get; } = [];
 
-        public ReadOnlySpan<float> For(SplitImage image, RetrievalService.Embedding.Images.PreprocessedImage view)
+        public ReadOnlySpan<float> For(SplitImage image, PreprocessedImage view)
         {
             Images.Add(image);
             Views.Add(view.Pixels.ToArray());

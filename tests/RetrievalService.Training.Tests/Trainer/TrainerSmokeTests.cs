@@ -120,12 +120,7 @@ public sealed class TrainerSmokeTests(TinyRunFixture run, ITestOutputHelper outp
     {
         // The other set's val/ is a copy of the dataset's train/: six validation queries where the dataset's own val/ has four.
         var other = Path.Combine(Path.GetDirectoryName(run.RunFolder)!, "other-set");
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(run.Dataset, "train"), "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(other, "val", Path.GetRelativePath(Path.Combine(run.Dataset, "train"), file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target, overwrite: true);
-        }
+        FolderCopy.Copy(Path.Combine(run.Dataset, "train"), Path.Combine(other, "val"));
         var runFolder = Path.Combine(Path.GetDirectoryName(run.RunFolder)!, "other-val");
 
         Assert.Equal(0, await TrainerApp.RunAsync(run.Arguments(runFolder, epochs: 1, "--val-dataset", other)));
