@@ -169,6 +169,22 @@ significance target-photoviews-wide photoviews $wide $teacher $wide student-mnv2
 significance step-photoviews-6-wide photoviews $wide student-mnv2-regression $wide student-mnv2-regression-wide-from-default
 significance step-photoviews-7-wide-int8 photoviews $wide student-mnv2-regression-wide-from-default $results/wide/photoviews/int8.json ""
 
+# The photoviews-scenes stage (the default since session 13), its second seed, its epoch-16 export and the control on
+# photoviews-wide, each against the photoviews-wide student (warm-start/wide.json) and the scenes runs against the
+# control; then photoviews' test (its row student-mnv2-regression is the photoviews-wide student).
+for candidate in wide-control scenes-e16 scenes-seed6 scenes; do
+  significance "gcompris-$candidate-vs-wide" gcompris-views/val $warm/wide.json "" $warm/$candidate.json ""
+done
+for candidate in scenes-e16 scenes-seed6 scenes; do
+  significance "gcompris-$candidate-vs-wide-control" gcompris-views/val $warm/wide-control.json "" $warm/$candidate.json ""
+done
+scenes=$results/scenes/photoviews/compare.json
+significance target-photoviews-scenes photoviews $scenes $teacher $scenes student-mnv2-regression-stage3-scenes-e26
+significance target-photoviews-scenes-int8 photoviews $scenes $teacher $results/scenes/photoviews/int8.json ""
+significance step-photoviews-8-scenes photoviews $scenes student-mnv2-regression $scenes student-mnv2-regression-stage3-scenes-e26
+significance step-photoviews-9-scenes-int8 photoviews $scenes student-mnv2-regression-stage3-scenes-e26 $results/scenes/photoviews/int8.json ""
+significance photoviews-scenes-vs-wide-control photoviews $scenes student-mnv2-regression-stage3-control $scenes student-mnv2-regression-stage3-scenes-e26
+
 # One line per report: name, Medium baseline → candidate, Δ [interval], ratio [interval], P(Δ ≤ 0).
 python3 - "$out" <<'PY'
 import json, pathlib, sys

@@ -11,9 +11,11 @@
 # same schedule seen four times as long as with 150 (150 and 300 per epoch did worse on validation and test). The epoch is selected by asymmetric
 # validation mAP on photoviews' val split. Stage 1 (this much) was the default until session 12; its export lands in
 # models/trained/student-mnv2-regression-sameview-mixup05-t600 (the committed default of then, SHA-256 6c603615…).
-# Stage 2 continues it on more kinds of photo and selects on gcompris-views (below); its export is the default.
-# About 3 h + 45 min on one core with THREADS=1 (stage 1 here: 235 min, most of it beside another run; 100 s an epoch
-# alone). A finished run is resumed and only exported. The service queries with the int8 copy: run
+# Stage 2 continues it on more kinds of photo (photoviews-wide) and selects on gcompris-views; its export lands in
+# models/trained/student-mnv2-regression-wide (the default of session 12, SHA-256 3f008759…). Stage 3 continues that
+# on photoviews-scenes (250 whole-scene photographs more) for 26 epochs, again selected on gcompris-views; its export
+# is the default. About 3 h + 45 min + 70 min on one core with THREADS=1 (stage 1 here: 235 min, most of it beside
+# another run; 100 s an epoch alone). A finished run is resumed and only exported. The service queries with the int8 copy: run
 # scripts/results/quantize-default-student.sh afterwards.
 # Writes into models/, replacing the committed files: compare with `git diff models/`.
 set -euo pipefail
@@ -23,6 +25,8 @@ THREADS=${THREADS:-1}
 OUT=${OUT:-data/runs/photoviews-plus/regression-strong-sameview-mixup05-lr3e-5-e100-t600}
 OUT2=${OUT2:-data/runs/photoviews-wide/continue-default-gv}
 EPOCHS2=${EPOCHS2:-16}
+OUT3=${OUT3:-data/runs/photoviews-scenes/continue-wide-gv}
+EPOCHS3=${EPOCHS3:-26}
 export OMP_NUM_THREADS=$THREADS MKL_NUM_THREADS=$THREADS
 [ -f data/datasets/photoviews-plus/build.json ] || scripts/datasets/build-photoviews-plus.sh
 dotnet build src/RetrievalService.Trainer -c Release --nologo -v quiet
@@ -42,4 +46,10 @@ train_resuming "$OUT" --dataset data/datasets/photoviews-plus --loss regression 
 train_resuming "$OUT2" --dataset data/datasets/photoviews-wide --val-dataset data/datasets/gcompris-views \
   --loss regression --augment strong --target same-view --mixup 0.5 --init "models/trained/$STAGE1_ID.manifest.json" \
   --lr 1.26e-5 --head-lr 4.2e-4 --epochs "$EPOCHS2" --tuples-per-epoch 600 --batch 5 --negatives 5 --pool-size 400 --size 224 --seed 4 \
+  --threads "$THREADS" --id student-mnv2-regression-wide --models-dir models/trained
+
+[ -f data/datasets/photoviews-scenes/build.json ] || scripts/datasets/build-photoviews-scenes.sh
+train_resuming "$OUT3" --dataset data/datasets/photoviews-scenes --val-dataset data/datasets/gcompris-views \
+  --loss regression --augment strong --target same-view --mixup 0.5 --init models/trained/student-mnv2-regression-wide.manifest.json \
+  --lr 1e-5 --head-lr 3.3e-4 --epochs "$EPOCHS3" --tuples-per-epoch 600 --batch 5 --negatives 5 --pool-size 400 --size 224 --seed 5 \
   --threads "$THREADS" --id student-mnv2-regression --models-dir models

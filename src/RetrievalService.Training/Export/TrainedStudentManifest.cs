@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using RetrievalService.Embedding.Manifests;
 using RetrievalService.Training.Checkpoints;
 using RetrievalService.Training.Loop;
@@ -6,8 +7,22 @@ using RetrievalService.Training.Loop;
 namespace RetrievalService.Training.Export;
 
 /// <summary>The manifest of a trained student: compatible with its teacher, with the recipe and validation scores as provenance.</summary>
-public static class TrainedStudentManifest
+public static partial class TrainedStudentManifest
 {
+    /// <summary>
+    /// The init's architecture with the trained GeM p noted once. A student warm-started from a trained one would
+    /// otherwise carry every earlier stage's p as well, which reads as if the network had several GeM layers.
+    /// </summary>
+    public static string TrainedArchitecture(string initArchitecture, double gemP)
+    {
+        ArgumentNullException.ThrowIfNull(initArchitecture);
+        var untrained = TrainedNote().Replace(initArchitecture, "");
+        return $"{untrained} (trained: GeM p={gemP.ToString("0.###", CultureInfo.InvariantCulture)})";
+    }
+
+    [GeneratedRegex(@" \(trained: GeM p=[^)]*\)")]
+    private static partial Regex TrainedNote();
+
     /// <summary>Builds the manifest (file name and hash are filled in by <c>ModelArtifactWriter</c>).</summary>
     public static ModelManifest Create(TrainingSession session, CheckpointManifest final, double gemP)
     {
@@ -19,7 +34,7 @@ public static class TrainedStudentManifest
             Id = options.ModelId,
             Version = "1.0.0",
             Role = ModelRole.Student,
-            Architecture = $"{init.Architecture} (trained: GeM p={gemP.ToString("0.###", CultureInfo.InvariantCulture)})",
+            Architecture = TrainedArchitecture(init.Architecture, gemP),
             OnnxFile = "",
             Sha256 = "",
             Input = init.Input with { RecommendedLongerSide = options.ImageSize },
