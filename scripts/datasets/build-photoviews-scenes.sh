@@ -4,8 +4,9 @@
 # KPhotoAlbum's demo album, WordPress and Budgie backgrounds, …). The landscapes were what made photoviews-wide help;
 # these are more of that kind. Each package's chosen files are hard-linked into
 # <data>/sources/debs/<package>/scene-photos/<package>/ so add-distractors records the package's version, and the
-# folder is rebuilt from the list on every run. No photoviews or gcompris-views split holds them; val/ and test/ are
-# byte-identical to photoviews'. See docs/datasets.md.
+# folder is rebuilt from the list on every run. No photoviews or gcompris-views split holds them, and none is a near
+# copy of one of their photos (checked below by `dataset-tool near-copies`); val/ and test/ are byte-identical to
+# photoviews'. See docs/datasets.md.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 LIST="$ROOT/scripts/datasets/scene-photos.txt"
@@ -29,6 +30,16 @@ for package in $(printf '%s\n' "${BOOKWORM[@]}" "${TRIXIE[@]}" | sort); do
   done < <(awk -v p="$package" '!/^#/ && NF == 3 && $1 == p' "$LIST")
   folders+=("$chosen")
 done
+
+# Leak check: no chosen photo may be a copy (resized, re-encoded, recoloured) of a photo of photoviews' test split
+# (PhotoPool.HeldOutPackages) or of a GCompris photo (gcompris-views); dataset-tool exits 1 and lists the pairs.
+GCOMPRIS=$(gcompris_photos)
+check=()
+for folder in "${folders[@]}"; do check+=(--images "$folder"); done
+for folder in lomiri-wallpapers-16.04 lomiri-wallpapers-20.04 ukui-wallpapers darknet python-matplotlib-data; do
+  check+=(--against "$DEBS/$folder")
+done
+dataset_tool near-copies "${check[@]}" --against "$GCOMPRIS" >&2
 
 add_photo_distractors photoviews-scenes "$PYSIOGAME/art4apps" "$PYSIOGAME/fc" \
   "$DEBS/endless-sky-data/usr/share/games/endless-sky/images/land" "${folders[@]}" -- "$@"

@@ -14,6 +14,9 @@ public static class DistractorSources
 
     private static readonly HashSet<string> Extensions = new(StringComparer.OrdinalIgnoreCase) { ".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp" };
 
+    /// <summary>Whether the file's extension is one of the image formats taken as candidates.</summary>
+    public static bool IsImage(string path) => Extensions.Contains(Path.GetExtension(path));
+
     /// <summary>Candidates of <paramref name="folders"/>; duplicates go to <paramref name="skipped"/> with the file they repeat.</summary>
     /// <exception cref="DirectoryNotFoundException">A folder does not exist.</exception>
     /// <exception cref="ArgumentException">Two folders have the same name, so their images would share names.</exception>
@@ -38,7 +41,7 @@ public static class DistractorSources
                 throw new DirectoryNotFoundException($"Distractor folder {folders[f]} does not exist.");
             }
             var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-                .Where(p => Extensions.Contains(Path.GetExtension(p)))
+                .Where(IsImage)
                 .Select(p => (Path: p, Relative: Path.GetRelativePath(root, p).Replace('\\', '/')))
                 .OrderBy(p => p.Relative, StringComparer.Ordinal);
             foreach (var (path, relative) in files)
