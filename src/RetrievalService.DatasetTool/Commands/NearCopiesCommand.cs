@@ -27,6 +27,7 @@ internal static class NearCopiesCommand
         {
             var candidates = NearCopies.ImagesIn(parse.GetValue(images)!.Select(d => d.FullName));
             var references = NearCopies.ImagesIn(parse.GetValue(against)!.Select(d => d.FullName));
+            var limit = parse.GetValue(maxDistance);
             var unreadable = new List<string>();
             var pairs = NearCopies.Closest(candidates, references, unreadable, parse.GetValue(workers));
             foreach (var reason in unreadable)
@@ -37,13 +38,13 @@ internal static class NearCopiesCommand
             {
                 Console.Error.WriteLine($"{pair.Distance,3} bits: {pair.Candidate} ↔ {pair.Reference}");
             }
-            var copies = pairs.Where(p => p.Distance <= parse.GetValue(maxDistance)).ToList();
+            var copies = pairs.Where(p => p.Distance <= limit).ToList();
             foreach (var copy in copies)
             {
                 Console.WriteLine($"{copy.Distance}\t{copy.Candidate}\t{copy.Reference}");
             }
             AnsiConsole.MarkupLineInterpolated(
-                $"[grey]{candidates.Count} candidates against {references.Count} references: {copies.Count} near copies (≤ {parse.GetValue(maxDistance)} bits)[/]");
+                $"[grey]{candidates.Count} candidates against {references.Count} references: {copies.Count} near copies (≤ {limit} bits)[/]");
             return Task.FromResult(copies.Count == 0 ? 0 : 1);
         });
         return command;

@@ -14,8 +14,18 @@ public static class DistractorSources
 
     private static readonly HashSet<string> Extensions = new(StringComparer.OrdinalIgnoreCase) { ".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp" };
 
-    /// <summary>Whether the file's extension is one of the image formats taken as candidates.</summary>
-    public static bool IsImage(string path) => Extensions.Contains(Path.GetExtension(path));
+    /// <summary>The image files (PNG/JPEG/BMP/GIF/WebP) below <paramref name="folder"/>, sub-folders included, unordered.</summary>
+    /// <param name="folder">The folder searched.</param>
+    /// <param name="role">What the folder is for, as the error names it ("Distractor", "Image").</param>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    public static IEnumerable<string> ImageFiles(string folder, string role)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"{role} folder {folder} does not exist.");
+        }
+        return Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Where(p => Extensions.Contains(Path.GetExtension(p)));
+    }
 
     /// <summary>Candidates of <paramref name="folders"/>; duplicates go to <paramref name="skipped"/> with the file they repeat.</summary>
     /// <exception cref="DirectoryNotFoundException">A folder does not exist.</exception>
@@ -36,12 +46,7 @@ public static class DistractorSources
         for (var f = 0; f < folders.Count; f++)
         {
             var root = Path.GetFullPath(folders[f]);
-            if (!Directory.Exists(root))
-            {
-                throw new DirectoryNotFoundException($"Distractor folder {folders[f]} does not exist.");
-            }
-            var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-                .Where(IsImage)
+            var files = ImageFiles(root, "Distractor")
                 .Select(p => (Path: p, Relative: Path.GetRelativePath(root, p).Replace('\\', '/')))
                 .OrderBy(p => p.Relative, StringComparer.Ordinal);
             foreach (var (path, relative) in files)

@@ -42,21 +42,12 @@ public static class NearCopies
             .ThenBy(pair => pair.Candidate, StringComparer.Ordinal)];
     }
 
-    /// <summary>The image files below each folder (see <see cref="DistractorSources.IsImage"/>), in ordinal order.</summary>
+    /// <summary>The image files below each folder (<see cref="DistractorSources.ImageFiles"/>), in ordinal order.</summary>
     /// <exception cref="DirectoryNotFoundException">A folder does not exist.</exception>
     public static IReadOnlyList<string> ImagesIn(IEnumerable<string> folders)
     {
         ArgumentNullException.ThrowIfNull(folders);
-        var files = new List<string>();
-        foreach (var folder in folders)
-        {
-            if (!Directory.Exists(folder))
-            {
-                throw new DirectoryNotFoundException($"Image folder {folder} does not exist.");
-            }
-            files.AddRange(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Where(DistractorSources.IsImage));
-        }
-        return [.. files.Order(StringComparer.Ordinal)];
+        return [.. folders.SelectMany(folder => DistractorSources.ImageFiles(folder, "Image")).Order(StringComparer.Ordinal)];
     }
 
     private static List<(string Path, DifferenceHash Hash)> Hash(IReadOnlyList<string> paths, ConcurrentBag<string> failures, int workers)
