@@ -10,6 +10,7 @@ var root = new RootCommand("Builds the project's teacher and student ONNX models
     BuildTeacherCommand.Create(),
     FitAdapterCommand.Create(),
     BuildStudentCommand.Create(),
+    BuildPrunedStudentCommand.Create(),
     QuantizeCommand.Create(),
     HeldOutCommand.Create(),
 };

@@ -17,4 +17,26 @@ public static class OnnxGraphs
             graph.Initializer.Remove(dead);
         }
     }
+
+    /// <summary>
+    /// Drops nodes whose outputs no longer reach a graph output (after a rewire cut them off), then the
+    /// initializers only they read. Nodes are in topological order, so one backward sweep finds them all.
+    /// </summary>
+    public static void RemoveDeadNodes(GraphProto graph)
+    {
+        var needed = graph.Output.Select(o => o.Name).ToHashSet();
+        for (var i = graph.Node.Count - 1; i >= 0; i--)
+        {
+            var node = graph.Node[i];
+            if (node.Output.Any(needed.Contains))
+            {
+                needed.UnionWith(node.Input);
+            }
+            else
+            {
+                graph.Node.RemoveAt(i);
+            }
+        }
+        RemoveUnusedInitializers(graph);
+    }
 }
