@@ -46,7 +46,7 @@ public static class DepthPrunedStudent
     {
         if (stages.Count == 0)
         {
-            throw new ArgumentException("The teacher graph has no residual blocks (Add → Relu with a BatchNormalization branch).");
+            throw new ArgumentException("The teacher graph has no residual blocks (Add → Relu with a Conv or BatchNormalization branch).");
         }
         if (blocksPerStage.Count != stages.Count)
         {

@@ -110,5 +110,62 @@ public sealed class DepthPrunedStudentTests
         Assert.Contains("no residual blocks", error.Message);
     }
 
+    [Fact]
+    public void Blocks_are_found_when_batch_norm_is_folded_into_the_convolutions()
+    {
+        // PyTorch exports eval-mode ResNets with BN folded: every branch ends in a Conv. Stem, one identity block,
+        // then a stage of a projection block and an identity block.
+        var model = FoldedResNet();
+
+        var stages = ResidualStages.Find(model.Graph);
+        Assert.Equal([1, 2], stages.Select(s => s.Blocks.Count));
+        Assert.Equal([true, false, true], stages.SelectMany(s => s.Blocks).Select(b => b.IdentityShortcut));
+        Assert.Equal("block1/relu", stages[1].Blocks[0].Input);
+
+        var pruned = DepthPrunedStudent.Build(model, [0, 1], "folded-pruned");
+        var (values, shape) = OrtRunner.Run(pruned.ToByteArray(), ModelIo.Input, SyntheticImages.Nchw(4, 33, 47), [1, 3, 33, 47])["pooled"];
+        Assert.Equal([1, 16], shape);
+        // Block 1 removed: the projection block's main path and shortcut now read the stem.
+        Assert.Equal(2, pruned.Graph.Node.Count(n => n.OpType == "Conv" && n.Input[0] == "stem/relu"));
+        Assert.Contains(values, v => v != 0);
+    }
+
+    private static ModelProto FoldedResNet()
+    {
+        var model = new ModelProto { IrVersion = 7, Graph = new GraphProto { Name = "folded" } };
+        model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = 13 });
+        var graph = model.Graph;
+        graph.Input.Add(OnnxValueInfos.FloatTensor(ModelIo.Input, "batch", 3, "height", "width"));
+        var random = new Random(5);
+        string Conv(string input, string name, int inputs, int outputs, int kernel, int stride)
+        {
+            var weights = Enumerable.Range(0, outputs * inputs * kernel * kernel).Select(_ => (float)(random.NextDouble() - 0.5) * 0.2f).ToArray();
+            graph.Initializer.Add(OnnxTensors.Float($"{name}.w", [outputs, inputs, kernel, kernel], weights));
+            graph.Initializer.Add(OnnxTensors.Float($"{name}.b", [outputs], new float[outputs]));
+            var pad = kernel / 2;
+            graph.Node.Add(OnnxNodes.Node("Conv", name, [input, $"{name}.w", $"{name}.b"], OnnxNodes.Ints("kernel_shape", kernel, kernel),
+                OnnxNodes.Ints("strides", stride, stride), OnnxNodes.Ints("pads", pad, pad, pad, pad)));
+            return name;
+        }
+        string Relu(string input, string name)
+        {
+            graph.Node.Add(OnnxNodes.Node("Relu", name, [input]));
+            return name;
+        }
+        string Block(string x, string name, int inputs, int outputs, int stride)
+        {
+            var main = Conv(Relu(Conv(x, $"{name}/conv1", inputs, outputs, 3, stride), $"{name}/relu1"), $"{name}/conv2", outputs, outputs, 3, 1);
+            var shortcut = inputs == outputs ? x : Conv(x, $"{name}/shortcut", inputs, outputs, 1, stride);
+            graph.Node.Add(OnnxNodes.Node("Add", $"{name}/add", [main, shortcut]));
+            return Relu($"{name}/add", $"{name}/relu");
+        }
+        var stem = Relu(Conv(ModelIo.Input, "stem/conv", 3, 8, 3, 2), "stem/relu");
+        var features = Block(Block(Block(stem, "block1", 8, 8, 1), "block2", 8, 16, 2), "block3", 16, 16, 1);
+        graph.Node.Add(OnnxNodes.Node("GlobalAveragePool", "pool", [features]));
+        graph.Node.Add(OnnxNodes.Node("Flatten", "flatten", ["pool"], ["pooled"], OnnxNodes.Int("axis", 1)));
+        graph.Output.Add(OnnxValueInfos.FloatTensor("pooled", "batch", 16));
+        return model;
+    }
+
     private static double Cosine(float[] a, float[] b) => a.Zip(b).Sum(p => (double)p.First * p.Second);
 }
