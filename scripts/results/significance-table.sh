@@ -188,7 +188,7 @@ significance photoviews-scenes-vs-wide-control photoviews $scenes student-mnv2-r
 # Students cut from the teacher, and the int8 teacher as a query model (README: "Students cut from the teacher").
 pruned=$results/pruned
 significance target-photoviews-teacher-int8 photoviews $scenes $teacher $pruned/photoviews-test-teacher-int8.json ""
-significance photoviews-default-vs-resnet10 photoviews $scenes student-mnv2-regression-stage3-scenes-e26 $pruned/photoviews-test-resnet10-e33.json ""
+significance photoviews-default-vs-resnet10 photoviews $scenes student-mnv2-regression-stage3-scenes-e26 $pruned/photoviews-test-resnet10-regression-e44.json ""
 
 # One line per report: name, Medium baseline → candidate, Δ [interval], ratio [interval], P(Δ ≤ 0).
 python3 - "$out" <<'PY'
