@@ -32,8 +32,29 @@ internal static class TensorConversion
             throw new InvalidOperationException(
                 $"Initializer '{proto.Name}' holds {OnnxTensors.ElementCount(proto)} values but the module has {values.LongLength}.");
         }
+        FlushNegligible(values);
         proto.FloatData.Clear();
         proto.RawData = ByteString.CopyFrom(MemoryMarshal.AsBytes(values.AsSpan()));
+    }
+
+    /// <summary>Magnitude below which an exported weight is written as 0.</summary>
+    public const float NegligibleWeight = 1e-20f;
+
+    /// <summary>
+    /// Adam with weight decay drives weights that get no gradient (dead channels) towards zero without reaching it; a
+    /// trained ResNet-10 held 2 890 weights between 1e-30 and 1e-20. Next to ordinary weights (~1e-3) they contribute
+    /// nothing, but their products with activations are subnormal floats, which x86 computes in microcode: ONNX Runtime
+    /// ran that model 7× slower than the same graph with those weights zeroed (112 ms against 14.5 ms, 224², 1 thread).
+    /// </summary>
+    private static void FlushNegligible(Span<float> values)
+    {
+        foreach (ref var value in values)
+        {
+            if (Math.Abs(value) < NegligibleWeight)
+            {
+                value = 0f;
+            }
+        }
     }
 
     private static long[] ReadInt64(TensorProto proto) =>
