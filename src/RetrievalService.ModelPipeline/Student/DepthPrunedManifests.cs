@@ -13,8 +13,8 @@ public static class DepthPrunedManifests
         Id = InitId(blocksPerStage),
         Version = "1.0.0",
         Role = ModelRole.Student,
-        Architecture = $"{teacher.Architecture.Split(" → ")[0]} cut to {DepthPrunedStudent.Layout(blocksPerStage)} blocks per stage "
-                       + $"(of {DepthPrunedStudent.Layout(teacherLayout)}; the leading blocks kept) → GeM p=3 → L2N",
+        Architecture = $"{teacher.Architecture.Split(" → ")[0]} cut to {DepthPrunedStudent.Describe(blocksPerStage)} blocks per stage "
+                       + $"(of {DepthPrunedStudent.Describe(teacherLayout)}; the leading blocks kept) → GeM p=3 → L2N",
         OnnxFile = "",
         Sha256 = "",
         Input = teacher.Input,

@@ -33,11 +33,11 @@ public static class DepthPrunedStudent
         return model;
     }
 
-    /// <summary>The stage layout of a ResNet graph as "2-2-2-3" (blocks per stage).</summary>
-    public static string Layout(IReadOnlyList<int> blocksPerStage) => string.Join('-', blocksPerStage);
+    /// <summary>Blocks per stage written as the architecture line names them: "2-2-2-3".</summary>
+    public static string Describe(IReadOnlyList<int> blocksPerStage) => string.Join('-', blocksPerStage);
 
     /// <summary>Blocks per stage of <paramref name="graph"/>.</summary>
-    public static IReadOnlyList<int> Layout(GraphProto graph) => ResidualStages.Find(graph).Select(s => s.Blocks.Count).ToList();
+    public static IReadOnlyList<int> BlocksPerStage(GraphProto graph) => ResidualStages.Find(graph).Select(s => s.Blocks.Count).ToList();
 
     /// <summary>The conventional name "ResNet-N": N counts the stem conv, two convs per kept block and the classifier.</summary>
     public static int WeightLayers(IReadOnlyList<int> blocksPerStage) => 2 + 2 * blocksPerStage.Sum();
@@ -51,7 +51,7 @@ public static class DepthPrunedStudent
         if (blocksPerStage.Count != stages.Count)
         {
             throw new ArgumentException(
-                $"The teacher has {stages.Count} stages ({Layout(stages.Select(s => s.Blocks.Count).ToList())} blocks); {blocksPerStage.Count} counts were given.");
+                $"The teacher has {stages.Count} stages ({Describe(stages.Select(s => s.Blocks.Count).ToList())} blocks); {blocksPerStage.Count} counts were given.");
         }
         for (var s = 0; s < stages.Count; s++)
         {

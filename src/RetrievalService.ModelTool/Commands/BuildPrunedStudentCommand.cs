@@ -31,7 +31,7 @@ internal static class BuildPrunedStudentCommand
             var keep = ParseCounts(parse.GetValue(blocks)!);
 
             var student = DepthPrunedStudent.Build(teacherModel, keep, DepthPrunedManifests.InitId(keep));
-            var manifest = DepthPrunedManifests.Init(teacher, DepthPrunedStudent.Layout(teacherModel.Graph), keep);
+            var manifest = DepthPrunedManifests.Init(teacher, DepthPrunedStudent.BlocksPerStage(teacherModel.Graph), keep);
             Console.WriteLine(ModelArtifactWriter.Write(student, manifest, modelsDir).ManifestPath);
             return 0;
         }));
@@ -40,9 +40,9 @@ internal static class BuildPrunedStudentCommand
 
     private static int[] ParseCounts(string text)
     {
-        var parts = text.Split(',', StringSplitOptions.TrimEntries);
-        return parts.All(p => int.TryParse(p, out var n) && n >= 0)
-            ? parts.Select(int.Parse).ToArray()
+        var counts = text.Split(',', StringSplitOptions.TrimEntries).Select(p => int.TryParse(p, out var n) && n >= 0 ? n : -1).ToArray();
+        return counts.All(n => n >= 0)
+            ? counts
             : throw new ArgumentException($"--blocks: expected non-negative counts like 1,1,1,1, got '{text}'.");
     }
 }

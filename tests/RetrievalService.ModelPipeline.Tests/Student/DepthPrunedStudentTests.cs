@@ -43,7 +43,7 @@ public sealed class DepthPrunedStudentTests
     {
         var student = DepthPrunedStudent.Build(Teacher.Value, [1, 1, 1, 1], "student-resnet10-init");
 
-        Assert.Equal([1, 1, 1, 1], DepthPrunedStudent.Layout(student.Graph));
+        Assert.Equal([1, 1, 1, 1], DepthPrunedStudent.BlocksPerStage(student.Graph));
         var adds = student.Graph.Node.Where(n => n.OpType == "Add").Select(n => n.Name);
         Assert.Equal(["Plus267", "Plus299", "Plus331", "Plus363"], adds);
         // The second stage-1 block's convolutions (Convolution271/277) and their weights are gone.
