@@ -15,7 +15,7 @@ internal static class AddDistractorsCommand
         var dataset = new Option<DirectoryInfo>("--dataset") { Description = "The built dataset to copy (a folder with build.json).", Required = true };
         var images = new Option<DirectoryInfo[]>("--images")
         {
-            Description = "Folder of unlabelled images, searched recursively; repeat for several. Images in Debian packages unpacked under <data>/sources/debs are recorded with the package's version.",
+            Description = "Folder of unlabelled images, searched recursively; repeat for several. Images in Debian packages unpacked under <data>/sources/debs, and in npm packages fetched by fetch-npm, are recorded with the package's version.",
             Required = true,
         };
         var split = new Option<string>("--split") { Description = "The split whose gallery receives them.", DefaultValueFactory = _ => SplitNames.Train };
@@ -33,14 +33,14 @@ internal static class AddDistractorsCommand
             var folders = parse.GetValue(images)!.Select(d => d.FullName).ToList();
             var skipped = new List<string>();
             var candidates = DistractorSources.Find(folders, skipped);
-            var debsDir = Path.Combine(parse.GetValue(data)!.FullName, "sources", "debs");
+            var sourcesDir = Path.Combine(parse.GetValue(data)!.FullName, "sources");
             var adder = new DistractorAdder(parse.GetValue(split)!, Math.Max(1, parse.GetValue(workers)));
             var outDir = parse.GetValue(output)!.FullName;
             BuildManifest manifest = null!;
             AnsiConsole.Progress().Start(progress =>
             {
                 var task = progress.AddTask($"distractors → {adder.Split}", maxValue: Math.Max(1, candidates.Count));
-                manifest = adder.Write(parse.GetValue(dataset)!.FullName, outDir, candidates, folders, PackagesOf(folders, debsDir), skipped,
+                manifest = adder.Write(parse.GetValue(dataset)!.FullName, outDir, candidates, folders, [.. PackagesOf(folders, Path.Combine(sourcesDir, "debs")), .. NpmPackageRecords.Of(sourcesDir, folders)], skipped,
                     new Progress<int>(done => task.Value = done), ct);
                 task.Value = task.MaxValue;
             });

@@ -12,7 +12,8 @@ public sealed class NpmPackageFetcher(HttpClient http)
 
     public const string DefaultRegistry = "https://registry.npmjs.org";
 
-    private const string Marker = ".integrity";
+    /// <summary>File beside <c>package/</c> that records the integrity the tarball was verified against.</summary>
+    public const string IntegrityMarker = ".integrity";
 
     /// <summary>The registry base in effect: <see cref="RegistryVariable"/> when set, else the public registry.</summary>
     public static string Registry =>
@@ -25,7 +26,7 @@ public sealed class NpmPackageFetcher(HttpClient http)
     public async Task<string> FetchAsync(NpmPackage package, string sourcesDir, CancellationToken ct)
     {
         var extracted = ExtractedDir(sourcesDir, package);
-        var marker = Path.Combine(extracted, Marker);
+        var marker = Path.Combine(extracted, IntegrityMarker);
         if (File.Exists(marker) && await File.ReadAllTextAsync(marker, ct) == package.Integrity)
         {
             return Path.Combine(extracted, "package");
@@ -53,7 +54,7 @@ public sealed class NpmPackageFetcher(HttpClient http)
         }
         Directory.CreateDirectory(staging);
         await TarballExtractor.ExtractAsync(tarball, staging, ct);
-        await File.WriteAllTextAsync(Path.Combine(staging, Marker), package.Integrity, ct);
+        await File.WriteAllTextAsync(Path.Combine(staging, IntegrityMarker), package.Integrity, ct);
         if (Directory.Exists(extracted))
         {
             Directory.Delete(extracted, recursive: true);
