@@ -49,3 +49,39 @@ pysiogame_images() {
   DATA_DIR="$DATA_DIR" "$ROOT/scripts/fetch-photos.sh" pysiogame >&2
   echo "$DATA_DIR/sources/debs/pysiogame/usr/share/games/pysiogame/res/images"
 }
+
+# Fetches the packages scene-photos.txt names and hard-links each package's chosen photos into
+# <data>/sources/debs/<package>/scene-photos/<package>/ (rebuilt from the list on every run, so add-distractors records
+# the package's version); prints those folders, one per line, in package order.
+scene_photo_folders() {
+  local list="$ROOT/scripts/datasets/scene-photos.txt" debs="$DATA_DIR/sources/debs" package chosen path
+  local bookworm trixie
+  mapfile -t bookworm < <(awk '!/^#/ && NF == 3 && $2 == "bookworm" { print $1 }' "$list" | sort -u)
+  mapfile -t trixie < <(awk '!/^#/ && NF == 3 && $2 == "trixie" { print $1 }' "$list" | sort -u)
+  DATA_DIR="$DATA_DIR" "$ROOT/scripts/fetch-photos.sh" endless-sky-data "${bookworm[@]}" >&2
+  DATA_DIR="$DATA_DIR" SUITE=trixie "$ROOT/scripts/fetch-photos.sh" "${trixie[@]}" >&2
+  for package in $(printf '%s\n' "${bookworm[@]}" "${trixie[@]}" | sort); do
+    chosen="$debs/$package/scene-photos/$package"
+    rm -rf "$chosen"
+    while read -r _ _ path; do
+      # A file the list names but the package lacks means the package changed: stop rather than build a smaller set.
+      [ -f "$debs/$package/$path" ] || { echo "scene photos: $package has no $path" >&2; return 1; }
+      mkdir -p "$chosen/$(dirname "$path")"
+      ln -f "$debs/$package/$path" "$chosen/$path"
+    done < <(awk -v p="$package" '!/^#/ && NF == 3 && $1 == p' "$list")
+    echo "$chosen"
+  done
+}
+
+# leak_check FOLDER…: exits 1, listing the pairs, when any image in the FOLDERs is a copy (resized, re-encoded,
+# recoloured) of a photo of photoviews' test split (PhotoPool.HeldOutPackages) or of a GCompris photo (gcompris-views).
+leak_check() {
+  local debs="$DATA_DIR/sources/debs" folder check=()
+  for folder in "$@"; do check+=(--images "$folder"); done
+  for folder in lomiri-wallpapers-16.04 lomiri-wallpapers-20.04 ukui-wallpapers darknet python-matplotlib-data; do
+    check+=(--against "$debs/$folder")
+  done
+  local gcompris
+  gcompris=$(gcompris_photos)
+  dataset_tool near-copies "${check[@]}" --against "$gcompris" >&2
+}

@@ -45,7 +45,7 @@ public sealed class NpmPackageRecordsTests : IDisposable
     public void The_fetch_list_reads_pins_and_names_the_line_of_a_malformed_one()
     {
         var list = Path.Combine(sources, "list.txt");
-        File.WriteAllText(list, "# photos\n\ntabler-ui 0.0.34 sha512-AAA==\n@vladmandic/human  3.3.6\tsha512-BBB==\n");
+        File.WriteAllText(list, "# photos\n\ntabler-ui 0.0.34 sha512-AAA==  # MIT (LICENSE.md)\n@vladmandic/human  3.3.6\tsha512-BBB==\n");
         Assert.Equal([new NpmPackage("tabler-ui", "0.0.34", "sha512-AAA=="), new NpmPackage("@vladmandic/human", "3.3.6", "sha512-BBB==")],
             NpmPackageList.Read(list));
 
