@@ -189,6 +189,10 @@ significance photoviews-scenes-vs-wide-control photoviews $scenes student-mnv2-r
 pruned=$results/pruned
 significance target-photoviews-teacher-int8 photoviews $scenes $teacher $pruned/photoviews-test-teacher-int8.json ""
 significance photoviews-default-vs-resnet10 photoviews $scenes student-mnv2-regression-stage3-scenes-e26 $pruned/photoviews-test-resnet10-regression-e44.json ""
+# ResNet-12 resumed to 64 epochs (best: epoch 61): it passes the gcompris-views rule against the default, and trails it on
+# photoviews test.
+significance gcompris-views-default-vs-resnet12-e61 gcompris-views/val $results/gcompris-views/warm-start/scenes.json "" $pruned/gcompris-views-val-resnet12-e61.json ""
+significance photoviews-default-vs-resnet12-e61 photoviews $scenes student-mnv2-regression-stage3-scenes-e26 $pruned/photoviews-test-resnet12-e61.json ""
 
 # One line per report: name, Medium baseline → candidate, Δ [interval], ratio [interval], P(Δ ≤ 0).
 python3 - "$out" <<'PY'
