@@ -40,7 +40,7 @@ internal static class AddDistractorsCommand
             AnsiConsole.Progress().Start(progress =>
             {
                 var task = progress.AddTask($"distractors → {adder.Split}", maxValue: Math.Max(1, candidates.Count));
-                manifest = adder.Write(parse.GetValue(dataset)!.FullName, outDir, candidates, folders, [.. PackagesOf(folders, Path.Combine(sourcesDir, "debs")), .. NpmPackageRecords.Of(sourcesDir, folders)], skipped,
+                manifest = adder.Write(parse.GetValue(dataset)!.FullName, outDir, candidates, folders, SourceFolders.Records(sourcesDir, folders), skipped,
                     new Progress<int>(done => task.Value = done), ct);
                 task.Value = task.MaxValue;
             });
@@ -50,15 +50,5 @@ internal static class AddDistractorsCommand
             return Task.FromResult(0);
         });
         return command;
-    }
-
-    // A folder inside <debs>/<package>/ came from that Debian package; record its version as the builders do.
-    private static IReadOnlyList<SourceRecord> PackagesOf(IEnumerable<string> folders, string debsDir)
-    {
-        var packages = folders
-            .Select(f => Path.GetRelativePath(debsDir, f).Replace('\\', '/'))
-            .Where(r => !r.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(r) && r != ".")
-            .Select(r => r.Split('/')[0]);
-        return DebianPackageVersions.Records(debsDir, packages);
     }
 }

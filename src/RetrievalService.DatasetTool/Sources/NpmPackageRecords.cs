@@ -13,12 +13,8 @@ public static class NpmPackageRecords
 {
     /// <summary>A <see cref="SourceRecord"/> per npm package holding one of <paramref name="folders"/>, ordered by name.</summary>
     public static IReadOnlyList<SourceRecord> Of(string sourcesDir, IEnumerable<string> folders) =>
-        [.. folders
-            .Select(f => Path.GetRelativePath(sourcesDir, f).Replace('\\', '/'))
-            .Where(r => !r.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(r) && r != ".")
-            .Select(r => Path.Combine(sourcesDir, r.Split('/')[0]))
-            .Distinct(StringComparer.Ordinal)
-            .Select(Read)
+        [.. SourceFolders.TopLevelNames(sourcesDir, folders)
+            .Select(name => Read(Path.Combine(sourcesDir, name)))
             .OfType<SourceRecord>()
             .OrderBy(s => s.Name, StringComparer.Ordinal)];
 

@@ -25,6 +25,24 @@ public sealed class NpmPackageRecordsTests : IDisposable
     }
 
     [Fact]
+    public void Debian_packages_come_first_then_npm_packages_each_once()
+    {
+        var npm = Extracted("tabler-ui", "0.0.34", "sha512-abc==", "package/dist/demo/photos");
+        var doc = Directory.CreateDirectory(Path.Combine(sources, "debs", "scratch", "usr", "share", "doc", "scratch")).FullName;
+        using (var changelog = new System.IO.Compression.GZipStream(File.Create(Path.Combine(doc, "changelog.Debian.gz")), System.IO.Compression.CompressionLevel.Fastest))
+        {
+            changelog.Write("scratch (1.4.0.6~dfsg-6) unstable; urgency=medium\n"u8);
+        }
+        var backgrounds = Directory.CreateDirectory(Path.Combine(sources, "debs", "scratch", "usr", "share", "scratch")).FullName;
+
+        var records = SourceFolders.Records(sources, [npm, backgrounds, Path.Combine(backgrounds, "Media"), npm]);
+
+        Assert.Equal(
+            [new SourceRecord("debian", "scratch", "1.4.0.6~dfsg-6"), new SourceRecord("npm", "tabler-ui", "0.0.34", "sha512-abc==")],
+            records);
+    }
+
+    [Fact]
     public void Folders_outside_the_sources_or_without_a_verified_marker_are_not_npm_packages()
     {
         var unverified = Directory.CreateDirectory(Path.Combine(sources, "loose-1.0.0", "package")).FullName;
