@@ -194,6 +194,14 @@ significance photoviews-default-vs-resnet10 photoviews $scenes student-mnv2-regr
 significance gcompris-views-default-vs-resnet12-e61 gcompris-views/val $results/gcompris-views/warm-start/scenes.json "" $pruned/gcompris-views-val-resnet12-e61.json ""
 significance photoviews-default-vs-resnet12-e61 photoviews $scenes student-mnv2-regression-stage3-scenes-e26 $pruned/photoviews-test-resnet12-e61.json ""
 
+# Stage 4: the photoviews-scenes default continued on photoviews-npm (315 photographs from npm packages more), seed 7,
+# best epoch 24 (README: "Photographs from npm packages"); the default since session 15.
+npm=$results/npm
+significance gcompris-views-scenes-vs-npm gcompris-views/val $results/gcompris-views/warm-start/scenes.json "" $npm/gcompris-views-val-seed7-e24.json ""
+significance step-photoviews-10-npm photoviews $scenes student-mnv2-regression-stage3-scenes-e26 $npm/photoviews-test-seed7-e24.json ""
+significance target-photoviews-npm photoviews $scenes $teacher $npm/photoviews-test-seed7-e24.json ""
+significance target-photoviews-npm-int8 photoviews $scenes $teacher $npm/photoviews-test-int8.json ""
+
 # One line per report: name, Medium baseline → candidate, Δ [interval], ratio [interval], P(Δ ≤ 0).
 python3 - "$out" <<'PY'
 import json, pathlib, sys
