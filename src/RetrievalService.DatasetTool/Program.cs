@@ -13,13 +13,14 @@ var root = new RootCommand("Builds the benchmark datasets (emoji4, photoviews, p
     NearCopiesCommand.Create(),
     FetchNpmCommand.Create(),
 };
-// A missing folder, a dataset that cannot take what was asked, an unreadable file: say what is wrong in one line and
-// exit 2, as the trainer does; anything else is a bug and keeps its stack trace.
+// A missing folder, a dataset that cannot take what was asked, an unreadable file, a registry that cannot be reached:
+// say what is wrong in one line and exit 2, as the trainer does; anything else is a bug and keeps its stack trace.
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
-catch (Exception e) when (e is IOException or ArgumentException or InvalidDataException or UnauthorizedAccessException)
+catch (Exception e) when (e is IOException or ArgumentException or InvalidDataException or UnauthorizedAccessException
+    or HttpRequestException or TaskCanceledException)
 {
     Console.Error.WriteLine($"dataset-tool: {e.Message}");
     return 2;

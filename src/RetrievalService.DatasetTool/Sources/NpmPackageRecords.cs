@@ -28,7 +28,8 @@ public static class NpmPackageRecords
         }
         using var document = JsonDocument.Parse(File.ReadAllText(packageJson));
         var root = document.RootElement;
-        // A marker without a name or version is a damaged extraction; refuse rather than record an unknown source.
+        // A verified tarball whose package.json names no package or version cannot be recorded; refuse rather than
+        // write an unknown source into build.json.
         var name = root.TryGetProperty("name", out var n) ? n.GetString() : null;
         var version = root.TryGetProperty("version", out var v) ? v.GetString() : null;
         if (string.IsNullOrEmpty(name) || string.IsNullOrEmpty(version))
