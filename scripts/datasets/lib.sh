@@ -50,6 +50,17 @@ pysiogame_images() {
   echo "$DATA_DIR/sources/debs/pysiogame/usr/share/games/pysiogame/res/images"
 }
 
+# link_listed FROM TO LABEL: hard-links each path read from stdin (relative to FROM) to the same path under TO. A file
+# the list names but the package lacks means the package changed: stop rather than build a smaller set.
+link_listed() {
+  local from=$1 to=$2 label=$3 path
+  while read -r path; do
+    [ -f "$from/$path" ] || { echo "$label has no $path" >&2; return 1; }
+    mkdir -p "$to/$(dirname "$path")"
+    ln -f "$from/$path" "$to/$path"
+  done
+}
+
 # Fetches the packages scene-photos.txt names and hard-links each package's chosen photos into
 # <data>/sources/debs/<package>/scene-photos/<package>/ (rebuilt from the list on every run, so add-distractors records
 # the package's version); prints those folders, one per line, in package order.
@@ -63,12 +74,8 @@ scene_photo_folders() {
   for package in $(printf '%s\n' "${bookworm[@]}" "${trixie[@]}" | sort); do
     chosen="$debs/$package/scene-photos/$package"
     rm -rf "$chosen"
-    while read -r _ _ path; do
-      # A file the list names but the package lacks means the package changed: stop rather than build a smaller set.
-      [ -f "$debs/$package/$path" ] || { echo "scene photos: $package has no $path" >&2; return 1; }
-      mkdir -p "$chosen/$(dirname "$path")"
-      ln -f "$debs/$package/$path" "$chosen/$path"
-    done < <(awk -v p="$package" '!/^#/ && NF == 3 && $1 == p' "$list")
+    awk -v p="$package" '!/^#/ && NF == 3 && $1 == p { print $3 }' "$list" \
+      | link_listed "$debs/$package" "$chosen" "scene photos: $package" || return 1
     echo "$chosen"
   done
 }

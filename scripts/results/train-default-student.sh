@@ -17,8 +17,9 @@
 # lands in models/trained/student-mnv2-regression-scenes (the default of session 14, SHA-256 7fa5f014…). Stage 4
 # continues that on photoviews-npm (315 photographs from npm packages more) for 26 epochs at the rates stage 3 ended
 # with, selected on gcompris-views; its export is the default. About 3 h + 45 min + 70 min + 75 min on one core with
-# THREADS=1 (stage 1 here: 235 min, most of it beside another run; 100 s an epoch alone). A finished run is resumed and only exported. The service queries with the int8 copy: run
-# scripts/results/quantize-default-student.sh afterwards.
+# THREADS=1 (stage 1 here: 235 min, most of it beside another run; 100 s an epoch alone). A finished run is resumed
+# and only exported. The service queries with the int8 copy: run scripts/results/quantize-default-student.sh
+# afterwards.
 # Writes into models/, replacing the committed files: compare with `git diff models/`.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
