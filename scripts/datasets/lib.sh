@@ -61,11 +61,12 @@ link_listed() {
   done
 }
 
-# Fetches the packages scene-photos.txt names and hard-links each package's chosen photos into
-# <data>/sources/debs/<package>/scene-photos/<package>/ (rebuilt from the list on every run, so add-distractors records
-# the package's version); prints those folders, one per line, in package order.
+# scene_photo_folders [LIST]: fetches the Debian packages LIST (scene-photos.txt when none is given) names and
+# hard-links each package's chosen photos into <data>/sources/debs/<package>/scene-photos/<package>/ (rebuilt from the
+# list on every run, so add-distractors records the package's version); prints those folders, one per line, in
+# package order. Two lists must not name one package: the second would replace the first's folder.
 scene_photo_folders() {
-  local list="$ROOT/scripts/datasets/scene-photos.txt" debs="$DATA_DIR/sources/debs" package chosen path
+  local list=${1:-$ROOT/scripts/datasets/scene-photos.txt} debs="$DATA_DIR/sources/debs" package chosen path
   local bookworm trixie
   mapfile -t bookworm < <(awk '!/^#/ && NF == 3 && $2 == "bookworm" { print $1 }' "$list" | sort -u)
   mapfile -t trixie < <(awk '!/^#/ && NF == 3 && $2 == "trixie" { print $1 }' "$list" | sort -u)
