@@ -202,6 +202,19 @@ significance step-photoviews-10-npm photoviews $scenes student-mnv2-regression-s
 significance target-photoviews-npm photoviews $scenes $teacher $npm/photoviews-test-seed7-e24.json ""
 significance target-photoviews-npm-int8 photoviews $scenes $teacher $npm/photoviews-test-int8.json ""
 
+# Stage 5: the photoviews-npm default continued on photoviews-npm2 (90 photographs more) and on photoviews-more (225
+# more), seed 9 each; photoviews-more's epoch 26 is the default since session 16 (README: "A second and a third
+# search"). Selection on gcompris-views and the val split, then photoviews' test for the report.
+npm2=$results/npm2 more=$results/more
+significance gcompris-views-npm-vs-npm2 gcompris-views/val $npm/gcompris-views-val-seed7-e24.json "" $npm2/gcompris-views-val-npm2-seed9-e23.json ""
+significance gcompris-views-npm-vs-more gcompris-views/val $npm/gcompris-views-val-seed7-e24.json "" $more/gcompris-views-val-more-seed9-e26.json ""
+significance gcompris-views-npm2-vs-more gcompris-views/val $npm2/gcompris-views-val-npm2-seed9-e23.json "" $more/gcompris-views-val-more-seed9-e26.json ""
+significance photoviews-val-npm-vs-more photoviews/val $npm/photoviews-val-seed7-e24.json "" $more/photoviews-val-more-seed9-e26.json ""
+significance step-photoviews-11-more photoviews $npm/photoviews-test-seed7-e24.json "" $more/photoviews-test-more-seed9-e26.json ""
+significance photoviews-npm-vs-npm2 photoviews $npm/photoviews-test-seed7-e24.json "" $npm2/photoviews-test-npm2-seed9-e23.json ""
+significance target-photoviews-more photoviews $scenes $teacher $more/photoviews-test-more-seed9-e26.json ""
+significance target-photoviews-more-int8 photoviews $scenes $teacher $more/photoviews-test-int8.json ""
+
 # One line per report: name, Medium baseline → candidate, Δ [interval], ratio [interval], P(Δ ≤ 0).
 python3 - "$out" <<'PY'
 import json, pathlib, sys
