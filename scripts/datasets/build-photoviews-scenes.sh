@@ -9,10 +9,4 @@
 # docs/datasets.md.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-PYSIOGAME=$(pysiogame_images)
-# Assigned first so that a failure stops the build (set -e does not see one inside a process substitution).
-folders=$(scene_photo_folders)
-mapfile -t SCENES <<<"$folders"
-leak_check "${SCENES[@]}"
-add_photo_distractors photoviews-scenes "$PYSIOGAME/art4apps" "$PYSIOGAME/fc" \
-  "$DATA_DIR/sources/debs/endless-sky-data/usr/share/games/endless-sky/images/land" "${SCENES[@]}" -- "$@"
+build_photo_set photoviews-scenes scenes:scene-photos.txt -- "$@"

@@ -112,3 +112,28 @@ leak_check() {
   gcompris=$(gcompris_photos)
   dataset_tool near-copies "${check[@]}" --against "$gcompris" >&2
 }
+
+# build_photo_set NAME SOURCE… [-- TOOL_ARGS…]: the sets that grow photoviews-wide's pool by listed photographs
+# (photoviews-scenes, -npm, -npm2, -more). Each SOURCE is scenes:LIST (Debian photos, scene_photo_folders) or
+# npm:PACKAGES:LIST (npm photos, npm_photo_folders), lists named relative to scripts/datasets. Their folders are
+# leak-checked and appended, in SOURCE order, after pysiogame's photos and Endless Sky's landscapes, so each set
+# starts with the training images of the one before.
+build_photo_set() {
+  local name=$1 spec kind packages list folders chosen=() pysiogame
+  shift
+  pysiogame=$(pysiogame_images)
+  while [ $# -gt 0 ] && [ "$1" != "--" ]; do
+    spec=$1; shift
+    case $spec in
+      scenes:*) folders=$(scene_photo_folders "$ROOT/scripts/datasets/${spec#scenes:}") || return 1 ;;
+      npm:*:*)
+        IFS=: read -r kind packages list <<<"$spec"
+        folders=$(npm_photo_folders "$ROOT/scripts/datasets/$packages" "$ROOT/scripts/datasets/$list") || return 1 ;;
+      *) echo "build_photo_set: unknown source $spec (scenes:LIST or npm:PACKAGES:LIST)" >&2; return 1 ;;
+    esac
+    mapfile -t -O "${#chosen[@]}" chosen <<<"$folders"
+  done
+  leak_check "${chosen[@]}" || return 1
+  add_photo_distractors "$name" "$pysiogame/art4apps" "$pysiogame/fc" \
+    "$DATA_DIR/sources/debs/endless-sky-data/usr/share/games/endless-sky/images/land" "${chosen[@]}" "$@"
+}
