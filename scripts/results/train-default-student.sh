@@ -47,36 +47,37 @@ train_resuming "$OUT" --dataset data/datasets/photoviews-plus --loss regression 
   --epochs 100 --tuples-per-epoch 600 --batch 5 --negatives 5 --pool-size 400 --size 224 --seed 0 --threads "$THREADS" \
   --id "$STAGE1_ID" --models-dir models/trained
 
+# warm_stage OUT DATASET INIT_MANIFEST TRAINER_ARGS…: stages 2–5, the stage-1 recipe continued from INIT_MANIFEST on
+# data/datasets/DATASET (built by scripts/datasets/build-DATASET.sh when missing) and selected on gcompris-views;
+# TRAINER_ARGS give what differs between the stages (rates, epochs, seed, where the export goes).
+warm_stage() {
+  local out=$1 dataset=$2 init=$3
+  shift 3
+  [ -f "data/datasets/$dataset/build.json" ] || "scripts/datasets/build-$dataset.sh"
+  train_resuming "$out" --dataset "data/datasets/$dataset" --val-dataset data/datasets/gcompris-views \
+    --loss regression --augment strong --target same-view --mixup 0.5 --init "$init" \
+    --tuples-per-epoch 600 --batch 5 --negatives 5 --pool-size 400 --size 224 --threads "$THREADS" "$@"
+}
+
 # Stage 2 (about 45 min alone): the same recipe continued at the rates stage 1 ended with, on photoviews-wide
 # (photoviews-plus + pysiogame's photos + Endless Sky's landscapes), selected on gcompris-views (133 objects of photos
 # from another source; photoviews' own val split cannot rank students this close).
-[ -f data/datasets/photoviews-wide/build.json ] || scripts/datasets/build-photoviews-wide.sh
 [ -f data/datasets/gcompris-views/build.json ] || scripts/datasets/build-gcompris-views.sh
-train_resuming "$OUT2" --dataset data/datasets/photoviews-wide --val-dataset data/datasets/gcompris-views \
-  --loss regression --augment strong --target same-view --mixup 0.5 --init "models/trained/$STAGE1_ID.manifest.json" \
-  --lr 1.26e-5 --head-lr 4.2e-4 --epochs "$EPOCHS2" --tuples-per-epoch 600 --batch 5 --negatives 5 --pool-size 400 --size 224 --seed 4 \
-  --threads "$THREADS" --id student-mnv2-regression-wide --models-dir models/trained
+warm_stage "$OUT2" photoviews-wide "models/trained/$STAGE1_ID.manifest.json" \
+  --lr 1.26e-5 --head-lr 4.2e-4 --epochs "$EPOCHS2" --seed 4 --id student-mnv2-regression-wide --models-dir models/trained
 
-[ -f data/datasets/photoviews-scenes/build.json ] || scripts/datasets/build-photoviews-scenes.sh
-train_resuming "$OUT3" --dataset data/datasets/photoviews-scenes --val-dataset data/datasets/gcompris-views \
-  --loss regression --augment strong --target same-view --mixup 0.5 --init models/trained/student-mnv2-regression-wide.manifest.json \
-  --lr 1e-5 --head-lr 3.3e-4 --epochs "$EPOCHS3" --tuples-per-epoch 600 --batch 5 --negatives 5 --pool-size 400 --size 224 --seed 5 \
-  --threads "$THREADS" --id student-mnv2-regression-scenes --models-dir models/trained
+# Stage 3: photoviews-wide plus 250 whole-scene photographs (photoviews-scenes).
+warm_stage "$OUT3" photoviews-scenes models/trained/student-mnv2-regression-wide.manifest.json \
+  --lr 1e-5 --head-lr 3.3e-4 --epochs "$EPOCHS3" --seed 5 --id student-mnv2-regression-scenes --models-dir models/trained
 
 # Stage 4 (about 75 min alone): photoviews-scenes plus 315 photographs that npm packages ship (web themes' stock photos,
 # gallery demos, EXIF test photos), at the rates stage 3 ended with. The same continuation on photoviews-scenes alone
 # (seeds 7 and 8, the control) never rose above its start.
-[ -f data/datasets/photoviews-npm/build.json ] || scripts/datasets/build-photoviews-npm.sh
-train_resuming "$OUT4" --dataset data/datasets/photoviews-npm --val-dataset data/datasets/gcompris-views \
-  --loss regression --augment strong --target same-view --mixup 0.5 --init models/trained/student-mnv2-regression-scenes.manifest.json \
-  --lr 8.1e-6 --head-lr 2.7e-4 --epochs "$EPOCHS4" --tuples-per-epoch 600 --batch 5 --negatives 5 --pool-size 400 --size 224 --seed 7 \
-  --threads "$THREADS" --id student-mnv2-regression-npm --models-dir models/trained
+warm_stage "$OUT4" photoviews-npm models/trained/student-mnv2-regression-scenes.manifest.json \
+  --lr 8.1e-6 --head-lr 2.7e-4 --epochs "$EPOCHS4" --seed 7 --id student-mnv2-regression-npm --models-dir models/trained
 
 # Stage 5 (about 65 min alone): photoviews-npm2 (90 more npm photographs) plus 135 of a third search, 59 from npm and
 # 76 from Debian trixie packages, at the rates stage 4 ended with. The same continuation on photoviews-npm alone (the
 # control, seed 9, stopped at epoch 20) rose too, to 52.18 against this stage's 52.86 (docs/results/students/README.md).
-[ -f data/datasets/photoviews-more/build.json ] || scripts/datasets/build-photoviews-more.sh
-train_resuming "$OUT5" --dataset data/datasets/photoviews-more --val-dataset data/datasets/gcompris-views \
-  --loss regression --augment strong --target same-view --mixup 0.5 --init models/trained/student-mnv2-regression-npm.manifest.json \
-  --lr 6.3e-6 --head-lr 2.1e-4 --epochs "$EPOCHS5" --tuples-per-epoch 600 --batch 5 --negatives 5 --pool-size 400 --size 224 --seed 9 \
-  --threads "$THREADS" --id student-mnv2-regression --models-dir models
+warm_stage "$OUT5" photoviews-more models/trained/student-mnv2-regression-npm.manifest.json \
+  --lr 6.3e-6 --head-lr 2.1e-4 --epochs "$EPOCHS5" --seed 9 --id student-mnv2-regression --models-dir models
