@@ -33,7 +33,9 @@ download="$DATA_DIR/apt/downloads"
 mkdir -p "$download"
 (cd "$download" && private_apt download "${missing[@]}")
 for package in "${missing[@]}"; do
-  deb=$(ls "$download/${package}"_*.deb | head -n1)
+  debs=("$download/${package}"_*.deb)
+  deb=${debs[0]}
+  [[ -f "$deb" ]] || { echo "fetch-photos: apt-get download left no .deb for $package in $download" >&2; exit 1; }
   rm -rf "$DEBS/$package"
   dpkg-deb -x "$deb" "$DEBS/$package"
   touch "$DEBS/$package/.unpacked"

@@ -18,7 +18,7 @@ PYTHON=/usr/bin/python3
 packages=(python3-torch python3-torchvision libopenblas0-openmp)
 
 if [ -x "$PYTHON" ] && "$PYTHON" -c 'import torch, torchvision' 2>/dev/null \
-  && dpkg-query -W -f='${Status}' libopenblas0-openmp 2>/dev/null | grep -q 'install ok installed'; then
+  && [[ "$(dpkg-query -W -f='${Status}' libopenblas0-openmp 2>/dev/null)" == 'install ok installed' ]]; then
   echo "install-bench-deps: torch and torchvision already importable by $PYTHON, OpenBLAS installed; nothing to do" >&2
   exit 0
 fi

@@ -15,7 +15,10 @@ FLAGS_OFFSET=260660
 
 fail() { echo "patch-torchsharp: $*" >&2; exit 1; }
 
-libstdcxx=$(/sbin/ldconfig -p 2>/dev/null | awk '/libstdc\+\+\.so\.6 .*x86-64/ { print $NF; exit }')
+# Read the whole cache before matching: with pipefail, an awk that exits at the first match can kill
+# ldconfig with SIGPIPE mid-write and fail the script (exit 141), depending on timing.
+ldconfig_cache=$(/sbin/ldconfig -p 2>/dev/null || true)
+libstdcxx=$(awk '/libstdc\+\+\.so\.6 .*x86-64/ && !found { print $NF; found = 1 }' <<<"$ldconfig_cache")
 [[ -n "$libstdcxx" ]] || libstdcxx=/usr/lib/x86_64-linux-gnu/libstdc++.so.6
 [[ -r "$libstdcxx" ]] || fail "cannot find the system libstdc++.so.6 (looked at '$libstdcxx')"
 if grep -qa 'GLIBCXX_3\.4\.32' "$libstdcxx"; then

@@ -10,11 +10,17 @@ as_owner() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+# Captures ss's output rather than piping it into grep -q: with pipefail, grep quitting early could
+# SIGPIPE ss and turn a taken port into a "free" one.
+pg_port_taken() {
+  [[ -n "$(ss -Hltn "sport = :$1" 2>/dev/null)" ]]
+}
+
 pg_pick_port() {
   local port
   for _ in $(seq 1 200); do
     port=$((20000 + RANDOM % 40000))
-    if ! ss -Hltn "sport = :$port" 2>/dev/null | grep -q .; then
+    if ! pg_port_taken "$port"; then
       echo "$port"
       return
     fi
@@ -60,7 +66,7 @@ pg_start_server() {
   pg_running && return
   local port
   port=$(cat "$PG_DIR/port")
-  if ss -Hltn "sport = :$port" 2>/dev/null | grep -q .; then
+  if pg_port_taken "$port"; then
     echo "db: port $port (from $PG_DIR/port) is taken by another process; stop it or delete $PG_DIR/port" >&2
     exit 1
   fi

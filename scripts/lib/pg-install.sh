@@ -37,7 +37,7 @@ pg_install_pgvector() {
   # No pinned Debian revision: old ones leave the mirror (PLATFORM.md).
   (cd "$build" && private_apt source -qq pgvector >&2)
   local src
-  src=$(find "$build" -mindepth 1 -maxdepth 1 -type d -name 'pgvector-*' | head -n1)
+  src=$(find "$build" -mindepth 1 -maxdepth 1 -type d -name 'pgvector-*' -print -quit)
   [ -n "$src" ] || { echo "db: apt-get source pgvector produced no source folder in $build" >&2; exit 1; }
   # with_llvm=no: bookworm's server-dev has no matching clang for bitcode; OPTFLAGS= drops -march=native
   # so the library runs on any x86-64 host this data folder is copied to.
