@@ -12,6 +12,7 @@ var root = new RootCommand("Builds the project's teacher and student ONNX models
     BuildStudentCommand.Create(),
     BuildPrunedStudentCommand.Create(),
     QuantizeCommand.Create(),
+    AverageCommand.Create(),
     HeldOutCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using RetrievalService.Embedding.Manifests;
+using RetrievalService.ModelPipeline.Artifacts;
+using RetrievalService.ModelPipeline.Averaging;
+using RetrievalService.ModelPipeline.Onnx;
+
+namespace RetrievalService.ModelTool.Commands;
+
+internal static class AverageCommand
+{
+    // The trainer names the GeM exponent's initializer so; the architecture line reports its averaged value.
+    private const string GemExponent = "gem.p";
+
+    public static Command Create()
+    {
+        var models = new Option<FileInfo[]>("--students")
+        {
+            Description = "Manifests of the students to average (two or more, one graph, fine-tuned from one initialisation).",
+            Required = true,
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var id = new Option<string>("--id") { Description = "Id of the averaged student.", Required = true };
+        var output = CommonOptions.ModelsDir();
+        var command = new Command("average", "Uniform weight average (model soup) of students fine-tuned from one initialisation; writes the model and its manifest.")
+        {
+            models, id, output,
+        };
+        command.SetAction(parse => CommandErrors.Reporting("average", () =>
+        {
+            var paths = parse.GetValue(models)!;
+            if (paths.Length < 2)
+            {
+                Console.Error.WriteLine($"average: --students needs at least two manifests; got {paths.Length}.");
+                return CommandErrors.InputError;
+            }
+            var sources = new List<ModelManifest>();
+            var graphs = new List<Onnx.ModelProto>();
+            foreach (var path in paths)
+            {
+                var manifest = ModelManifestJson.Load(path.FullName);
+                var onnxPath = ModelManifestJson.OnnxPath(manifest, path.FullName);
+                if (FileHashes.Sha256(onnxPath) != manifest.Sha256)
+                {
+                    Console.Error.WriteLine($"average: '{onnxPath}' does not match the SHA-256 in its manifest.");
+                    return CommandErrors.InputError;
+                }
+                sources.Add(manifest);
+                graphs.Add(OnnxFiles.Load(onnxPath));
+            }
+            // The manifests are checked first: students of two teachers must not be averaged even if their graphs match.
+            var commandLine = "dotnet run --project src/RetrievalService.ModelTool -c Release -- average "
+                + string.Join(" ", parse.Tokens.Where(t => t.Type != TokenType.Command).Select(t => t.Value));
+            _ = AveragedManifests.From(sources, parse.GetValue(id)!, gemP: null, commandLine);
+            var averaged = WeightAveraging.Average(graphs);
+            var gem = averaged.Graph.Initializer.FirstOrDefault(i => i.Name == GemExponent);
+            double? gemP = gem is null ? null : OnnxTensors.ReadFloats(gem)[0];
+            var written = ModelArtifactWriter.Write(averaged, AveragedManifests.From(sources, parse.GetValue(id)!, gemP, commandLine), parse.GetValue(output)!.FullName);
+            Console.WriteLine(written.ManifestPath);
+            Console.Error.WriteLine($"average: {sources.Count} students, {averaged.Graph.Initializer.Count} initializers, common initialisation {AveragedManifests.CommonAncestor(sources)}");
+            return 0;
+        }));
+        return command;
+    }
+}
