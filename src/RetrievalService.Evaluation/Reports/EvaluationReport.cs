@@ -17,6 +17,9 @@ public sealed record EvaluationReport
     /// <summary>Dataset the whitening was learned on (with the gallery model), or <c>null</c> for none.</summary>
     public string? Whitening { get; init; }
 
+    /// <summary>Query expansion applied before the ranking that was scored (e.g. <c>αQE k=2 α=3</c>), or <c>null</c> for none.</summary>
+    public string? QueryExpansion { get; init; }
+
     /// <summary>mAP and mP@k per protocol, all in 0..1.</summary>
     public required RevisitedResult Metrics { get; init; }
 

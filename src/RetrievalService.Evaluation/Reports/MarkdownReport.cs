@@ -22,6 +22,7 @@ public static class MarkdownReport
         text.AppendLine(CultureInfo.InvariantCulture, $"- gallery: `{report.Gallery.ModelId}` ({report.Gallery.Settings}), sha256 `{report.Gallery.ModelSha256}`");
         text.AppendLine(CultureInfo.InvariantCulture, $"- queries: `{report.Queries.ModelId}` ({report.Queries.Settings}), sha256 `{report.Queries.ModelSha256}`");
         text.AppendLine(CultureInfo.InvariantCulture, $"- whitening: {(report.Whitening is null ? "none" : $"learned on `{report.Whitening}` with the gallery model")}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- query expansion: {report.QueryExpansion ?? "none"}");
         text.AppendLine("- search: exact inner product; ties broken by lower gallery index");
         text.AppendLine();
         text.AppendLine("| protocol | mAP | mP@1 | mP@5 | mP@10 | scored | skipped |");

@@ -1,4 +1,5 @@
 using RetrievalService.Evaluation.Caching;
+using RetrievalService.Evaluation.Search;
 
 namespace RetrievalService.Evaluation.Running;
 
@@ -25,6 +26,9 @@ public sealed record EvaluationRequest
 
     /// <summary>Dataset to learn whitening on with the gallery model; applied to both sides.</summary>
     public string? WhitenOn { get; init; }
+
+    /// <summary>Query expansion after the first search (both modes alike), or <c>null</c> for none.</summary>
+    public QueryExpansion? QueryExpansion { get; init; }
 
     /// <summary>ONNX Runtime intra-op threads per session.</summary>
     public int Threads { get; init; } = 1;

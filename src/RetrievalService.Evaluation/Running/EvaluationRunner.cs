@@ -12,7 +12,8 @@ namespace RetrievalService.Evaluation.Running;
 
 /// <summary>
 /// Runs one evaluation: read and validate the dataset, embed gallery and queries (or read them from the cache),
-/// optionally whiten, search exhaustively and score with the revisited protocols.
+/// optionally whiten, search exhaustively (optionally expanding the queries and searching again) and score with the
+/// revisited protocols.
 /// </summary>
 public sealed class EvaluationRunner(ModelLibrary models, IEvaluationObserver observer)
 {
@@ -41,6 +42,10 @@ public sealed class EvaluationRunner(ModelLibrary models, IEvaluationObserver ob
             var whitening = await WhiteningTrainer.LearnAsync(store, galleryModel, request.WhitenOn, gallerySettings, observer, cancellationToken);
             (galleryVectors, queryVectors) = (whitening.Apply(galleryVectors), whitening.Apply(queryVectors));
         }
+        if (request.QueryExpansion is { } expansion)
+        {
+            queryVectors = expansion.Expand(galleryVectors, queryVectors);
+        }
         var metrics = RevisitedEvaluation.Evaluate(ExactSearch.Rank(galleryVectors, queryVectors), dataset.GroundTruth);
         return new EvaluationReport
         {
@@ -49,6 +54,7 @@ public sealed class EvaluationRunner(ModelLibrary models, IEvaluationObserver ob
             Gallery = Summary(galleryModel, gallerySettings, gallery),
             Queries = Summary(queryModel, querySettings, queries),
             Whitening = request.WhitenOn is null ? null : ReportPaths.Display(Path.GetFullPath(request.WhitenOn)),
+            QueryExpansion = request.QueryExpansion?.Describe(),
             Metrics = metrics,
             ImagesEmbedded = store.ImagesEmbedded,
             Seconds = Stopwatch.GetElapsedTime(started).TotalSeconds,

@@ -29,6 +29,7 @@ internal static class EvaluateCommand
                 QuerySize = parse.GetValue(options.QuerySize),
                 MultiScale = parse.GetValue(options.MultiScale),
                 WhitenOn = parse.GetValue(options.WhitenOn),
+                QueryExpansion = options.Expansion(parse),
                 Threads = parse.GetValue(options.Threads),
                 DecodeWorkers = parse.GetValue(options.Workers),
                 CacheDirectory = options.CacheDirectory(parse),

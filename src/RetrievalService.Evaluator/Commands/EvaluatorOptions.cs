@@ -20,6 +20,17 @@ internal sealed class EvaluatorOptions
 
     public Option<string?> WhitenOn { get; } = new("--whiten-on") { Description = "Dataset to learn whitening on with the gallery model; applied to gallery and queries." };
 
+    public Option<int?> QueryExpansion { get; } = new("--query-expansion")
+    {
+        Description = "αQE: fold each query's top k gallery vectors into it, weighted by similarity^α, and search again (both modes alike).",
+    };
+
+    public Option<double> QeAlpha { get; } = new("--qe-alpha")
+    {
+        Description = "α of --query-expansion (0: plain average query expansion).",
+        DefaultValueFactory = _ => Evaluation.Search.QueryExpansion.DefaultAlpha,
+    };
+
     public Option<int> Threads { get; } = new("--threads") { Description = "ONNX Runtime intra-op threads per model.", DefaultValueFactory = _ => 1 };
 
     public Option<int> Workers { get; } = new("--workers") { Description = "Threads that decode and resize images (1–2 suit a small machine).", DefaultValueFactory = _ => 1 };
@@ -32,14 +43,38 @@ internal sealed class EvaluatorOptions
 
     public Option<string?> Markdown { get; } = new("--markdown") { Description = "Write the report as Markdown to this file." };
 
+    public EvaluatorOptions()
+    {
+        // A usage error, reported before any model loads, rather than an exception from the search.
+        QueryExpansion.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1)
+            {
+                result.AddError("--query-expansion must be at least 1 (the number of gallery vectors folded into each query).");
+            }
+        });
+        QeAlpha.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is var alpha && (!(alpha >= 0) || double.IsInfinity(alpha)))
+            {
+                result.AddError("--qe-alpha must be a finite number ≥ 0.");
+            }
+        });
+    }
+
     public void AddTo(Command command)
     {
-        Option[] all = [Dataset, Size, QuerySize, MultiScale, WhitenOn, Threads, Workers, CacheDir, NoCache, Json, Markdown];
+        Option[] all = [Dataset, Size, QuerySize, MultiScale, WhitenOn, QueryExpansion, QeAlpha, Threads, Workers, CacheDir, NoCache, Json, Markdown];
         foreach (var option in all)
         {
             command.Options.Add(option);
         }
     }
+
+    /// <summary>The αQE settings, or <c>null</c> without <c>--query-expansion</c>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">k &lt; 1 or α &lt; 0 (reported as a usage error).</exception>
+    public Evaluation.Search.QueryExpansion? Expansion(ParseResult parse) =>
+        parse.GetValue(QueryExpansion) is { } k ? new Evaluation.Search.QueryExpansion(k, parse.GetValue(QeAlpha)).Validated() : null;
 
     public string? CacheDirectory(ParseResult parse) => parse.GetValue(NoCache) ? null : parse.GetValue(CacheDir);
 }

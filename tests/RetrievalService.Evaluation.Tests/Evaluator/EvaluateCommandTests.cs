@@ -63,6 +63,37 @@ public sealed class EvaluateCommandTests(TinyDatasetFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Query_expansion_is_reported_and_keeps_the_obvious_ranking()
+    {
+        using var temp = new TempFolder();
+        string[] common = ["evaluate", "--dataset", fixture.Dataset, "--gallery-model", RepoPaths.Teacher, "--cache-dir", temp.Combine("cache")];
+        var (_, plain) = await EvaluatorRun.RunAsync(temp.Combine("plain.json"), common);
+
+        var (code, expanded) = await EvaluatorRun.RunAsync(temp.Combine("qe.json"),
+            [.. common, "--query-expansion", "2", "--qe-alpha", "1", "--markdown", temp.Combine("qe.md")]);
+
+        Assert.Equal(0, code);
+        Assert.Equal("αQE k=2 α=1", expanded.GetProperty("queryExpansion").GetString());
+        Assert.Equal(JsonValueKind.Null, plain.GetProperty("queryExpansion").ValueKind);
+        Assert.Equal(1.0, expanded.Map("medium"), 9);
+        Assert.Contains("- query expansion: αQE k=2 α=1", await File.ReadAllTextAsync(temp.Combine("qe.md")), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0", "3")]
+    [InlineData("1", "-1")]
+    public async Task Query_expansion_settings_out_of_range_are_a_usage_error(string neighbours, string alpha)
+    {
+        using var temp = new TempFolder();
+
+        var (code, _) = await EvaluatorRun.RunAsync(temp.Combine("r.json"),
+            "evaluate", "--dataset", fixture.Dataset, "--gallery-model", RepoPaths.Teacher, "--no-cache", "--query-expansion", neighbours, "--qe-alpha", alpha);
+
+        Assert.Equal(1, code);
+        Assert.False(File.Exists(temp.Combine("r.json")));
+    }
+
+    [Fact]
     public async Task A_dataset_with_a_missing_image_exits_with_code_2()
     {
         using var temp = new TempFolder();
