@@ -18,6 +18,11 @@ public static class ComparisonMarkdown
             text.AppendLine(CultureInfo.InvariantCulture, $"```sh\n{command}\n```\n");
         }
         text.AppendLine(CultureInfo.InvariantCulture, $"{report.Dataset.Images} gallery images, {report.Dataset.Queries} queries. Query cost: {report.CostMethod}.");
+        if (report.Protocol is { } protocol)
+        {
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"Protocol: {protocol}.");
+        }
         text.AppendLine();
         text.AppendLine("| query → gallery | mode | Easy mAP | Medium mAP | Hard mAP | M mP@10 | H mP@10 | query ms/image | query GMACs |");
         text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");

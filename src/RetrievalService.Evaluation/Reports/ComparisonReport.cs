@@ -13,6 +13,9 @@ public sealed record ComparisonReport
     /// <summary>One row per (query model, gallery model) pair, teacher first.</summary>
     public required IReadOnlyList<ComparisonRow> Rows { get; init; }
 
+    /// <summary>The retrieval protocol every row shares: gallery scales, whitening, query expansion.</summary>
+    public string? Protocol { get; init; }
+
     /// <summary>How the query cost was measured (machine, threads, size).</summary>
     public required string CostMethod { get; init; }
 }

@@ -36,10 +36,16 @@ internal sealed class ComparisonRunner(ModelLibrary models, IEvaluationObserver 
             Dataset = last!.Dataset,
             Teacher = ModelManifestJson.Load(teacher).Id,
             Rows = rows,
+            Protocol = Protocol(template),
             CostMethod = $"mean ONNX Runtime run time over up to {costQueries} of the dataset's cropped queries after one warm-up, 1 intra-op thread, "
                 + $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}; MACs by ModelCost at the same tensor sizes",
         };
     }
+
+    private static string Protocol(EvaluationRequest template) => string.Join("; ",
+        template.MultiScale ? "multi-scale gallery (1, 1/√2, 1/2)" : "single-scale gallery",
+        template.WhitenOn is { } whitening ? $"whitening learned on {ReportPaths.Display(Path.GetFullPath(whitening))}" : "no whitening",
+        template.QueryExpansion?.Describe() ?? "no query expansion");
 
     private QueryCost MeasureCost(string manifestPath, EvaluationRequest template, int costQueries)
     {

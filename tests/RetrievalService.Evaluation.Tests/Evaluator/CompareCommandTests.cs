@@ -28,5 +28,22 @@ public sealed class CompareCommandTests(TinyDatasetFixture fixture) : IClassFixt
         Assert.Contains("| student-mnv2-linear → teacher-resnet18-gem | asymmetric |", await File.ReadAllTextAsync(temp.Combine("compare.md")), StringComparison.Ordinal);
         var png = await File.ReadAllBytesAsync(temp.Combine("compare.png"));
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        Assert.Equal("single-scale gallery; no whitening; no query expansion", report.GetProperty("protocol").GetString());
+    }
+
+    [Fact]
+    public async Task Query_expansion_applies_to_every_row_and_the_report_says_so()
+    {
+        using var temp = new TempFolder();
+
+        var (code, report) = await EvaluatorRun.RunAsync(temp.Combine("compare.json"),
+            "compare", "--dataset", fixture.Dataset, "--teacher", RepoPaths.Teacher, "--students", RepoPaths.LinearStudent,
+            "--cache-dir", temp.Combine("cache"), "--query-expansion", "1", "--markdown", temp.Combine("compare.md"), "--cost-queries", "1");
+
+        Assert.Equal(0, code);
+        Assert.Equal("single-scale gallery; no whitening; αQE k=1 α=3", report.GetProperty("protocol").GetString());
+        Assert.Contains("Protocol: single-scale gallery; no whitening; αQE k=1 α=3.", await File.ReadAllTextAsync(temp.Combine("compare.md")), StringComparison.Ordinal);
+        var rows = report.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(1.0, rows[0].GetProperty("metrics").GetProperty("medium").GetProperty("meanAveragePrecision").GetDouble(), 9);
     }
 }
