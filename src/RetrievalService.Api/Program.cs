@@ -21,6 +21,7 @@ builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Ad
 builder.Services.AddGalleryStore();
 builder.Services.AddRetrievalModels();
 builder.Services.AddGalleryIndexing();
+builder.Services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<SearchService>();
 builder.Services.AddInferenceAdmission();
 builder.Services.AddApiHealthChecks();

@@ -66,12 +66,12 @@ public sealed partial class GalleryStore
         // relaxed iterative scan (pgvector README, "Iterative Index Scans").
         var query = new NpgsqlBatchCommand($"""
             WITH nearest AS MATERIALIZED (
-                SELECT id, content_sha256, source, metadata, embedding <=> @query AS distance
+                SELECT id, content_sha256, source, metadata, embedding <=> @query AS distance{(request.IncludeEmbeddings ? ", embedding" : "")}
                 FROM {SqlNames.ItemsTable(model.Key)}
                 {(request.Filter is null ? "" : "WHERE metadata @> @filter")}
                 ORDER BY embedding <=> @query
                 LIMIT @k)
-            SELECT id, content_sha256, source, metadata::text, distance FROM nearest ORDER BY distance, id
+            SELECT id, content_sha256, source, metadata::text, distance{(request.IncludeEmbeddings ? ", embedding" : "")} FROM nearest ORDER BY distance, id
             """);
         query.Parameters.AddWithValue("query", EmbeddingValues.ToDbValue(model.Kind, request.Query));
         query.Parameters.AddWithValue("k", request.K);
@@ -87,7 +87,10 @@ public sealed partial class GalleryStore
             while (await reader.ReadAsync(ct))
             {
                 hits.Add(new SearchHit(reader.GetString(0), 1 - reader.GetDouble(4), reader.GetString(1),
-                    reader.GetString(2), JsonMetadata.Parse(reader.GetString(3))));
+                    reader.GetString(2), JsonMetadata.Parse(reader.GetString(3)))
+                {
+                    Embedding = request.IncludeEmbeddings ? EmbeddingValues.FromDbValue(reader.GetValue(5)) : null,
+                });
             }
         }
         await tx.CommitAsync(ct);

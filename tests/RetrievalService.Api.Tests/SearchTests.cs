@@ -59,12 +59,44 @@ public sealed class SearchTests(GalleryFixture gallery)
     [Fact]
     public async Task Symmetric_search_embeds_the_query_with_the_teacher_and_finds_the_identical_image_with_score_one()
     {
-        var result = await Requests.ReadAsync<SearchResponse>(await Requests.SearchAsync(Client, Photos.Get("rocket"), "?mode=symmetric&k=1"));
+        // expand=0: a plain k-NN search, whose score is the cosine to the query itself.
+        var result = await Requests.ReadAsync<SearchResponse>(await Requests.SearchAsync(Client, Photos.Get("rocket"), "?mode=symmetric&k=1&expand=0"));
 
         Assert.Equal(new SearchModels("teacher-resnet18-gem", "teacher-resnet18-gem"), result.Models);
         Assert.Equal("rocket", Assert.Single(result.Results).Id);
         Assert.InRange(result.Results[0].Score, 0.999, 1.0001);
+        Assert.Null(result.Expansion);
     }
+
+    [Fact]
+    public async Task Query_expansion_is_on_by_default_reported_and_moves_the_query()
+    {
+        var plain = await Requests.ReadAsync<SearchResponse>(await Requests.SearchAsync(Client, Photos.Get("rocket"), "?mode=symmetric&k=5&expand=0"));
+
+        var expanded = await Requests.ReadAsync<SearchResponse>(await Requests.SearchAsync(Client, Photos.Get("rocket"), "?mode=symmetric&k=5"));
+
+        Assert.Equal(new SearchExpansion(Neighbours: 3, Used: 3, Alpha: 3), expanded.Expansion);
+        Assert.Equal("rocket", expanded.Results[0].Id);
+        // The identical image folded into the query with weight 1 keeps it on top; the two other neighbours pull the
+        // query off it a little, and towards themselves.
+        Assert.InRange(expanded.Results[0].Score, 0.9, 0.99999);
+        var (second, third) = (plain.Results[1].Id, plain.Results[2].Id);
+        Assert.True(Score(expanded, second) > Score(plain, second), $"{second} was folded into the query, so it must score higher");
+        Assert.True(Score(expanded, third) > Score(plain, third), $"{third} was folded into the query, so it must score higher");
+    }
+
+    [Fact]
+    public async Task Query_expansion_takes_its_neighbours_from_the_filtered_images_only()
+    {
+        var filter = Uri.EscapeDataString("""{"kind":"animal"}""");
+
+        var result = await Requests.ReadAsync<SearchResponse>(await Requests.SearchAsync(Client, Photos.Get("fruits"), $"?k=10&expand=5&filter={filter}"));
+
+        Assert.Equal(new SearchExpansion(Neighbours: 5, Used: GalleryFixture.Animals.Length, Alpha: 3), result.Expansion);
+        Assert.Equal(GalleryFixture.Animals.Order(), result.Results.Select(r => r.Id).Order());
+    }
+
+    private static double Score(SearchResponse response, string id) => response.Results.Single(r => r.Id == id).Score;
 
     [Fact]
     public async Task A_raw_image_body_gives_the_same_results_as_the_multipart_field()

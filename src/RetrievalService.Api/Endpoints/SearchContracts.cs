@@ -18,10 +18,12 @@ public enum SearchMode
 /// <param name="K">Results wanted.</param>
 /// <param name="Mode">Which model embeds the query.</param>
 /// <param name="Filter">Only gallery images whose metadata contains this object; null for all.</param>
+/// <param name="Expand">αQE neighbours folded into the query before the final search; 0 for a plain k-NN search.</param>
 public sealed record SearchParameters(
     [property: Range(1, SearchRequest.MaxK, ErrorMessage = "k must be between {1} and {2}.")] int K,
     SearchMode Mode,
-    JsonObject? Filter)
+    JsonObject? Filter,
+    int Expand = 0)
 {
     /// <summary>Results returned when k is not given.</summary>
     public const int DefaultK = 10;
@@ -33,12 +35,23 @@ public sealed record SearchParameters(
 /// <param name="K">Results asked for; fewer come back when fewer images match.</param>
 /// <param name="Results">Nearest gallery images, best first.</param>
 /// <param name="Timings">Server time per stage.</param>
+/// <param name="Expansion">The query expansion applied, or null when the search was a plain k-NN search.</param>
 public sealed record SearchResponse(
     SearchMode Mode,
     SearchModels Models,
     int K,
     IReadOnlyList<SearchResult> Results,
-    SearchTimings Timings);
+    SearchTimings Timings,
+    SearchExpansion? Expansion = null);
+
+/// <summary>
+/// αQE as applied: the query's nearest gallery vectors (the teacher's), weighted by similarity^α, were folded into
+/// it before the final search, so each result's score is its cosine to that expanded query.
+/// </summary>
+/// <param name="Neighbours">Neighbours asked for.</param>
+/// <param name="Used">Neighbours found (fewer when the gallery or the filter holds fewer images).</param>
+/// <param name="Alpha">The exponent on their similarities.</param>
+public sealed record SearchExpansion(int Neighbours, int Used, double Alpha);
 
 /// <summary>The model ids a search used.</summary>
 /// <param name="Query">Model that embedded the query (the student in asymmetric mode).</param>
@@ -47,7 +60,7 @@ public sealed record SearchModels(string Query, string Gallery);
 
 /// <summary>One gallery image near the query.</summary>
 /// <param name="Id">Gallery id (see <c>GET /images/{id}</c>).</param>
-/// <param name="Score">Cosine similarity in [-1, 1]; higher is closer.</param>
+/// <param name="Score">Cosine similarity in [-1, 1] to the query (to the expanded query when <see cref="SearchResponse.Expansion"/> is set); higher is closer.</param>
 /// <param name="Source">Where the image came from, as indexed.</param>
 /// <param name="Metadata">The image's metadata object.</param>
 public sealed record SearchResult(string Id, double Score, string Source, JsonObject Metadata);
@@ -55,6 +68,6 @@ public sealed record SearchResult(string Id, double Score, string Source, JsonOb
 /// <summary>Server-side time of one search, in milliseconds.</summary>
 /// <param name="DecodeMs">Decode, orientation and resize of the query image.</param>
 /// <param name="EmbedMs">Batching queue plus model inference.</param>
-/// <param name="SearchMs">k-NN query in PostgreSQL + pgvector.</param>
+/// <param name="SearchMs">k-NN queries in PostgreSQL + pgvector (both of them with query expansion).</param>
 /// <param name="TotalMs">From the first byte read to the response being built.</param>
 public sealed record SearchTimings(double DecodeMs, double EmbedMs, double SearchMs, double TotalMs);

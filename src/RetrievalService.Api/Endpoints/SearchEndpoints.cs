@@ -17,9 +17,10 @@ public static class SearchEndpoints
             .WithName("Search")
             .WithSummary("Find the gallery images nearest to a query photo.")
             .WithDescription("The image is the multipart field 'image' or the raw body (Content-Type image/*). " +
-                "Parameters k (1..1000, default 10), mode (asymmetric | symmetric) and filter (JSON object, containment) " +
-                "come from the query string or, with multipart, from form fields.")
-            .WithBody(fileFields: [QueryImageReader.ImageField], textFields: ["k", "mode", "filter"], rawImage: true)
+                "Parameters k (1..1000, default 10), mode (asymmetric | symmetric), filter (JSON object, containment) and " +
+                "expand (0..100: αQE neighbours folded into the query before the final search; 0 for plain k-NN; default " +
+                "from the Search:QueryExpansion setting, 3) come from the query string or, with multipart, from form fields.")
+            .WithBody(fileFields: [QueryImageReader.ImageField], textFields: ["k", "mode", "filter", "expand"], rawImage: true)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
@@ -30,11 +31,12 @@ public static class SearchEndpoints
 
     /// <summary>Find the gallery images nearest to a query photo.</summary>
     public static async Task<Ok<SearchResponse>> SearchAsync(
-        HttpRequest request, SearchService search, IOptions<ApiLimitsOptions> limits, CancellationToken cancellationToken)
+        HttpRequest request, SearchService search, IOptions<ApiLimitsOptions> limits, IOptions<SearchOptions> options,
+        CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var (image, form) = await QueryImageReader.ReadAsync(request, limits.Value.MaxSearchRequestBytes, cancellationToken);
-        var parameters = SearchParameterParser.Parse(request.Query, form, limits.Value.MaxMetadataChars);
+        var parameters = SearchParameterParser.Parse(request.Query, form, limits.Value.MaxMetadataChars, options.Value.QueryExpansion);
         return TypedResults.Ok(await search.SearchAsync(image, parameters, started, cancellationToken));
     }
 }

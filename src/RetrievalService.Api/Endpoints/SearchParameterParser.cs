@@ -4,23 +4,25 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Primitives;
 using RetrievalService.Api.Errors;
+using RetrievalService.Embedding.Retrieval;
 
 namespace RetrievalService.Api.Endpoints;
 
 /// <summary>
-/// Reads <c>k</c>, <c>mode</c> and <c>filter</c> from the query string or, for multipart requests, from form fields.
+/// Reads <c>k</c>, <c>mode</c>, <c>filter</c> and <c>expand</c> from the query string or, for multipart requests, from form fields.
 /// Each mistake becomes a 400 that names the parameter and shows a valid value.
 /// </summary>
 internal static class SearchParameterParser
 {
     private static readonly JsonDocumentOptions FilterJson = new() { MaxDepth = 16 };
 
-    public static SearchParameters Parse(IQueryCollection query, IFormCollection? form, int maxFilterChars)
+    public static SearchParameters Parse(IQueryCollection query, IFormCollection? form, int maxFilterChars, int defaultExpand)
     {
         var k = ParseK(Single(query, form, "k"));
         var mode = ParseMode(Single(query, form, "mode"));
         var filter = ParseFilter(Single(query, form, "filter"), maxFilterChars);
-        var parameters = new SearchParameters(k, mode, filter);
+        var expand = ParseExpand(Single(query, form, "expand"), defaultExpand);
+        var parameters = new SearchParameters(k, mode, filter, expand);
         var errors = new List<ValidationResult>();
         if (!Validator.TryValidateObject(parameters, new ValidationContext(parameters), errors, validateAllProperties: true))
         {
@@ -53,6 +55,20 @@ internal static class SearchParameterParser
         }
         // Clamped only for the message: the validation below refuses anything outside 1..1000.
         return (int)Math.Clamp(k, int.MinValue, int.MaxValue);
+    }
+
+    private static int ParseExpand(string? value, int defaultExpand)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return defaultExpand;
+        }
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var expand) || expand > AlphaQueryExpansion.MaxNeighbours)
+        {
+            throw ApiProblemException.BadRequest(ProblemCodes.InvalidExpand,
+                $"expand must be a whole number between 0 (plain k-NN search) and {AlphaQueryExpansion.MaxNeighbours} (gallery neighbours folded into the query); got '{Clip(value)}'.");
+        }
+        return expand;
     }
 
     private static SearchMode ParseMode(string? value) => value?.ToLowerInvariant() switch
@@ -91,6 +107,7 @@ internal static class SearchParameterParser
     {
         "k" => ProblemCodes.InvalidK,
         "mode" => ProblemCodes.InvalidMode,
+        "expand" => ProblemCodes.InvalidExpand,
         _ => ProblemCodes.InvalidFilter,
     };
 

@@ -1,19 +1,26 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using RetrievalService.Api.Configuration;
 using RetrievalService.Api.Inference;
 using RetrievalService.Api.Models;
 using RetrievalService.Api.Telemetry;
+using RetrievalService.Embedding.Retrieval;
 using RetrievalService.Storage;
 using RetrievalService.Storage.Model;
 
 namespace RetrievalService.Api.Endpoints;
 
-/// <summary>One search: embed the query with the mode's model, then k-NN over the teacher's gallery.</summary>
+/// <summary>
+/// One search: embed the query with the mode's model, then k-NN over the teacher's gallery; with query expansion,
+/// a first k-NN for the query's nearest teacher vectors, folded into it (αQE), then the k-NN that answers.
+/// </summary>
 public sealed class SearchService(
     QueryEmbedder embedder,
     [FromKeyedServices(ModelCatalog.StudentKey)] EmbeddingQueue student,
     [FromKeyedServices(ModelCatalog.TeacherKey)] EmbeddingQueue teacher,
     GalleryStore store,
     ModelCatalog catalog,
+    IOptions<SearchOptions> options,
     ApiTelemetry telemetry,
     ILogger<SearchService> logger)
 {
@@ -25,17 +32,35 @@ public sealed class SearchService(
         var query = await embedder.EmbedAsync(image, queue, ct);
         var searchStarted = Stopwatch.GetTimestamp();
         IReadOnlyList<SearchHit> hits;
-        using (ApiTelemetry.Source.StartActivity("search")?.SetTag("k", parameters.K))
+        SearchExpansion? expansion = null;
+        using (ApiTelemetry.Source.StartActivity("search")?.SetTag("k", parameters.K).SetTag("expand", parameters.Expand))
         {
-            hits = await store.SearchAsync(new SearchRequest(catalog.Teacher.Id, query.Vector, parameters.K) { Filter = parameters.Filter }, ct);
+            var vector = query.Vector;
+            if (parameters.Expand > 0)
+            {
+                (vector, expansion) = await ExpandAsync(query.Vector, parameters, ct);
+            }
+            hits = await store.SearchAsync(new SearchRequest(catalog.Teacher.Id, vector, parameters.K) { Filter = parameters.Filter }, ct);
         }
         var searchTime = Stopwatch.GetElapsedTime(searchStarted);
         telemetry.RecordSearch(catalog.Teacher.Id, searchTime);
         var timings = new SearchTimings(Round(query.DecodeMs), Round(query.EmbedMs), Round(searchTime.TotalMilliseconds),
             Round(Stopwatch.GetElapsedTime(startedAt).TotalMilliseconds));
-        ApiLog.Searched(logger, parameters.Mode.ToString(), query.ModelId, parameters.K, hits.Count, timings.DecodeMs, timings.EmbedMs, timings.SearchMs);
+        ApiLog.Searched(logger, parameters.Mode.ToString(), query.ModelId, parameters.K, parameters.Expand, hits.Count, timings.DecodeMs, timings.EmbedMs, timings.SearchMs);
         return new SearchResponse(parameters.Mode, new SearchModels(query.ModelId, catalog.Teacher.Id), parameters.K,
-            hits.Select(h => new SearchResult(h.Id, h.Score, h.Source, h.Metadata)).ToList(), timings);
+            hits.Select(h => new SearchResult(h.Id, h.Score, h.Source, h.Metadata)).ToList(), timings, expansion);
+    }
+
+    // The neighbours come from the same gallery and filter as the answer, so a filtered search expands within the
+    // images it may return.
+    private async Task<(float[] Vector, SearchExpansion Expansion)> ExpandAsync(float[] query, SearchParameters parameters, CancellationToken ct)
+    {
+        var alpha = options.Value.QueryExpansionAlpha;
+        var request = new SearchRequest(catalog.Teacher.Id, query, parameters.Expand) { Filter = parameters.Filter, IncludeEmbeddings = true };
+        var neighbours = await store.SearchAsync(request, ct);
+        var expanded = new float[query.Length];
+        AlphaQueryExpansion.Expand(query, [.. neighbours.Select(n => (n.Score, (ReadOnlyMemory<float>)n.Embedding!))], alpha, expanded);
+        return (expanded, new SearchExpansion(parameters.Expand, neighbours.Count, alpha));
     }
 
     private static double Round(double ms) => Math.Round(ms, 3);

@@ -17,6 +17,7 @@ public static class ProblemCodes
     public const string InvalidK = "invalid-k";
     public const string InvalidMode = "invalid-mode";
     public const string InvalidFilter = "invalid-filter";
+    public const string InvalidExpand = "invalid-expand";
     public const string InvalidIds = "invalid-ids";
     public const string InvalidMetadata = "invalid-metadata";
     public const string InvalidId = "invalid-id";

@@ -11,8 +11,8 @@ internal static partial class ApiLog
     public static partial void BatchFailed(ILogger logger, string modelId, int batchSize, Exception exception);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Information,
-        Message = "Search {Mode} with {QueryModel} k={K}: {HitCount} hits, decode {DecodeMs:F1} ms, embed {EmbedMs:F1} ms, search {SearchMs:F1} ms")]
-    public static partial void Searched(ILogger logger, string mode, string queryModel, int k, int hitCount, double decodeMs, double embedMs, double searchMs);
+        Message = "Search {Mode} with {QueryModel} k={K} expand={Expand}: {HitCount} hits, decode {DecodeMs:F1} ms, embed {EmbedMs:F1} ms, search {SearchMs:F1} ms")]
+    public static partial void Searched(ILogger logger, string mode, string queryModel, int k, int expand, int hitCount, double decodeMs, double embedMs, double searchMs);
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Request refused with {StatusCode} ({ProblemCode}): {Detail}")]
     public static partial void ClientError(ILogger logger, int statusCode, string problemCode, string detail);

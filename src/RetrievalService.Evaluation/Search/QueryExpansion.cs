@@ -1,9 +1,10 @@
 using System.Globalization;
+using RetrievalService.Embedding.Retrieval;
 
 namespace RetrievalService.Evaluation.Search;
 
 /// <summary>
-/// α-weighted query expansion (αQE, Radenović, Tolias &amp; Chum, TPAMI 2019): each query is replaced by
+/// α-weighted query expansion (<see cref="AlphaQueryExpansion"/>) over the exact search: each query is replaced by
 /// L2N(q + Σᵢ max(0, q·gᵢ)^α gᵢ) over its top <see cref="Neighbours"/> gallery vectors gᵢ, then searched again.
 /// In asymmetric testing the gᵢ are the teacher's own vectors, so the expanded query moves from the student's
 /// estimate towards the teacher's space; in symmetric testing it is the usual αQE. Applied to both modes alike,
@@ -14,13 +15,14 @@ namespace RetrievalService.Evaluation.Search;
 public sealed record QueryExpansion(int Neighbours, double Alpha)
 {
     /// <summary>The exponent of the αQE paper's experiments.</summary>
-    public const double DefaultAlpha = 3;
+    public const double DefaultAlpha = AlphaQueryExpansion.DefaultAlpha;
 
     /// <summary>Validates the settings.</summary>
     /// <exception cref="ArgumentOutOfRangeException">k &lt; 1 or α &lt; 0.</exception>
     public QueryExpansion Validated()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(Neighbours, 1, nameof(Neighbours));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Neighbours, AlphaQueryExpansion.MaxNeighbours, nameof(Neighbours));
         if (!(Alpha >= 0) || double.IsInfinity(Alpha))
         {
             throw new ArgumentOutOfRangeException(nameof(Alpha), Alpha, "α must be a finite number ≥ 0.");
@@ -39,31 +41,15 @@ public sealed record QueryExpansion(int Neighbours, double Alpha)
         Validated();
         var scores = ExactSearch.Scores(gallery, queries);
         var expanded = new float[queries.Values.Length];
-        var sum = new double[queries.Dimension];
         for (var q = 0; q < queries.Count; q++)
         {
             var row = scores.AsSpan(q * gallery.Count, gallery.Count);
-            var query = queries.Row(q);
-            for (var d = 0; d < sum.Length; d++)
-            {
-                sum[d] = query[d];
-            }
+            var neighbours = new List<(double, ReadOnlyMemory<float>)>();
             foreach (var g in Top(row, Neighbours))
             {
-                // Negative similarities would push the query away from a neighbour; αQE weighs them as 0.
-                var weight = Math.Pow(Math.Max(0.0, row[g]), Alpha);
-                var neighbour = gallery.Row(g);
-                for (var d = 0; d < sum.Length; d++)
-                {
-                    sum[d] += weight * neighbour[d];
-                }
+                neighbours.Add((row[g], gallery.Values.AsMemory(g * gallery.Dimension, gallery.Dimension)));
             }
-            var norm = Math.Sqrt(sum.Sum(v => v * v));
-            var target = expanded.AsSpan(q * queries.Dimension, queries.Dimension);
-            for (var d = 0; d < sum.Length; d++)
-            {
-                target[d] = norm > 0 ? (float)(sum[d] / norm) : 0f;
-            }
+            AlphaQueryExpansion.Expand(queries.Row(q), neighbours, Alpha, expanded.AsSpan(q * queries.Dimension, queries.Dimension));
         }
         return new EmbeddingMatrix(queries.Count, queries.Dimension, expanded);
     }

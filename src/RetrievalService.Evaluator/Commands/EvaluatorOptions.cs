@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RetrievalService.Embedding.Retrieval;
 using RetrievalService.Evaluation.Caching;
 
 namespace RetrievalService.Evaluator.Commands;
@@ -48,9 +49,9 @@ internal sealed class EvaluatorOptions
         // A usage error, reported before any model loads, rather than an exception from the search.
         QueryExpansion.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int?>() is < 1)
+            if (result.GetValueOrDefault<int?>() is < 1 or > AlphaQueryExpansion.MaxNeighbours)
             {
-                result.AddError("--query-expansion must be at least 1 (the number of gallery vectors folded into each query).");
+                result.AddError($"--query-expansion must be between 1 and {AlphaQueryExpansion.MaxNeighbours} (the number of gallery vectors folded into each query).");
             }
         });
         QeAlpha.Validators.Add(result =>

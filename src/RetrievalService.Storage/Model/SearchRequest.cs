@@ -19,4 +19,7 @@ public sealed record SearchRequest(string ModelId, ReadOnlyMemory<float> Query, 
 
     /// <summary>Exact scan instead of the HNSW index: slow, for evaluation and recall measurements.</summary>
     public bool Exact { get; init; }
+
+    /// <summary>Also return each hit's stored vector (<see cref="SearchHit.Embedding"/>), e.g. for query expansion.</summary>
+    public bool IncludeEmbeddings { get; init; }
 }

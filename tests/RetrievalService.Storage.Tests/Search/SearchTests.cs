@@ -87,6 +87,27 @@ public sealed class SearchTests(ITestOutputHelper output)
         Assert.Equal(25, (await gallery.Store.SearchAsync(new SearchRequest(Model, queries[0], 100))).Count);
     }
 
+    [Fact]
+    public async Task Hits_carry_their_stored_vectors_only_when_asked_and_in_both_scan_kinds()
+    {
+        await using var gallery = await DatabaseFixture.CreateGalleryAsync();
+        var (vectors, queries) = await LoadAsync(gallery, count: 200);
+        var stored = vectors.ToDictionary(v => v.Id, v => v.Vector);
+
+        var plain = await gallery.Store.SearchAsync(new SearchRequest(Model, queries[0], 5));
+        var approximate = await gallery.Store.SearchAsync(new SearchRequest(Model, queries[0], 5) { IncludeEmbeddings = true });
+        var exact = await gallery.Store.SearchAsync(new SearchRequest(Model, queries[0], 5) { IncludeEmbeddings = true, Exact = true });
+
+        Assert.All(plain, hit => Assert.Null(hit.Embedding));
+        Assert.Equal(plain.Select(h => h.Id), approximate.Select(h => h.Id));
+        foreach (var hit in approximate.Concat(exact))
+        {
+            Assert.Equal(stored[hit.Id], hit.Embedding);
+            // The vector that comes back is the one the score was computed against.
+            Assert.Equal(hit.Score, ExactSearch.Cosine(stored[hit.Id], queries[0]), 4);
+        }
+    }
+
     private static async Task<(List<(string Id, float[] Vector)> Vectors, float[][] Queries)> LoadAsync(
         TestGallery gallery, int count, Func<int, JsonObject?>? metadata = null)
     {
