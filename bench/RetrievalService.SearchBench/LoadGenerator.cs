@@ -9,19 +9,19 @@ namespace RetrievalService.SearchBench;
 internal static class LoadGenerator
 {
     public sealed record Result(
-        string Mode, int Concurrency, double Seconds, int Ok, int Saturated, int OtherErrors,
+        string Mode, int Expand, int Concurrency, double Seconds, int Ok, int Saturated, int OtherErrors,
         double P50Ms, double P99Ms, double OkPerSecond, double ServerDecodeP50Ms, double ServerEmbedP50Ms, double ServerSearchP50Ms,
         IReadOnlyDictionary<int, int> StatusCodes);
 
     public static async Task<Result> RunAsync(
-        HttpClient client, byte[] image, string fileName, string mode, int k, int concurrency, TimeSpan duration)
+        HttpClient client, byte[] image, string fileName, string mode, int k, int expand, int concurrency, TimeSpan duration)
     {
         var latencies = new List<double>[concurrency];
         var decode = new List<double>[concurrency];
         var embed = new List<double>[concurrency];
         var search = new List<double>[concurrency];
         var codes = new Dictionary<int, int>[concurrency];
-        var uri = new Uri($"/search?k={k}&mode={mode}", UriKind.Relative);
+        var uri = new Uri($"/search?k={k}&mode={mode}&expand={expand}", UriKind.Relative);
         var clock = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, concurrency).Select(w => Task.Run(async () =>
         {
@@ -75,7 +75,7 @@ internal static class LoadGenerator
         var merged = codes.SelectMany(c => c).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Sum(p => p.Value));
         var saturated = merged.GetValueOrDefault((int)HttpStatusCode.ServiceUnavailable);
         var other = merged.Where(p => p.Key != 200 && p.Key != 503).Sum(p => p.Value);
-        return new Result(mode, concurrency, seconds, all.Count, saturated, other,
+        return new Result(mode, expand, concurrency, seconds, all.Count, saturated, other,
             Percentiles.Of(all, 50), Percentiles.Of(all, 99), all.Count / seconds,
             Percentiles.Of(decode.SelectMany(d => d).ToList(), 50), Percentiles.Of(embed.SelectMany(e => e).ToList(), 50), Percentiles.Of(search.SelectMany(s => s).ToList(), 50),
             merged);

@@ -5,7 +5,8 @@ using RetrievalService.Storage;
 
 // End-to-end /search benchmark for docs/search-benchmarks.md: Markdown on stdout, progress on stderr.
 // Options: --sizes 10000,100000  --concurrency 1,4,16  --modes asymmetric,symmetric  --duration 15  --warmup 3
-//          --k 10  --query <image>  --connection <string> (default: the private database, scripts/db.sh)
+//          --k 10  --expand 0 (αQE neighbours; a list such as 0,3 compares)  --query <image>
+//          --connection <string> (default: the private database, scripts/db.sh)
 var invariant = CultureInfo.InvariantCulture;
 string Option(string name, string fallback)
 {
@@ -26,6 +27,7 @@ var modes = Option("--modes", "asymmetric,symmetric").Split(',');
 var duration = TimeSpan.FromSeconds(double.Parse(Option("--duration", "15"), invariant));
 var warmup = TimeSpan.FromSeconds(double.Parse(Option("--warmup", "3"), invariant));
 var k = int.Parse(Option("--k", "10"), invariant);
+var expands = Ints("--expand", "0");
 var queryPath = Path.GetFullPath(Option("--query",
     "data/sources/debs/opencv-doc/usr/share/doc/opencv-doc/examples/data/graf1.png"), repoRoot);
 var connectionString = Option("--connection", "");
@@ -60,24 +62,24 @@ foreach (var size in sizes)
         Progress($"{schema}: indexed {realImages.Length} real images: HTTP {(int)indexed.StatusCode}");
     }
 
-    foreach (var mode in modes)
+    foreach (var (mode, expand) in modes.SelectMany(m => expands.Select(e => (m, e))))
     {
-        Progress($"{schema}: warm-up {mode} ({warmup.TotalSeconds:F0} s at concurrency 4)");
-        await LoadGenerator.RunAsync(client, image, Path.GetFileName(queryPath), mode, k, 4, warmup);
+        Progress($"{schema}: warm-up {mode} expand={expand} ({warmup.TotalSeconds:F0} s at concurrency 4)");
+        await LoadGenerator.RunAsync(client, image, Path.GetFileName(queryPath), mode, k, expand, 4, warmup);
         foreach (var concurrency in concurrencies)
         {
-            var r = await LoadGenerator.RunAsync(client, image, Path.GetFileName(queryPath), mode, k, concurrency, duration);
+            var r = await LoadGenerator.RunAsync(client, image, Path.GetFileName(queryPath), mode, k, expand, concurrency, duration);
             Progress(string.Create(invariant,
-                $"{schema} {mode} c={concurrency}: ok={r.Ok} 503={r.Saturated} other={r.OtherErrors} p50={r.P50Ms:F1} p99={r.P99Ms:F1} rps={r.OkPerSecond:F1} decode50={r.ServerDecodeP50Ms:F1} embed50={r.ServerEmbedP50Ms:F1} search50={r.ServerSearchP50Ms:F1} codes={string.Join(' ', r.StatusCodes.Select(p => $"{p.Key}:{p.Value}"))}"));
+                $"{schema} {mode} expand={expand} c={concurrency}: ok={r.Ok} 503={r.Saturated} other={r.OtherErrors} p50={r.P50Ms:F1} p99={r.P99Ms:F1} rps={r.OkPerSecond:F1} decode50={r.ServerDecodeP50Ms:F1} embed50={r.ServerEmbedP50Ms:F1} search50={r.ServerSearchP50Ms:F1} codes={string.Join(' ', r.StatusCodes.Select(p => $"{p.Key}:{p.Value}"))}"));
             results.Add((size, r));
         }
     }
 }
 
-Console.WriteLine("| Gallery | Mode | Concurrency | OK | 503 saturated | Other errors | p50 | p99 | OK req/s | server decodeMs p50 | server embedMs p50 | server searchMs p50 |");
-Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+Console.WriteLine("| Gallery | Mode | expand | Concurrency | OK | 503 saturated | Other errors | p50 | p99 | OK req/s | server decodeMs p50 | server embedMs p50 | server searchMs p50 |");
+Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 foreach (var (size, r) in results)
 {
     Console.WriteLine(string.Create(invariant,
-        $"| {size:N0} | {r.Mode} | {r.Concurrency} | {r.Ok} | {r.Saturated} | {r.OtherErrors} | {r.P50Ms:F1} ms | {r.P99Ms:F1} ms | {r.OkPerSecond:F1} | {r.ServerDecodeP50Ms:F1} ms | {r.ServerEmbedP50Ms:F1} ms | {r.ServerSearchP50Ms:F1} ms |"));
+        $"| {size:N0} | {r.Mode} | {r.Expand} | {r.Concurrency} | {r.Ok} | {r.Saturated} | {r.OtherErrors} | {r.P50Ms:F1} ms | {r.P99Ms:F1} ms | {r.OkPerSecond:F1} | {r.ServerDecodeP50Ms:F1} ms | {r.ServerEmbedP50Ms:F1} ms | {r.ServerSearchP50Ms:F1} ms |"));
 }
