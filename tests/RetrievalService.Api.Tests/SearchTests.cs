@@ -121,18 +121,20 @@ public sealed class SearchTests(GalleryFixture gallery)
     }
 
     [Fact]
-    public async Task K_mode_and_filter_may_be_sent_as_form_fields_with_the_multipart_image()
+    public async Task K_mode_filter_and_expand_may_be_sent_as_form_fields_with_the_multipart_image()
     {
         var form = Requests.SearchForm(Photos.Get("chelsea"));
         form.Add(new StringContent("2"), "k");
         form.Add(new StringContent("symmetric"), "mode");
         form.Add(new StringContent("""{"kind":"animal"}"""), "filter");
+        form.Add(new StringContent("2"), "expand");
 
         var result = await Requests.ReadAsync<SearchResponse>(await Client.PostAsync("/search", form));
 
         Assert.Equal(SearchMode.Symmetric, result.Mode);
         Assert.Equal(2, result.Results.Count);
         Assert.Equal("chelsea", result.Results[0].Id);
+        Assert.Equal(2, result.Expansion!.Neighbours);
     }
 
     [Fact]

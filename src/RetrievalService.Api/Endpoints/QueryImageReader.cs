@@ -8,7 +8,7 @@ internal static class QueryImageReader
 {
     public const string ImageField = "image";
 
-    private static readonly string[] FormFields = [ImageField, "k", "mode", "filter"];
+    private static readonly string[] FormFields = [ImageField, "k", "mode", "filter", "expand"];
 
     public static async Task<(ReadOnlyMemory<byte> Image, IFormCollection? Form)> ReadAsync(HttpRequest request, long limit, CancellationToken ct)
     {
