@@ -215,6 +215,18 @@ significance photoviews-npm-vs-npm2 photoviews $npm/photoviews-test-seed7-e24.js
 significance target-photoviews-more photoviews $scenes $teacher $more/photoviews-test-more-seed9-e26.json ""
 significance target-photoviews-more-int8 photoviews $scenes $teacher $more/photoviews-test-int8.json ""
 
+# Stage 5 continued: the same seed-9 run taken on to 40 epochs (session 17); epoch 36 is the default since then
+# (README: "Stage 5 for 40 epochs"). Same selection, then photoviews' test, and the target under αQE (k = 3 on both
+# sides; README: "Query expansion with the teacher's gallery").
+long=$results/more-long qe=$results/qe/photoviews-qe3.json
+significance gcompris-views-more-vs-long gcompris-views/val $more/gcompris-views-val-more-seed9-e26.json "" $long/gcompris-views-val-long-seed9-e36.json ""
+significance photoviews-val-more-vs-long photoviews/val $more/photoviews-val-more-seed9-e26.json "" $long/photoviews-val-long-seed9-e36.json ""
+significance step-photoviews-12-long photoviews $more/photoviews-test-more-seed9-e26.json "" $long/photoviews-test-long-seed9-e36.json ""
+significance target-photoviews-long photoviews $scenes $teacher $long/photoviews-test-long-seed9-e36.json ""
+significance target-photoviews-long-int8 photoviews $scenes $teacher $long/photoviews-test-int8.json ""
+significance target-photoviews-long-qe3 photoviews $qe $teacher $long/photoviews-test-qe3-long-seed9-e36.json ""
+significance target-photoviews-long-int8-qe3 photoviews $qe $teacher $long/photoviews-test-qe3-int8.json ""
+
 # One line per report: name, Medium baseline → candidate, Δ [interval], ratio [interval], P(Δ ≤ 0).
 python3 - "$out" <<'PY'
 import json, pathlib, sys

@@ -18,8 +18,9 @@
 # continues that on photoviews-npm (315 photographs from npm packages more) for 26 epochs at the rates stage 3 ended
 # with, selected on gcompris-views; its export lands in models/trained/student-mnv2-regression-npm (the default of
 # session 15, SHA-256 09892ecf…). Stage 5 continues that on photoviews-more (225 npm and Debian photographs more) for
-# 26 epochs at the rates stage 4 ended with, selected the same way; its export is the default. About 3 h + 45 min +
-# 70 min + 75 min + 65 min on one core with THREADS=1 (stage 1 here: 235 min, most of it beside another run; 100 s an epoch alone). A finished run is resumed
+# 40 epochs at the rates stage 4 ended with, selected the same way; its export is the default (epoch 36; the default of
+# session 16 was epoch 26 of the same run when it stopped at 26, SHA-256 66c3f0b1…). About 3 h + 45 min +
+# 70 min + 75 min + 100 min on one core with THREADS=1 (stage 1 here: 235 min, most of it beside another run; 100 s an epoch alone). A finished run is resumed
 # and only exported. The service queries with the int8 copy: run scripts/results/quantize-default-student.sh
 # afterwards.
 # Writes into models/, replacing the committed files: compare with `git diff models/`.
@@ -34,8 +35,8 @@ OUT3=${OUT3:-data/runs/photoviews-scenes/continue-wide-gv}
 EPOCHS3=${EPOCHS3:-26}
 OUT4=${OUT4:-data/runs/photoviews-npm/continue-scenes-gv}
 EPOCHS4=${EPOCHS4:-26}
-OUT5=${OUT5:-data/runs/photoviews-more/continue-npm-gv}
-EPOCHS5=${EPOCHS5:-26}
+OUT5=${OUT5:-data/runs/photoviews-more/stage5-seed9-long}
+EPOCHS5=${EPOCHS5:-40}
 export OMP_NUM_THREADS=$THREADS MKL_NUM_THREADS=$THREADS
 [ -f data/datasets/photoviews-plus/build.json ] || scripts/datasets/build-photoviews-plus.sh
 dotnet build src/RetrievalService.Trainer -c Release --nologo -v quiet
