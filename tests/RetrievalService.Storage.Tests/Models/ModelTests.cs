@@ -92,6 +92,10 @@ public sealed class ModelTests
         Assert.True(recalls.Average() >= 0.95, $"HNSW recall@10 on halfvec was {recalls.Average():F3}");
         var roundTrip = (await gallery.Store.GetAsync(model.ModelId, "h-00007"))!.Embedding;
         Assert.All(roundTrip.Zip(all[7]), p => Assert.Equal(p.Second, p.First, 0.002f));
+        // Query expansion reads the hits' vectors back: the half-precision values, widened to float.
+        var withVectors = await gallery.Store.SearchAsync(new SearchRequest(model.ModelId, all[800], 3) { IncludeEmbeddings = true });
+        var halves = stored.ToDictionary(s => s.Id, s => s.Item2);
+        Assert.All(withVectors, hit => Assert.Equal(halves[hit.Id], hit.Embedding));
     }
 
     [Theory]
