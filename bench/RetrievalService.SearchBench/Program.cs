@@ -4,6 +4,7 @@ using RetrievalService.SearchBench;
 using RetrievalService.Storage;
 
 // End-to-end /search benchmark for docs/search-benchmarks.md: Markdown on stdout, progress on stderr.
+// `search-bench accuracy --dataset <folder>` instead measures the service's mAP on a dataset (ServiceAccuracy).
 // Options: --sizes 10000,100000  --concurrency 1,4,16  --modes asymmetric,symmetric  --duration 15  --warmup 3
 //          --k 10  --expand 0 (αQE neighbours; a list such as 0,3 compares)  --query <image>
 //          --connection <string> (default: the private database, scripts/db.sh)
@@ -34,6 +35,17 @@ var connectionString = Option("--connection", "");
 if (connectionString.Length == 0)
 {
     connectionString = await LocalDatabase.ResolveConnectionStringAsync(repoRoot);
+}
+if (args.FirstOrDefault() == "accuracy")
+{
+    // search-bench accuracy --dataset <folder> [--modes asymmetric,symmetric] [--expand 0,3]: the service's mAP.
+    var dataset = Path.GetFullPath(Option("--dataset", "data/datasets/photoviews/test"), repoRoot);
+    var schema = "accuracy_" + System.Text.RegularExpressions.Regex.Replace(
+        Path.GetRelativePath(repoRoot, dataset).ToLowerInvariant(), "[^a-z0-9]+", "_").Trim('_');
+    await using var accuracyApi = await ApiProcess.StartAsync(repoRoot, connectionString, schema, Path.Combine(Path.GetTempPath(), $"search-bench-api-{schema}.log"));
+    using var accuracyClient = new HttpClient { BaseAddress = accuracyApi.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+    await ServiceAccuracy.RunAsync(accuracyClient, dataset, Option("--modes", "asymmetric,symmetric").Split(','), Ints("--expand", "0,3"), Progress);
+    return;
 }
 var image = await File.ReadAllBytesAsync(queryPath);
 var realImagesDir = Path.Combine(repoRoot, "data/sources/debs/opencv-doc/usr/share/doc/opencv-doc/examples/data");
