@@ -66,7 +66,7 @@ internal static class ServiceAccuracy
             using var response = await client.PostAsync(new Uri("/index", UriKind.Relative), form);
             var body = await response.Content.ReadAsStringAsync();
             // A rejected image would silently leave the gallery short, and every query's AP with it.
-            if (!response.IsSuccessStatusCode || JsonDocument.Parse(body).RootElement.GetProperty("rejected").GetInt32() > 0)
+            if (!response.IsSuccessStatusCode || Rejected(body) > 0)
             {
                 throw new InvalidOperationException($"/index answered {(int)response.StatusCode} for images {start}..{indices[^1]}: {body[..Math.Min(400, body.Length)]}");
             }
@@ -87,6 +87,12 @@ internal static class ServiceAccuracy
         // HNSW may return fewer than k; the protocol needs every gallery image ranked, so the rest follow in index order.
         var seen = ranked.ToHashSet();
         return [.. ranked, .. Enumerable.Range(0, dataset.Images.Count).Where(i => !seen.Contains(i))];
+    }
+
+    private static int Rejected(string indexResponse)
+    {
+        using var document = JsonDocument.Parse(indexResponse);
+        return document.RootElement.GetProperty("rejected").GetInt32();
     }
 
     private static string Id(int index) => index.ToString("D5", CultureInfo.InvariantCulture);

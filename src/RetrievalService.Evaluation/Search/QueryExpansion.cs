@@ -45,36 +45,13 @@ public sealed record QueryExpansion(int Neighbours, double Alpha)
         {
             var row = scores.AsSpan(q * gallery.Count, gallery.Count);
             var neighbours = new List<(double, ReadOnlyMemory<float>)>();
-            foreach (var g in Top(row, Neighbours))
+            // The exact search's own order (ties by lower index), so the neighbours are its top k.
+            foreach (var g in ExactSearch.RankRow(row).Take(Neighbours))
             {
                 neighbours.Add((row[g], gallery.Values.AsMemory(g * gallery.Dimension, gallery.Dimension)));
             }
             AlphaQueryExpansion.Expand(queries.Row(q), neighbours, Alpha, expanded.AsSpan(q * queries.Dimension, queries.Dimension));
         }
         return new EmbeddingMatrix(queries.Count, queries.Dimension, expanded);
-    }
-
-    // The k best indices, ties by lower index: the order ExactSearch.RankRow gives, without sorting the whole row.
-    private static int[] Top(ReadOnlySpan<float> scores, int k)
-    {
-        var count = Math.Min(k, scores.Length);
-        var best = new List<int>(count + 1);
-        for (var i = 0; i < scores.Length; i++)
-        {
-            var position = best.Count;
-            while (position > 0 && scores[best[position - 1]] < scores[i])
-            {
-                position--;
-            }
-            if (position < count)
-            {
-                best.Insert(position, i);
-                if (best.Count > count)
-                {
-                    best.RemoveAt(count);
-                }
-            }
-        }
-        return [.. best];
     }
 }

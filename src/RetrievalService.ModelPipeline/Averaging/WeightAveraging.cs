@@ -30,9 +30,10 @@ public static class WeightAveraging
             throw new ArgumentException($"Averaging needs at least two models; got {models.Count}.", nameof(models));
         }
         var first = models[0];
+        var structure = WithoutWeights(first);
         for (var m = 1; m < models.Count; m++)
         {
-            RequireSameGraph(first, models[m], m + 1);
+            RequireSameGraph(first, structure, models[m], m + 1);
         }
         var averaged = first.Clone();
         var initializers = averaged.Graph.Initializer;
@@ -79,7 +80,7 @@ public static class WeightAveraging
         return result;
     }
 
-    private static void RequireSameGraph(ModelProto first, ModelProto other, int position)
+    private static void RequireSameGraph(ModelProto first, ByteString firstStructure, ModelProto other, int position)
     {
         var (a, b) = (first.Graph.Initializer, other.Graph.Initializer);
         if (a.Count != b.Count)
@@ -94,7 +95,7 @@ public static class WeightAveraging
                     $"Initializer {i + 1} is '{a[i].Name}' [{string.Join(",", a[i].Dims)}] in model 1 but '{b[i].Name}' [{string.Join(",", b[i].Dims)}] in model {position}: not the same network.");
             }
         }
-        if (!WithoutWeights(first).Equals(WithoutWeights(other)))
+        if (!firstStructure.Equals(WithoutWeights(other)))
         {
             throw new InvalidDataException($"Model {position}'s graph (nodes, inputs, outputs or metadata) differs from model 1's: not the same network.");
         }

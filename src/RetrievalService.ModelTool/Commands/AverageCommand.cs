@@ -48,16 +48,17 @@ internal static class AverageCommand
                 sources.Add(manifest);
                 graphs.Add(OnnxFiles.Load(onnxPath));
             }
-            // The manifests are checked first: students of two teachers must not be averaged even if their graphs match.
             var commandLine = "dotnet run --project src/RetrievalService.ModelTool -c Release -- average "
                 + string.Join(" ", parse.Tokens.Where(t => t.Type != TokenType.Command).Select(t => t.Value));
-            _ = AveragedManifests.From(sources, parse.GetValue(id)!, gemP: null, commandLine);
+            // Averaging only computes; students of two teachers (or of no shared initialisation) are refused by the
+            // manifest below before anything is written.
             var averaged = WeightAveraging.Average(graphs);
             var gem = averaged.Graph.Initializer.FirstOrDefault(i => i.Name == GemExponent);
             double? gemP = gem is null ? null : OnnxTensors.ReadFloats(gem)[0];
-            var written = ModelArtifactWriter.Write(averaged, AveragedManifests.From(sources, parse.GetValue(id)!, gemP, commandLine), parse.GetValue(output)!.FullName);
+            var averagedManifest = AveragedManifests.From(sources, parse.GetValue(id)!, gemP, commandLine);
+            var written = ModelArtifactWriter.Write(averaged, averagedManifest, parse.GetValue(output)!.FullName);
             Console.WriteLine(written.ManifestPath);
-            Console.Error.WriteLine($"average: {sources.Count} students, {averaged.Graph.Initializer.Count} initializers, common initialisation {AveragedManifests.CommonAncestor(sources)}");
+            Console.Error.WriteLine($"average: {sources.Count} students, {averaged.Graph.Initializer.Count} initializers; {averagedManifest.Provenance.Source}");
             return 0;
         }));
         return command;
