@@ -6,12 +6,12 @@ using RetrievalService.Embedding.Inference;
 
 namespace RetrievalService.Embedding;
 
-/// <summary>Registers the embedding core: validated options, the shared image decoder, and one session per model.</summary>
+/// <summary>Registers the embedding core: validated options, the shared image pipeline, and one session per model.</summary>
 public static class EmbeddingServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <see cref="ImageDecodeLimits"/> and <see cref="InferenceOptions"/> from their sections, validated at
-    /// start, and registers the singleton <see cref="ImageDecoder"/>.
+    /// start, and registers the singleton <see cref="ImagePipeline"/>.
     /// </summary>
     public static IServiceCollection AddEmbedding(this IServiceCollection services)
     {
@@ -20,7 +20,7 @@ public static class EmbeddingServiceCollectionExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<InferenceOptions>().BindConfiguration(InferenceOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp => new ImageDecoder(sp.GetRequiredService<IOptions<ImageDecodeLimits>>().Value));
+        services.AddSingleton(sp => new ImagePipeline(sp.GetRequiredService<IOptions<ImageDecodeLimits>>().Value));
         return services;
     }
 
@@ -37,7 +37,7 @@ public static class EmbeddingServiceCollectionExtensions
             sp.GetRequiredService<IOptions<InferenceOptions>>().Value,
             sp.GetService<ILoggerFactory>()?.CreateLogger<OnnxEmbedder>()));
         services.AddKeyedSingleton(key, (sp, k) => new ImageEmbedder(
-            sp.GetRequiredService<ImageDecoder>(), sp.GetRequiredKeyedService<OnnxEmbedder>(k)));
+            sp.GetRequiredService<ImagePipeline>(), sp.GetRequiredKeyedService<OnnxEmbedder>(k)));
         return services;
     }
 }

@@ -15,12 +15,15 @@ public enum ImageRejectionReason
     /// <summary>The header declares a height above <see cref="ImageDecodeLimits.MaxHeight"/>.</summary>
     TooTall,
 
-    /// <summary>Width × height exceeds <see cref="ImageDecodeLimits.MaxPixels"/>.</summary>
+    /// <summary>More pixels than <see cref="ImageDecodeLimits.MaxPixels"/> (or, scaled, <see cref="ImageDecodeLimits.MaxScaledSourcePixels"/>).</summary>
     TooManyPixels,
 
-    /// <summary>Not JPEG, PNG, WebP, GIF, BMP or TIFF, or a variant of one that the decoder does not handle.</summary>
+    /// <summary>Not JPEG, PNG, WebP, GIF or BMP (e.g. HEIC, AVIF, TIFF, SVG, PDF), or a variant the decoder does not handle.</summary>
     UnsupportedFormat,
 
     /// <summary>A recognised format whose content is damaged or truncated.</summary>
     Corrupt,
+
+    /// <summary>The decode ran past <see cref="ImageDecodeLimits.DecodeDeadlineMs"/>.</summary>
+    TooComplex,
 }

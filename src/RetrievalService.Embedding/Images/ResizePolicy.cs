@@ -1,5 +1,3 @@
-using SixLabors.ImageSharp;
-
 namespace RetrievalService.Embedding.Images;
 
 /// <summary>
@@ -14,7 +12,7 @@ public static class ResizePolicy
     /// The minimum-side clamp distorts only extreme panoramas (aspect above S / minSide); scaling the
     /// longer side up instead would let a 1×12000 strip demand a huge tensor.
     /// </remarks>
-    public static Size TargetSize(int width, int height, int longerSide, int minSide)
+    public static PixelSize TargetSize(int width, int height, int longerSide, int minSide)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
@@ -28,6 +26,6 @@ public static class ResizePolicy
         var shorter = Math.Min(width, height);
         var scaled = (int)Math.Round((double)shorter * longerSide / longer, MidpointRounding.AwayFromZero);
         var target = Math.Max(minSide, scaled);
-        return width >= height ? new Size(longerSide, target) : new Size(target, longerSide);
+        return width >= height ? new PixelSize(longerSide, target) : new PixelSize(target, longerSide);
     }
 }

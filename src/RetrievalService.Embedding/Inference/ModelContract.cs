@@ -21,10 +21,16 @@ internal static class ModelContract
         }
     }
 
-    /// <summary>Checks the manifest's input convention against what <see cref="Images.ImagePreprocessor"/> produces.</summary>
+    /// <summary>Checks the manifest's input convention against what <see cref="Images.ImagePipeline"/> produces.</summary>
     public static void VerifyConvention(ModelManifest manifest)
     {
         var input = manifest.Input;
+        if (input.Preprocessing != Images.ImagePipeline.Identity)
+        {
+            throw new ModelRejectedException(manifest.Id,
+                $"the manifest's preprocessing is '{input.Preprocessing ?? "(none)"}' but this build prepares images with '{Images.ImagePipeline.Identity}'; "
+                + "check the model against this pipeline (docs/image-pipeline.md) and set input.preprocessing, or use a matching build.");
+        }
         if (input.Layout != "NCHW" || input.ColorOrder != "RGB" || input.RangeMin != 0f || input.RangeMax != 255f)
         {
             throw new ModelRejectedException(manifest.Id,

@@ -57,6 +57,12 @@ public sealed record InputConvention
 
     /// <summary>Background (R, G, B) that transparent pixels are composited on.</summary>
     public IReadOnlyList<byte> AlphaBackground { get; init; } = [255, 255, 255];
+
+    /// <summary>
+    /// The image pipeline the model's vectors were made and validated with (<c>ImagePipeline.Identity</c>). A
+    /// model is refused by a build whose pipeline has another identity, and so is a gallery indexed under one.
+    /// </summary>
+    public string? Preprocessing { get; init; }
 }
 
 public sealed record OutputSpec

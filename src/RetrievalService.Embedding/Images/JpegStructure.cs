@@ -1,0 +1,120 @@
+using System.Buffers.Binary;
+
+namespace RetrievalService.Embedding.Images;
+
+/// <summary>
+/// Walks a JPEG's marker segments and entropy-coded data without decoding a coefficient. libjpeg-turbo treats
+/// damaged data as a warning and returns grey or smeared rows, so a file with noise in it would otherwise be
+/// embedded and indexed as if it were whole; noise almost always leaves markers that cannot occur in a valid file.
+/// </summary>
+internal static class JpegStructure
+{
+    private const byte Marker = 0xFF;
+    private const byte StartOfImage = 0xD8;
+    private const byte EndOfImage = 0xD9;
+    private const byte StartOfScan = 0xDA;
+    private const byte FirstRestart = 0xD0;
+    private const byte LastRestart = 0xD7;
+
+    /// <summary>What the walk learned: whether the frame is progressive and whether the end marker was reached.</summary>
+    public readonly record struct Layout(bool Progressive, bool HasEndMarker);
+
+    /// <exception cref="ImageRejectedException">A segment is cut short, or a marker appears where none may.</exception>
+    public static Layout Read(ReadOnlySpan<byte> jpeg)
+    {
+        bool? progressive = null;
+        var position = 2;
+        while (true)
+        {
+            if (position >= jpeg.Length)
+            {
+                return progressive is null ? throw Corrupt("ends before its first scan") : new Layout(progressive.Value, false);
+            }
+            if (jpeg[position] != Marker)
+            {
+                throw Corrupt($"has data where a marker belongs (offset {position})");
+            }
+            while (position < jpeg.Length && jpeg[position] == Marker)
+            {
+                position++; // fill bytes before a marker are legal
+            }
+            if (position >= jpeg.Length)
+            {
+                throw Corrupt("ends inside a marker");
+            }
+            var marker = jpeg[position++];
+            if (marker == EndOfImage)
+            {
+                return progressive is null ? throw Corrupt("ends before its first scan") : new Layout(progressive.Value, true);
+            }
+            if (marker is 0x00 or StartOfImage or 0x01 || (marker >= FirstRestart && marker <= LastRestart) || marker < 0xC0)
+            {
+                throw Corrupt($"has marker 0xFF{marker:X2} where none may be (offset {position - 1})");
+            }
+            if (position + 2 > jpeg.Length)
+            {
+                throw Corrupt("is cut inside a segment header");
+            }
+            int length = BinaryPrimitives.ReadUInt16BigEndian(jpeg[position..]);
+            if (length < 2 || position + length > jpeg.Length)
+            {
+                throw Corrupt($"has a segment 0xFF{marker:X2} of length {length} that runs past the file (offset {position})");
+            }
+            if (IsStartOfFrame(marker))
+            {
+                if (progressive is not null)
+                {
+                    throw Corrupt("declares a second frame");
+                }
+                progressive = marker is 0xC2 or 0xC6 or 0xCA or 0xCE;
+            }
+            position += length;
+            if (marker == StartOfScan)
+            {
+                if (progressive is null)
+                {
+                    throw Corrupt("starts a scan before its frame header");
+                }
+                position = SkipEntropyCodedData(jpeg, position);
+            }
+        }
+    }
+
+    /// <summary>Returns the offset of the marker that ends the scan, or the file's length when it is cut.</summary>
+    private static int SkipEntropyCodedData(ReadOnlySpan<byte> jpeg, int position)
+    {
+        var expectedRestart = 0;
+        while (true)
+        {
+            var next = jpeg[position..].IndexOf(Marker);
+            if (next < 0 || position + next + 1 >= jpeg.Length)
+            {
+                return jpeg.Length;
+            }
+            position += next;
+            var code = jpeg[position + 1];
+            if (code == 0x00)
+            {
+                position += 2; // a stuffed 0xFF data byte
+                continue;
+            }
+            if (code >= FirstRestart && code <= LastRestart)
+            {
+                if (code - FirstRestart != expectedRestart)
+                {
+                    throw Corrupt($"has restart marker {code - FirstRestart} where {expectedRestart} belongs (offset {position})");
+                }
+                expectedRestart = (expectedRestart + 1) % 8;
+                position += 2;
+                continue;
+            }
+            return position;
+        }
+    }
+
+    private static bool IsStartOfFrame(byte marker) =>
+        marker is >= 0xC0 and <= 0xCF and not 0xC4 and not 0xC8 and not 0xCC;
+
+    private static ImageRejectedException Corrupt(string what) =>
+        new(ImageRejectionReason.Corrupt, $"The JPEG is corrupt: it {what}; check that the whole file was sent unmodified.");
+}

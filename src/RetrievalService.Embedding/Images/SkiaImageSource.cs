@@ -1,0 +1,250 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using SkiaSharp;
+
+namespace RetrievalService.Embedding.Images;
+
+/// <summary>
+/// One untrusted encoded image opened with Skia's codec: format sniffed, structure and header checked against
+/// the limits, nothing decoded yet. <see cref="Decode"/> then produces the upright RGB raster at a chosen
+/// reduction. Holds the caller's bytes pinned until disposed.
+/// </summary>
+internal sealed class SkiaImageSource : IDisposable
+{
+    private const int BandRows = 16;
+
+    private readonly ImageDecodeLimits limits;
+    private readonly MemoryHandle pin;
+    private readonly SKData data;
+    private readonly SKCodec codec;
+    private readonly JpegStructure.Layout? jpeg;
+
+    private SkiaImageSource(ImageDecodeLimits limits, ImageContainer container, MemoryHandle pin, SKData data, SKCodec codec, JpegStructure.Layout? jpeg)
+    {
+        this.limits = limits;
+        this.pin = pin;
+        this.data = data;
+        this.codec = codec;
+        this.jpeg = jpeg;
+        Container = container;
+        StoredSize = new PixelSize(codec.Info.Width, codec.Info.Height);
+        Orientation = codec.EncodedOrigin is >= SKEncodedOrigin.TopLeft and <= SKEncodedOrigin.LeftBottom
+            ? (Orientation)codec.EncodedOrigin
+            : Orientation.TopLeft;
+    }
+
+    public ImageContainer Container { get; }
+
+    /// <summary>Dimensions as stored, before the EXIF orientation is applied.</summary>
+    public PixelSize StoredSize { get; }
+
+    public Orientation Orientation { get; }
+
+    /// <summary>Dimensions of the upright picture.</summary>
+    public PixelSize UprightSize => Orientation >= Orientation.LeftTop ? new PixelSize(StoredSize.Height, StoredSize.Width) : StoredSize;
+
+    /// <summary>Whether <see cref="Decode"/> honours a reduction (baseline JPEG, still WebP).</summary>
+    public bool Scalable => Container switch
+    {
+        ImageContainer.Jpeg => jpeg is { Progressive: false },
+        ImageContainer.WebP => codec.FrameCount <= 1,
+        _ => false,
+    };
+
+    public string FormatName => Name(Container);
+
+    /// <summary>The format's usual written name: JPEG, PNG, WebP, GIF, BMP.</summary>
+    public static string Name(ImageContainer container) => container switch
+    {
+        ImageContainer.Jpeg => "JPEG",
+        ImageContainer.Png => "PNG",
+        ImageContainer.WebP => "WebP",
+        ImageContainer.Gif => "GIF",
+        _ => "BMP",
+    };
+
+    /// <exception cref="ImageRejectedException">Unsupported, structurally corrupt, or over a declared-size limit.</exception>
+    public static SkiaImageSource Open(ReadOnlyMemory<byte> bytes, ImageDecodeLimits limits)
+    {
+        var container = FormatSniffer.Sniff(bytes.Span);
+        JpegStructure.Layout? jpeg = container == ImageContainer.Jpeg ? JpegStructure.Read(bytes.Span) : null;
+        var pin = bytes.Pin();
+        SKData? data = null;
+        SKCodec? codec = null;
+        try
+        {
+            unsafe
+            {
+                // Wraps the pinned bytes without a copy; the release callback has nothing to free.
+                data = SKData.Create((IntPtr)pin.Pointer, bytes.Length, (_, _) => { });
+            }
+            codec = SKCodec.Create(data) ?? throw Corrupt(container, "its header cannot be read");
+            if (!Matches(codec.EncodedFormat, container))
+            {
+                throw Corrupt(container, $"the decoder reads it as {codec.EncodedFormat}");
+            }
+            var source = new SkiaImageSource(limits, container, pin, data, codec, jpeg);
+            source.CheckDeclaredSize();
+            return source;
+        }
+        catch
+        {
+            codec?.Dispose();
+            data?.Dispose();
+            pin.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Decodes the first frame, reduced by the smallest supported factor ≥ <paramref name="minimumScale"/> when the
+    /// format allows it, then applies the EXIF orientation and composites transparency onto <paramref name="background"/>.
+    /// </summary>
+    /// <exception cref="ImageRejectedException">The data is damaged or truncated, or the decode ran past its deadline.</exception>
+    /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
+    public RgbRaster Decode(double minimumScale, RgbColor background, CancellationToken cancellationToken)
+    {
+        var budget = new DecodeBudget(limits.DecodeDeadlineMs, cancellationToken);
+        budget.Check(FormatName);
+        var size = Scalable ? ScaledSize(DecodeScale.Choose(minimumScale)) : StoredSize;
+        CheckPixels((long)size.Width * size.Height, "decoded");
+        var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        var rgba = ArrayPool<byte>.Shared.Rent(info.BytesSize);
+        try
+        {
+            DecodeInto(info, rgba, budget);
+            budget.Check(FormatName);
+            var opaque = codec.Info.AlphaType == SKAlphaType.Opaque;
+            return UprightRaster.From(rgba.AsSpan(0, info.BytesSize), size.Width, size.Height, Orientation, background, opaque);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rgba);
+        }
+    }
+
+    public void Dispose()
+    {
+        codec.Dispose();
+        data.Dispose();
+        pin.Dispose();
+    }
+
+    private PixelSize ScaledSize(float scale)
+    {
+        if (scale >= 1f)
+        {
+            return StoredSize;
+        }
+        if (Container == ImageContainer.Jpeg)
+        {
+            var scaled = codec.GetScaledDimensions(scale);
+            return new PixelSize(scaled.Width, scaled.Height);
+        }
+        // libwebp rescales to any size; round up like libjpeg so the raster never falls short of the request.
+        return new PixelSize((int)Math.Ceiling(StoredSize.Width * (double)scale), (int)Math.Ceiling(StoredSize.Height * (double)scale));
+    }
+
+    private unsafe void DecodeInto(SKImageInfo info, byte[] rgba, DecodeBudget budget)
+    {
+        fixed (byte* pixels = rgba)
+        {
+            var result = Container == ImageContainer.Jpeg
+                ? DecodeJpegRows(info, (IntPtr)pixels, budget)
+                : DecodeWhole(info, (IntPtr)pixels);
+            if (result != SKCodecResult.Success)
+            {
+                throw result == SKCodecResult.IncompleteInput
+                    ? Corrupt(Container, "it is truncated")
+                    : Corrupt(Container, $"the decoder reports {result}");
+            }
+        }
+    }
+
+    // Row bands let a slow or endless JPEG be stopped; a JPEG cut short yields fewer rows than it declared.
+    private SKCodecResult DecodeJpegRows(SKImageInfo info, IntPtr pixels, DecodeBudget budget)
+    {
+        var started = codec.StartScanlineDecode(info);
+        if (started != SKCodecResult.Success)
+        {
+            return started;
+        }
+        for (var row = 0; row < info.Height; row += BandRows)
+        {
+            budget.Check(FormatName);
+            var count = Math.Min(BandRows, info.Height - row);
+            if (codec.GetScanlines(pixels + row * info.RowBytes, count, info.RowBytes) < count)
+            {
+                return SKCodecResult.IncompleteInput;
+            }
+        }
+        // Every row is there. A baseline JPEG that lacks only its end marker is accepted: nothing of the picture is
+        // missing. A progressive one without it is not: its later scans, the detail, may be what was cut off.
+        return jpeg is { Progressive: true, HasEndMarker: false } ? SKCodecResult.IncompleteInput : SKCodecResult.Success;
+    }
+
+    private SKCodecResult DecodeWhole(SKImageInfo info, IntPtr pixels)
+    {
+        var options = new SKCodecOptions(0);
+        var started = codec.StartIncrementalDecode(info, pixels, info.RowBytes, options);
+        if (started == SKCodecResult.Unimplemented)
+        {
+            return codec.GetPixels(info, pixels, info.RowBytes, options);
+        }
+        return started != SKCodecResult.Success ? started : codec.IncrementalDecode(out _);
+    }
+
+    private void CheckDeclaredSize()
+    {
+        var (width, height) = (StoredSize.Width, StoredSize.Height);
+        if (width <= 0 || height <= 0)
+        {
+            throw Corrupt(Container, $"its header declares {width}×{height} pixels");
+        }
+        if (width > limits.MaxWidth)
+        {
+            throw new ImageRejectedException(ImageRejectionReason.TooWide,
+                $"The {FormatName} image is {width} px wide; the limit is {limits.MaxWidth} px. Downscale it before sending.");
+        }
+        if (height > limits.MaxHeight)
+        {
+            throw new ImageRejectedException(ImageRejectionReason.TooTall,
+                $"The {FormatName} image is {height} px tall; the limit is {limits.MaxHeight} px. Downscale it before sending.");
+        }
+        var pixels = (long)width * height;
+        if (Scalable)
+        {
+            if (pixels > limits.MaxScaledSourcePixels)
+            {
+                throw TooManyPixels($"has {width}×{height} = {pixels} pixels; the limit is {limits.MaxScaledSourcePixels}");
+            }
+            return;
+        }
+        CheckPixels(pixels, "declared");
+    }
+
+    private void CheckPixels(long pixels, string what)
+    {
+        if (pixels > limits.MaxPixels)
+        {
+            var hint = Container == ImageContainer.Jpeg ? " (a baseline JPEG may be larger: it is decoded at a reduced scale)" : "";
+            throw TooManyPixels($"has {pixels} {what} pixels; the limit for this format is {limits.MaxPixels}{hint}");
+        }
+    }
+
+    private ImageRejectedException TooManyPixels(string what) =>
+        new(ImageRejectionReason.TooManyPixels, $"The {FormatName} image {what}. Downscale it before sending.");
+
+    private static bool Matches(SKEncodedImageFormat format, ImageContainer container) => (format, container) switch
+    {
+        (SKEncodedImageFormat.Jpeg, ImageContainer.Jpeg) => true,
+        (SKEncodedImageFormat.Png, ImageContainer.Png) => true,
+        (SKEncodedImageFormat.Webp, ImageContainer.WebP) => true,
+        (SKEncodedImageFormat.Gif, ImageContainer.Gif) => true,
+        (SKEncodedImageFormat.Bmp, ImageContainer.Bmp) => true,
+        _ => false,
+    };
+
+    private static ImageRejectedException Corrupt(ImageContainer container, string what) =>
+        new(ImageRejectionReason.Corrupt, $"The {Name(container)} image is corrupt: {what}; check that the whole file was sent.");
+}
