@@ -53,7 +53,7 @@ public sealed class MutationEngine
                 < 35 => ByteMutations.All,
                 < 65 => mutations.Structural,
                 < 80 => mutations.HeaderLies,
-                < 92 => mutations.MetadataBombs,
+                < 92 => mutations.Bombs,
                 _ => [Splice],
             };
             if (family.Count == 0)
