@@ -83,7 +83,7 @@ public sealed partial class GalleryIndexer
     {
         var outcomes = new (PreparedItem? Prepared, IndexItemResult? Rejected)[items.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Options.EffectiveDecodeParallelism, CancellationToken = ct };
-        Parallel.For(0, items.Count, parallel, i => outcomes[i] = Preparer.Prepare(items[i]));
+        Parallel.For(0, items.Count, parallel, i => outcomes[i] = Preparer.Prepare(items[i], ct));
         var prepared = new List<PreparedItem>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {

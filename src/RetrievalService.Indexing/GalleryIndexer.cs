@@ -20,16 +20,16 @@ public sealed partial class GalleryIndexer
     private readonly ILogger logger;
 
     /// <summary>Creates an indexer over a loaded teacher and a store; it owns neither.</summary>
-    public GalleryIndexer(OnnxEmbedder teacher, ImageDecoder decoder, GalleryStore store, IndexingOptions options, ILogger<GalleryIndexer>? logger = null)
+    public GalleryIndexer(OnnxEmbedder teacher, ImagePipeline pipeline, GalleryStore store, IndexingOptions options, ILogger<GalleryIndexer>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(teacher);
-        ArgumentNullException.ThrowIfNull(decoder);
+        ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
         Teacher = teacher;
         Store = store;
         Options = options;
-        Preparer = new ImagePreparer(decoder, teacher.Manifest.Input);
+        Preparer = new ImagePreparer(pipeline, teacher.Manifest.Input);
         this.logger = (ILogger?)logger ?? NullLogger.Instance;
     }
 

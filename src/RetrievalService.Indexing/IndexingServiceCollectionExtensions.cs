@@ -24,7 +24,7 @@ public static class IndexingServiceCollectionExtensions
         services.AddOptions<IndexingOptions>().BindConfiguration(IndexingOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         // The API registers these itself too; registering twice would start two schema migrators.
-        if (!services.Any(d => d.ServiceType == typeof(ImageDecoder)))
+        if (!services.Any(d => d.ServiceType == typeof(ImagePipeline)))
         {
             services.AddEmbedding();
         }
@@ -38,7 +38,7 @@ public static class IndexingServiceCollectionExtensions
             sp.GetService<ILoggerFactory>()?.CreateLogger<OnnxEmbedder>()));
         services.TryAddSingleton(sp => new GalleryIndexer(
             sp.GetRequiredKeyedService<OnnxEmbedder>(GalleryIndexer.TeacherKey),
-            sp.GetRequiredService<ImageDecoder>(),
+            sp.GetRequiredService<ImagePipeline>(),
             sp.GetRequiredService<GalleryStore>(),
             sp.GetRequiredService<IOptions<IndexingOptions>>().Value,
             sp.GetService<ILogger<GalleryIndexer>>()));

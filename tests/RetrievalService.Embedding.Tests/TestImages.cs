@@ -7,13 +7,17 @@ using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.Formats.Tiff;
 using SixLabors.ImageSharp.Formats.Webp;
 using SixLabors.ImageSharp.PixelFormats;
+using RetrievalService.Embedding.Images;
 
 namespace RetrievalService.Embedding.Tests;
 
 /// <summary>Generated images and their encodings; every test image is built here, none is checked in.</summary>
 internal static class TestImages
 {
-    public static readonly Rgb24 White = new(255, 255, 255);
+    public static readonly RgbColor White = new(255, 255, 255);
+
+    /// <summary>The pipeline with default (upload) limits.</summary>
+    public static readonly ImagePipeline Pipeline = new(new ImageDecodeLimits());
 
     /// <summary>Encoders that keep pixels exact, plus JPEG (lossy; compare with a tolerance).</summary>
     public static IImageEncoder Encoder(string format) => format switch
@@ -64,10 +68,21 @@ internal static class TestImages
         return Encode(image, "png");
     }
 
-    public static Rgb24[] Pixels(Image<Rgb24> image)
+    public static Rgb24[] Pixels(RgbRaster raster)
     {
-        var pixels = new Rgb24[image.Width * image.Height];
-        image.CopyPixelDataTo(pixels);
+        var bytes = raster.Pixels;
+        var pixels = new Rgb24[raster.Width * raster.Height];
+        for (var i = 0; i < pixels.Length; i++)
+        {
+            pixels[i] = new Rgb24(bytes[3 * i], bytes[3 * i + 1], bytes[3 * i + 2]);
+        }
         return pixels;
     }
+
+    /// <summary>Decodes at full resolution through the pipeline.</summary>
+    public static RgbRaster Decode(byte[] bytes, ImagePipeline? pipeline = null) => (pipeline ?? Pipeline).Decode(bytes, White);
+
+    /// <summary>The reason the pipeline refuses <paramref name="bytes"/>.</summary>
+    public static ImageRejectedException Rejection(ReadOnlyMemory<byte> bytes, ImagePipeline? pipeline = null) =>
+        Assert.Throws<ImageRejectedException>(() => (pipeline ?? Pipeline).Prepare(bytes, new Manifests.InputConvention()).Dispose());
 }

@@ -1,3 +1,4 @@
+using RetrievalService.Embedding.Images;
 using System.Security.Cryptography;
 using Onnx;
 using RetrievalService.Embedding.Manifests;
@@ -31,7 +32,7 @@ internal sealed class TinyModel : IDisposable
             Architecture = "conv1x1-gem-l2n",
             OnnxFile = "tiny.onnx",
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(OnnxPath))),
-            Input = new InputConvention { MinSide = minSide, RecommendedLongerSide = longerSide },
+            Input = new InputConvention { MinSide = minSide, RecommendedLongerSide = longerSide, Preprocessing = ImagePipeline.Identity },
             Output = new OutputSpec { Dimension = Dimension },
             Provenance = new Provenance { Source = "test" },
         };

@@ -8,9 +8,9 @@ public sealed class ApiLimitsOptions
     /// <summary>Configuration section these options bind from.</summary>
     public const string SectionName = "Api:Limits";
 
-    /// <summary>Largest <c>/search</c> request body in bytes (the image plus multipart framing); default 21 MiB.</summary>
+    /// <summary>Largest <c>/search</c> request body in bytes (the image plus multipart framing); default 42 MiB.</summary>
     [Range(1024, int.MaxValue)]
-    public int MaxSearchRequestBytes { get; set; } = 21 * 1024 * 1024;
+    public int MaxSearchRequestBytes { get; set; } = 42 * 1024 * 1024;
 
     /// <summary>Largest <c>/index</c> request body in bytes; default 200 MiB.</summary>
     [Range(1024, long.MaxValue)]

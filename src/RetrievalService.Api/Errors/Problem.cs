@@ -41,6 +41,8 @@ internal sealed record Problem(int StatusCode, string Code, string Title, string
             new(StatusCodes.Status422UnprocessableEntity, ProblemCodes.ImageTooManyPixels, "The image has too many pixels.", e.Message),
         ImageRejectionReason.UnsupportedFormat => new(StatusCodes.Status415UnsupportedMediaType, ProblemCodes.ImageUnsupported,
             "The image format is not supported.", e.Message),
+        ImageRejectionReason.TooComplex => new(StatusCodes.Status422UnprocessableEntity, ProblemCodes.ImageTooComplex,
+            "The image took too long to decode.", e.Message),
         _ => new(StatusCodes.Status422UnprocessableEntity, ProblemCodes.ImageCorrupt, "The image is corrupt.", e.Message),
     };
 }

@@ -9,6 +9,7 @@ public static class ProblemCodes
     public const string ImageTooManyPixels = "image-too-many-pixels";
     public const string ImageUnsupported = "image-unsupported";
     public const string ImageCorrupt = "image-corrupt";
+    public const string ImageTooComplex = "image-too-complex";
     public const string UnsupportedMediaType = "unsupported-media-type";
     public const string PayloadTooLarge = "payload-too-large";
     public const string TooManyFiles = "too-many-files";

@@ -4,12 +4,13 @@ using RetrievalService.Embedding.Images;
 
 namespace RetrievalService.Api.Inference;
 
-/// <summary>Bytes in, vector out for queries: decode and resize on the request's thread, embed through the model's batching queue.</summary>
-public sealed class QueryEmbedder(ImageDecoder decoder, ApiTelemetry telemetry)
+/// <summary>Bytes in, vector out for queries: the shared image pipeline on the request's thread, the model through its batching queue.</summary>
+public sealed class QueryEmbedder(ImagePipeline pipeline, ApiTelemetry telemetry)
 {
     /// <summary>Embeds one untrusted query image with the model behind <paramref name="queue"/>.</summary>
     /// <exception cref="ImageRejectedException">The bytes break a decode limit, are unsupported, or are corrupt.</exception>
     /// <exception cref="InferenceSaturatedException">The model's queue is full.</exception>
+    /// <exception cref="OperationCanceledException">The client went away (the decode stops between row bands).</exception>
     public async Task<QueryEmbedding> EmbedAsync(ReadOnlyMemory<byte> bytes, EmbeddingQueue queue, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(queue);
@@ -17,9 +18,9 @@ public sealed class QueryEmbedder(ImageDecoder decoder, ApiTelemetry telemetry)
         var started = Stopwatch.GetTimestamp();
         PreprocessedImage tensor;
         using (ApiTelemetry.Source.StartActivity("decode"))
-        using (var decoded = decoder.Decode(bytes, AlphaCompositor.Background(manifest.Input.AlphaBackground)))
+        using (var prepared = pipeline.Prepare(bytes, manifest.Input, cancellationToken))
         {
-            tensor = ImagePreprocessor.Preprocess(decoded.Image, manifest.Input);
+            tensor = prepared.DetachTensor();
         }
         var decodedAt = Stopwatch.GetTimestamp();
         float[] vector;

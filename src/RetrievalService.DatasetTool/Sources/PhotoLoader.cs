@@ -5,12 +5,13 @@ using SixLabors.ImageSharp.PixelFormats;
 namespace RetrievalService.DatasetTool.Sources;
 
 /// <summary>
-/// Decodes pool photos the way the service decodes uploads (EXIF orientation applied, transparency composited
-/// onto white, the models' manifest background), with a byte limit raised for 5K wallpapers.
+/// Decodes pool photos through the service's image pipeline (EXIF orientation applied, transparency composited
+/// onto white, the models' manifest background), at full resolution and with the limits for local files, and
+/// hands them to ImageSharp, which renders the dataset's views.
 /// </summary>
 public static class PhotoLoader
 {
-    private static readonly ImageDecoder Decoder = new(new ImageDecodeLimits { MaxBytes = 64 * 1024 * 1024 });
+    private static readonly ImagePipeline Pipeline = new(ImageDecodeLimits.LocalFiles);
 
     /// <summary>White, the background every model manifest in this repository declares.</summary>
     public static readonly Rgb24 Background = new(255, 255, 255);
@@ -18,7 +19,7 @@ public static class PhotoLoader
     /// <summary>The decoded RGB image; the caller disposes it.</summary>
     public static Image<Rgb24> Load(string path)
     {
-        var decoded = Decoder.Decode(File.ReadAllBytes(path), Background);
-        return decoded.Image;
+        using var raster = Pipeline.Decode(File.ReadAllBytes(path), new RgbColor(Background.R, Background.G, Background.B));
+        return Image.LoadPixelData<Rgb24>(raster.Pixels, raster.Width, raster.Height);
     }
 }

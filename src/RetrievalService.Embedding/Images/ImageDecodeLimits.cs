@@ -42,6 +42,20 @@ public sealed record ImageDecodeLimits
     [Range(1, int.MaxValue)]
     public int DecodeDeadlineMs { get; init; } = 2_000;
 
+    /// <summary>
+    /// Limits for the project's own files (datasets, training and calibration photos), which are trusted but may be
+    /// large: 200 MiB, 30 000 px a side, 100 MP decoded, a minute per decode.
+    /// </summary>
+    public static ImageDecodeLimits LocalFiles { get; } = new()
+    {
+        MaxBytes = 200 * 1024 * 1024,
+        MaxWidth = 30_000,
+        MaxHeight = 30_000,
+        MaxPixels = 100_000_000,
+        MaxScaledSourcePixels = 900_000_000,
+        DecodeDeadlineMs = 60_000,
+    };
+
     /// <summary>Throws <see cref="ArgumentException"/> naming every limit that is not positive.</summary>
     public void Validate()
     {

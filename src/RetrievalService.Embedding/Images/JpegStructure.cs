@@ -16,10 +16,14 @@ internal static class JpegStructure
     private const byte FirstRestart = 0xD0;
     private const byte LastRestart = 0xD7;
 
-    /// <summary>What the walk learned: whether the frame is progressive and whether the end marker was reached.</summary>
-    public readonly record struct Layout(bool Progressive, bool HasEndMarker);
+    /// <summary>What the walk learned: whether the frame is progressive.</summary>
+    public readonly record struct Layout(bool Progressive);
 
-    /// <exception cref="ImageRejectedException">A segment is cut short, or a marker appears where none may.</exception>
+    /// <summary>
+    /// A file without its end-of-image marker is refused as truncated: libjpeg-turbo cannot finish the last row of
+    /// blocks without it, and a cut just before the marker cannot be told from a cut inside the last row.
+    /// </summary>
+    /// <exception cref="ImageRejectedException">A segment is cut short, the end marker is missing, or a marker appears where none may.</exception>
     public static Layout Read(ReadOnlySpan<byte> jpeg)
     {
         bool? progressive = null;
@@ -28,7 +32,7 @@ internal static class JpegStructure
         {
             if (position >= jpeg.Length)
             {
-                return progressive is null ? throw Corrupt("ends before its first scan") : new Layout(progressive.Value, false);
+                throw Corrupt(progressive is null ? "ends before its first scan" : "is truncated: it ends without its end-of-image marker");
             }
             if (jpeg[position] != Marker)
             {
@@ -45,7 +49,7 @@ internal static class JpegStructure
             var marker = jpeg[position++];
             if (marker == EndOfImage)
             {
-                return progressive is null ? throw Corrupt("ends before its first scan") : new Layout(progressive.Value, true);
+                return progressive is null ? throw Corrupt("ends before its first scan") : new Layout(progressive.Value);
             }
             if (marker is 0x00 or StartOfImage or 0x01 || (marker >= FirstRestart && marker <= LastRestart) || marker < 0xC0)
             {

@@ -3,6 +3,8 @@ namespace RetrievalService.Embedding.Images;
 /// <summary>One image made ready for a model: its tensor(s) and what the pipeline saw on the way. Dispose to return the buffers.</summary>
 public sealed class PreparedImage : IDisposable
 {
+    private bool detached;
+
     internal PreparedImage(IReadOnlyList<PreprocessedImage> tensors, string format, PixelSize sourceSize, PixelSize decodedSize, double decodeMs, double resizeMs)
     {
         Tensors = tensors;
@@ -34,9 +36,27 @@ public sealed class PreparedImage : IDisposable
     /// <summary>Milliseconds spent resizing into the tensor(s).</summary>
     public double ResizeMs { get; }
 
+    /// <summary>
+    /// Hands <see cref="Tensor"/> to the caller, who then disposes it; disposing this object no longer does. For a
+    /// single-size preparation whose tensor outlives it (e.g. queued for a batch).
+    /// </summary>
+    public PreprocessedImage DetachTensor()
+    {
+        if (Tensors.Count != 1 || detached)
+        {
+            throw new InvalidOperationException("Only the single tensor of a one-size preparation can be detached, once.");
+        }
+        detached = true;
+        return Tensor;
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
+        if (detached)
+        {
+            return;
+        }
         foreach (var tensor in Tensors)
         {
             tensor.Dispose();

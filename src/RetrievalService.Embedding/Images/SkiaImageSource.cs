@@ -19,7 +19,8 @@ internal sealed class SkiaImageSource : IDisposable
     private readonly SKCodec codec;
     private readonly JpegStructure.Layout? jpeg;
 
-    private SkiaImageSource(ImageDecodeLimits limits, ImageContainer container, MemoryHandle pin, SKData data, SKCodec codec, JpegStructure.Layout? jpeg)
+    private SkiaImageSource(ImageDecodeLimits limits, ImageContainer container, MemoryHandle pin, SKData data, SKCodec codec,
+        JpegStructure.Layout? jpeg, Orientation? containerOrientation)
     {
         this.limits = limits;
         this.pin = pin;
@@ -28,9 +29,9 @@ internal sealed class SkiaImageSource : IDisposable
         this.jpeg = jpeg;
         Container = container;
         StoredSize = new PixelSize(codec.Info.Width, codec.Info.Height);
-        Orientation = codec.EncodedOrigin is >= SKEncodedOrigin.TopLeft and <= SKEncodedOrigin.LeftBottom
+        Orientation = codec.EncodedOrigin is > SKEncodedOrigin.TopLeft and <= SKEncodedOrigin.LeftBottom
             ? (Orientation)codec.EncodedOrigin
-            : Orientation.TopLeft;
+            : containerOrientation ?? Orientation.TopLeft;
     }
 
     public ImageContainer Container { get; }
@@ -68,6 +69,14 @@ internal sealed class SkiaImageSource : IDisposable
     {
         var container = FormatSniffer.Sniff(bytes.Span);
         JpegStructure.Layout? jpeg = container == ImageContainer.Jpeg ? JpegStructure.Read(bytes.Span) : null;
+        Orientation? pngOrientation = null;
+        if (container == ImageContainer.Png)
+        {
+            // Checked before Skia sees the file, so a header-only bomb is refused for its size, not its missing data.
+            var header = PngHeader.Read(bytes.Span);
+            CheckDeclaredSize(limits, Name(container), header.Width, header.Height, scalable: false);
+            pngOrientation = header.Orientation;
+        }
         var pin = bytes.Pin();
         SKData? data = null;
         SKCodec? codec = null;
@@ -83,8 +92,8 @@ internal sealed class SkiaImageSource : IDisposable
             {
                 throw Corrupt(container, $"the decoder reads it as {codec.EncodedFormat}");
             }
-            var source = new SkiaImageSource(limits, container, pin, data, codec, jpeg);
-            source.CheckDeclaredSize();
+            var source = new SkiaImageSource(limits, container, pin, data, codec, jpeg, pngOrientation);
+            CheckDeclaredSize(limits, source.FormatName, source.StoredSize.Width, source.StoredSize.Height, source.Scalable);
             return source;
         }
         catch
@@ -107,7 +116,7 @@ internal sealed class SkiaImageSource : IDisposable
         var budget = new DecodeBudget(limits.DecodeDeadlineMs, cancellationToken);
         budget.Check(FormatName);
         var size = Scalable ? ScaledSize(DecodeScale.Choose(minimumScale)) : StoredSize;
-        CheckPixels((long)size.Width * size.Height, "decoded");
+        CheckPixels(limits, FormatName, (long)size.Width * size.Height, "decoded");
         var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         var rgba = ArrayPool<byte>.Shared.Rent(info.BytesSize);
         try
@@ -178,9 +187,7 @@ internal sealed class SkiaImageSource : IDisposable
                 return SKCodecResult.IncompleteInput;
             }
         }
-        // Every row is there. A baseline JPEG that lacks only its end marker is accepted: nothing of the picture is
-        // missing. A progressive one without it is not: its later scans, the detail, may be what was cut off.
-        return jpeg is { Progressive: true, HasEndMarker: false } ? SKCodecResult.IncompleteInput : SKCodecResult.Success;
+        return SKCodecResult.Success;
     }
 
     private SKCodecResult DecodeWhole(SKImageInfo info, IntPtr pixels)
@@ -194,46 +201,45 @@ internal sealed class SkiaImageSource : IDisposable
         return started != SKCodecResult.Success ? started : codec.IncrementalDecode(out _);
     }
 
-    private void CheckDeclaredSize()
+    private static void CheckDeclaredSize(ImageDecodeLimits limits, string format, int width, int height, bool scalable)
     {
-        var (width, height) = (StoredSize.Width, StoredSize.Height);
         if (width <= 0 || height <= 0)
         {
-            throw Corrupt(Container, $"its header declares {width}×{height} pixels");
+            throw new ImageRejectedException(ImageRejectionReason.Corrupt,
+                $"The {format} image is corrupt: its header declares {width}×{height} pixels; re-export the image.");
         }
         if (width > limits.MaxWidth)
         {
             throw new ImageRejectedException(ImageRejectionReason.TooWide,
-                $"The {FormatName} image is {width} px wide; the limit is {limits.MaxWidth} px. Downscale it before sending.");
+                $"The {format} image is {width} px wide; the limit is {limits.MaxWidth} px. Downscale it before sending.");
         }
         if (height > limits.MaxHeight)
         {
             throw new ImageRejectedException(ImageRejectionReason.TooTall,
-                $"The {FormatName} image is {height} px tall; the limit is {limits.MaxHeight} px. Downscale it before sending.");
+                $"The {format} image is {height} px tall; the limit is {limits.MaxHeight} px. Downscale it before sending.");
         }
         var pixels = (long)width * height;
-        if (Scalable)
+        if (!scalable)
         {
-            if (pixels > limits.MaxScaledSourcePixels)
-            {
-                throw TooManyPixels($"has {width}×{height} = {pixels} pixels; the limit is {limits.MaxScaledSourcePixels}");
-            }
-            return;
+            CheckPixels(limits, format, pixels, "declared");
         }
-        CheckPixels(pixels, "declared");
+        else if (pixels > limits.MaxScaledSourcePixels)
+        {
+            throw TooManyPixels(format, $"has {width}×{height} = {pixels} pixels; the limit is {limits.MaxScaledSourcePixels}");
+        }
     }
 
-    private void CheckPixels(long pixels, string what)
+    private static void CheckPixels(ImageDecodeLimits limits, string format, long pixels, string what)
     {
         if (pixels > limits.MaxPixels)
         {
-            var hint = Container == ImageContainer.Jpeg ? " (a baseline JPEG may be larger: it is decoded at a reduced scale)" : "";
-            throw TooManyPixels($"has {pixels} {what} pixels; the limit for this format is {limits.MaxPixels}{hint}");
+            var hint = format == "JPEG" ? " (a baseline JPEG may be larger: it is decoded at a reduced scale)" : "";
+            throw TooManyPixels(format, $"has {pixels} {what} pixels; the limit for this format is {limits.MaxPixels}{hint}");
         }
     }
 
-    private ImageRejectedException TooManyPixels(string what) =>
-        new(ImageRejectionReason.TooManyPixels, $"The {FormatName} image {what}. Downscale it before sending.");
+    private static ImageRejectedException TooManyPixels(string format, string what) =>
+        new(ImageRejectionReason.TooManyPixels, $"The {format} image {what}. Downscale it before sending.");
 
     private static bool Matches(SKEncodedImageFormat format, ImageContainer container) => (format, container) switch
     {

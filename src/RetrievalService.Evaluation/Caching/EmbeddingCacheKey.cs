@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using RetrievalService.Embedding.Images;
 using RetrievalService.Embedding.Manifests;
 using RetrievalService.Evaluation.Datasets;
 using RetrievalService.Evaluation.Extraction;
@@ -8,7 +9,7 @@ using RetrievalService.Evaluation.Extraction;
 namespace RetrievalService.Evaluation.Caching;
 
 /// <summary>
-/// Identity of a set of embeddings: model SHA-256, which side, extraction settings, and every image's path
+/// Identity of a set of embeddings: model SHA-256, the image pipeline's identity, which side, extraction settings, and every image's path
 /// relative to the dataset, byte size, last-write time and crop box. Any change to one of those is a new key;
 /// renaming or moving the dataset folder as a whole is not.
 /// </summary>
@@ -30,7 +31,7 @@ public sealed record EmbeddingCacheKey(string Hash, string Label)
         ArgumentNullException.ThrowIfNull(jobs);
         ArgumentNullException.ThrowIfNull(settings);
         var text = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"format={FormatVersion}\nmodel={model.Sha256}\nside={side}\n{settings.Describe()}\n");
+            .Append(CultureInfo.InvariantCulture, $"format={FormatVersion}\nmodel={model.Sha256}\npipeline={ImagePipeline.Identity}\nside={side}\n{settings.Describe()}\n");
         foreach (var job in jobs)
         {
             var file = new FileInfo(job.Path);

@@ -2,7 +2,6 @@ using System.Threading.Channels;
 using RetrievalService.Embedding.Images;
 using RetrievalService.Embedding.Inference;
 using RetrievalService.Evaluation.Search;
-using SixLabors.ImageSharp.Processing;
 
 namespace RetrievalService.Evaluation.Extraction;
 
@@ -11,9 +10,8 @@ namespace RetrievalService.Evaluation.Extraction;
 /// <see cref="PipelineOptions.DecodeWorkers"/> threads feeding a bounded channel, one consumer runs the model
 /// (its ONNX Runtime session has its own intra-op threads), and only the vectors are kept.
 /// </summary>
-public sealed class EmbeddingPipeline(OnnxEmbedder model, ImageDecoder decoder, PipelineOptions options)
+public sealed class EmbeddingPipeline(OnnxEmbedder model, ImagePipeline images, PipelineOptions options)
 {
-    private readonly SixLabors.ImageSharp.PixelFormats.Rgb24 background = AlphaCompositor.Background(model.Manifest.Input.AlphaBackground);
 
     /// <summary>Embeds every job in order; row i of the result belongs to <paramref name="jobs"/>[i].</summary>
     /// <exception cref="ImageEmbeddingException">An image failed; the message names it.</exception>
@@ -26,21 +24,21 @@ public sealed class EmbeddingPipeline(OnnxEmbedder model, ImageDecoder decoder, 
         var dimension = model.Dimension;
         var output = new float[jobs.Count * dimension];
         using var failure = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var channel = Channel.CreateBounded<(int Index, PreprocessedImage[] Tensors)>(
+        var channel = Channel.CreateBounded<(int Index, PreparedImage Prepared)>(
             new BoundedChannelOptions(options.Capacity) { SingleReader = true });
         var next = -1;
         var producers = Enumerable.Range(0, options.DecodeWorkers).Select(_ => Task.Run(async () =>
         {
             for (var i = Interlocked.Increment(ref next); i < jobs.Count; i = Interlocked.Increment(ref next))
             {
-                var tensors = Prepare(jobs[i], settings);
+                var prepared = Prepare(jobs[i], settings);
                 try
                 {
-                    await channel.Writer.WriteAsync((i, tensors), failure.Token);
+                    await channel.Writer.WriteAsync((i, prepared), failure.Token);
                 }
                 catch
                 {
-                    Array.ForEach(tensors, t => t.Dispose());
+                    prepared.Dispose();
                     throw;
                 }
             }
@@ -49,10 +47,10 @@ public sealed class EmbeddingPipeline(OnnxEmbedder model, ImageDecoder decoder, 
         try
         {
             var done = 0;
-            await foreach (var (index, tensors) in channel.Reader.ReadAllAsync(failure.Token))
+            await foreach (var (index, prepared) in channel.Reader.ReadAllAsync(failure.Token))
             {
-                using var scope = new TensorScope(tensors);
-                var vector = Embed(jobs[index].Path, tensors, settings);
+                using var scope = prepared;
+                var vector = Embed(jobs[index].Path, prepared.Tensors, settings);
                 vector.CopyTo(output.AsSpan(index * dimension, dimension));
                 progress?.Report(++done);
             }
@@ -67,14 +65,14 @@ public sealed class EmbeddingPipeline(OnnxEmbedder model, ImageDecoder decoder, 
             await producing;
             while (channel.Reader.TryRead(out var left))
             {
-                Array.ForEach(left.Tensors, t => t.Dispose());
+                left.Prepared.Dispose();
             }
         }
         return new EmbeddingMatrix(jobs.Count, dimension, output);
     }
 
     /// <summary>Completes the channel when every producer is done, passing on the first failure.</summary>
-    private static async Task CompleteWhenDone(Task[] producers, ChannelWriter<(int, PreprocessedImage[])> writer, CancellationTokenSource failure)
+    private static async Task CompleteWhenDone(Task[] producers, ChannelWriter<(int, PreparedImage)> writer, CancellationTokenSource failure)
     {
         try
         {
@@ -88,18 +86,11 @@ public sealed class EmbeddingPipeline(OnnxEmbedder model, ImageDecoder decoder, 
         }
     }
 
-    private PreprocessedImage[] Prepare(ImageJob job, ExtractionSettings settings)
+    private PreparedImage Prepare(ImageJob job, ExtractionSettings settings)
     {
         try
         {
-            var bytes = File.ReadAllBytes(job.Path);
-            using var decoded = decoder.Decode(bytes, background);
-            if (job.Box is { } box)
-            {
-                var rectangle = QueryCrop.Rectangle(box, decoded.Image.Width, decoded.Image.Height);
-                decoded.Image.Mutate(x => x.Crop(rectangle));
-            }
-            return ScaledTensors.Prepare(decoded.Image, settings, model.Manifest.Input.MinSide);
+            return ScaledTensors.Prepare(images, job, settings, model.Manifest.Input);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ImageRejectedException or ArgumentException)
         {
@@ -107,7 +98,7 @@ public sealed class EmbeddingPipeline(OnnxEmbedder model, ImageDecoder decoder, 
         }
     }
 
-    private float[] Embed(string path, PreprocessedImage[] tensors, ExtractionSettings settings)
+    private float[] Embed(string path, IReadOnlyList<PreprocessedImage> tensors, ExtractionSettings settings)
     {
         try
         {
@@ -118,10 +109,5 @@ public sealed class EmbeddingPipeline(OnnxEmbedder model, ImageDecoder decoder, 
         {
             throw new ImageEmbeddingException(path, e);
         }
-    }
-
-    private readonly struct TensorScope(PreprocessedImage[] tensors) : IDisposable
-    {
-        public void Dispose() => Array.ForEach(tensors, t => t.Dispose());
     }
 }

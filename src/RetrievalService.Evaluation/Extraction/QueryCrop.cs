@@ -1,5 +1,5 @@
+using RetrievalService.Embedding.Images;
 using RetrievalService.Evaluation.Datasets;
-using SixLabors.ImageSharp;
 
 namespace RetrievalService.Evaluation.Extraction;
 
@@ -11,7 +11,7 @@ public static class QueryCrop
     /// and the box is clipped to the image (PIL would pad outside pixels with black instead).
     /// </summary>
     /// <exception cref="ArgumentException">Nothing of the box lies inside the image.</exception>
-    public static Rectangle Rectangle(BoundingBox box, int width, int height)
+    public static PixelRect Rectangle(BoundingBox box, int width, int height)
     {
         ArgumentNullException.ThrowIfNull(box);
         var x1 = Clamp(box.X1, width);
@@ -23,8 +23,12 @@ public static class QueryCrop
             throw new ArgumentException(
                 $"The box [{box.X1}, {box.Y1}, {box.X2}, {box.Y2}] does not overlap the {width}×{height} image.", nameof(box));
         }
-        return new Rectangle(x1, y1, x2 - x1, y2 - y1);
+        return new PixelRect(x1, y1, x2 - x1, y2 - y1);
     }
+
+    /// <summary>The rectangle of <paramref name="box"/> for whatever size the pipeline reports, or none without a box.</summary>
+    public static Func<PixelSize, PixelRect>? Region(BoundingBox? box) =>
+        box is null ? null : size => Rectangle(box, size.Width, size.Height);
 
     private static int Clamp(double value, int limit) =>
         Math.Clamp((int)Math.Round(value, MidpointRounding.ToEven), 0, limit);

@@ -1,50 +1,24 @@
 using RetrievalService.Embedding.Images;
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.PixelFormats;
-using SixLabors.ImageSharp.Processing;
+using RetrievalService.Embedding.Manifests;
 
 namespace RetrievalService.Evaluation.Extraction;
 
-/// <summary>Model inputs of one decoded image: one tensor per scale, resized by the project's shared policy.</summary>
+/// <summary>Model inputs of one image file or raster: one tensor per scale, through the shared <see cref="ImagePipeline"/>.</summary>
 public static class ScaledTensors
 {
-    /// <summary>
-    /// One tensor per scale of <paramref name="settings"/>; the longer side becomes
-    /// <see cref="ExtractionSettings.SideAt"/> and the aspect ratio follows <see cref="ResizePolicy"/>.
-    /// </summary>
-    public static PreprocessedImage[] Prepare(Image<Rgb24> image, ExtractionSettings settings, int minSide)
+    /// <summary>The longer side of each scale of <paramref name="settings"/> (<see cref="ExtractionSettings.SideAt"/>).</summary>
+    public static int[] Sides(ExtractionSettings settings, int minSide)
     {
-        ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(settings);
-        var tensors = new List<PreprocessedImage>(settings.Scales.Count);
-        try
-        {
-            foreach (var scale in settings.Scales)
-            {
-                var size = ResizePolicy.TargetSize(image.Width, image.Height, settings.SideAt(scale, minSide), minSide);
-                tensors.Add(Resize(image, size));
-            }
-            return [.. tensors];
-        }
-        catch
-        {
-            tensors.ForEach(t => t.Dispose());
-            throw;
-        }
+        return settings.Scales.Select(scale => settings.SideAt(scale, minSide)).ToArray();
     }
 
-    private static PreprocessedImage Resize(Image<Rgb24> image, Size size)
+    /// <summary>One tensor per scale of <paramref name="settings"/> for <paramref name="job"/>, cropped to its box if it has one.</summary>
+    public static PreparedImage Prepare(ImagePipeline pipeline, ImageJob job, ExtractionSettings settings, InputConvention input)
     {
-        if (size == image.Size())
-        {
-            return ImagePreprocessor.ToTensor(image);
-        }
-        using var resized = image.Clone(x => x.Resize(new ResizeOptions
-        {
-            Size = size,
-            Mode = ResizeMode.Stretch,
-            Sampler = ImagePreprocessor.Resampler,
-        }));
-        return ImagePreprocessor.ToTensor(resized);
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(input);
+        return pipeline.Prepare(File.ReadAllBytes(job.Path), input, Sides(settings, input.MinSide), QueryCrop.Region(job.Box));
     }
 }

@@ -7,7 +7,7 @@ using RetrievalService.Evaluation.Extraction;
 namespace RetrievalService.Evaluation.Running;
 
 /// <summary>Embeddings from the cache when the key matches, otherwise computed by the pipeline and cached.</summary>
-public sealed class EmbeddingStore(EmbeddingCache? cache, ImageDecoder decoder, PipelineOptions pipeline, IEvaluationObserver observer)
+public sealed class EmbeddingStore(EmbeddingCache? cache, ImagePipeline images, PipelineOptions pipeline, IEvaluationObserver observer)
 {
     private int imagesEmbedded;
 
@@ -26,7 +26,7 @@ public sealed class EmbeddingStore(EmbeddingCache? cache, ImageDecoder decoder, 
             return new EmbeddingSet(cached, true, cache.PathOf(key));
         }
         var progress = observer.BeginPhase($"{dataset.Name} {side} × {model.Manifest.Id} ({settings.Describe()})", jobs.Count);
-        var vectors = await new EmbeddingPipeline(model, decoder, pipeline).EmbedAsync(jobs, settings, progress, cancellationToken);
+        var vectors = await new EmbeddingPipeline(model, images, pipeline).EmbedAsync(jobs, settings, progress, cancellationToken);
         Interlocked.Add(ref imagesEmbedded, jobs.Count);
         var file = cache?.Save(key, vectors);
         if (file is not null)

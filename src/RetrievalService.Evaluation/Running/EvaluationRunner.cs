@@ -33,7 +33,7 @@ public sealed class EvaluationRunner(ModelLibrary models, IEvaluationObserver ob
         var gallerySettings = GallerySettings(request, galleryModel);
         var querySettings = ExtractionSettings.SingleScale(request.QuerySize ?? request.GallerySize ?? queryModel.Manifest.Input.RecommendedLongerSide);
         var cache = request.CacheDirectory is null ? null : new EmbeddingCache(request.CacheDirectory);
-        var store = new EmbeddingStore(cache, new ImageDecoder(new ImageDecodeLimits()), new PipelineOptions(request.DecodeWorkers), observer);
+        var store = new EmbeddingStore(cache, new ImagePipeline(ImageDecodeLimits.LocalFiles), new PipelineOptions(request.DecodeWorkers), observer);
         var gallery = await store.GetAsync(galleryModel, dataset, "gallery", ImageJob.Gallery(dataset), gallerySettings, cancellationToken);
         var queries = await store.GetAsync(queryModel, dataset, "queries", ImageJob.Queries(dataset), querySettings, cancellationToken);
         var (galleryVectors, queryVectors) = (gallery.Vectors, queries.Vectors);

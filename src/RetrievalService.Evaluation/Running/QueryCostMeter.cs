@@ -3,8 +3,6 @@ using RetrievalService.Embedding.Images;
 using RetrievalService.Embedding.Inference;
 using RetrievalService.Evaluation.Datasets;
 using RetrievalService.Evaluation.Extraction;
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.Processing;
 
 namespace RetrievalService.Evaluation.Running;
 
@@ -16,34 +14,26 @@ public static class QueryCostMeter
     /// up, then times one run per query. Decoding and resizing are not timed: they are the same for every model.
     /// </summary>
     /// <returns>Mean milliseconds per image and the tensor sizes (width, height) that were run.</returns>
-    public static (double MillisecondsPerImage, IReadOnlyList<Size> Sizes) Measure(OnnxEmbedder model, RetrievalDataset dataset,
+    public static (double MillisecondsPerImage, IReadOnlyList<PixelSize> Sizes) Measure(OnnxEmbedder model, RetrievalDataset dataset,
         int longerSide, int maxQueries = 50)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(dataset);
-        var decoder = new ImageDecoder(new ImageDecodeLimits());
-        var background = AlphaCompositor.Background(model.Manifest.Input.AlphaBackground);
-        var tensors = ImageJob.Queries(dataset).Take(maxQueries).Select(job =>
-        {
-            using var decoded = decoder.Decode(File.ReadAllBytes(job.Path), background);
-            if (job.Box is { } box)
-            {
-                var rectangle = QueryCrop.Rectangle(box, decoded.Image.Width, decoded.Image.Height);
-                decoded.Image.Mutate(x => x.Crop(rectangle));
-            }
-            return ScaledTensors.Prepare(decoded.Image, ExtractionSettings.SingleScale(longerSide), model.Manifest.Input.MinSide)[0];
-        }).ToList();
+        var pipeline = new ImagePipeline(ImageDecodeLimits.LocalFiles);
+        var tensors = ImageJob.Queries(dataset).Take(maxQueries)
+            .Select(job => ScaledTensors.Prepare(pipeline, job, ExtractionSettings.SingleScale(longerSide), model.Manifest.Input))
+            .ToList();
         try
         {
             if (tensors.Count == 0)
             {
                 return (double.NaN, []);
             }
-            model.Embed(tensors[0]);
+            model.Embed(tensors[0].Tensor);
             var started = Stopwatch.GetTimestamp();
-            tensors.ForEach(t => model.Embed(t));
+            tensors.ForEach(t => model.Embed(t.Tensor));
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            return (elapsed / tensors.Count, tensors.Select(t => new Size(t.Width, t.Height)).ToList());
+            return (elapsed / tensors.Count, tensors.Select(t => new PixelSize(t.Tensor.Width, t.Tensor.Height)).ToList());
         }
         finally
         {

@@ -1,7 +1,7 @@
 using RetrievalService.Embedding.Manifests;
 using RetrievalService.ModelPipeline.Analysis;
 using RetrievalService.ModelPipeline.Onnx;
-using SixLabors.ImageSharp;
+using RetrievalService.Embedding.Images;
 
 namespace RetrievalService.Evaluator.Comparison;
 
@@ -9,7 +9,7 @@ namespace RetrievalService.Evaluator.Comparison;
 internal static class MacCounter
 {
     /// <summary>Mean GMACs over <paramref name="sizes"/>, or <c>null</c> when the graph holds an op the counter cannot size.</summary>
-    public static double? MeanGigaMacs(string manifestPath, IReadOnlyList<Size> sizes, Action<string> note)
+    public static double? MeanGigaMacs(string manifestPath, IReadOnlyList<PixelSize> sizes, Action<string> note)
     {
         if (sizes.Count == 0)
         {

@@ -14,7 +14,7 @@ public sealed partial class IndexingPipeline
     {
         await foreach (var (file, item) in input.ReadAllAsync(ct))
         {
-            var (prepared, rejected) = indexer.Preparer.Prepare(item);
+            var (prepared, rejected) = indexer.Preparer.Prepare(item, ct);
             if (rejected is not null)
             {
                 Report(file, rejected);

@@ -1,24 +1,21 @@
 using RetrievalService.Embedding.Images;
 using RetrievalService.Embedding.Manifests;
-using SixLabors.ImageSharp.PixelFormats;
 
 namespace RetrievalService.Indexing.Stages;
 
-/// <summary>Decodes under the decoder's limits and preprocesses for the teacher's input convention.</summary>
-internal sealed class ImagePreparer(ImageDecoder decoder, InputConvention input)
+/// <summary>Prepares items for the teacher through the shared image pipeline, under its limits.</summary>
+internal sealed class ImagePreparer(ImagePipeline pipeline, InputConvention input)
 {
-    private readonly Rgb24 background = AlphaCompositor.Background(input.AlphaBackground);
-
     /// <summary>The decode limits (the CLI checks file sizes against them before reading).</summary>
-    public ImageDecodeLimits Limits => decoder.Limits;
+    public ImageDecodeLimits Limits => pipeline.Limits;
 
-    /// <summary>The tensor, or the item's rejection when the decoder refuses the bytes.</summary>
-    public (PreparedItem? Prepared, IndexItemResult? Rejected) Prepare(CheckedItem item)
+    /// <summary>The tensor, or the item's rejection when the pipeline refuses the bytes.</summary>
+    public (PreparedItem? Prepared, IndexItemResult? Rejected) Prepare(CheckedItem item, CancellationToken cancellationToken = default)
     {
         try
         {
-            using var decoded = decoder.Decode(item.Content, background);
-            return (new PreparedItem(item, ImagePreprocessor.Preprocess(decoded.Image, input)), null);
+            using var prepared = pipeline.Prepare(item.Content, input, cancellationToken);
+            return (new PreparedItem(item, prepared.DetachTensor()), null);
         }
         catch (ImageRejectedException e)
         {

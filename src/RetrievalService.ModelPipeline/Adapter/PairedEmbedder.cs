@@ -1,9 +1,6 @@
 using RetrievalService.Embedding.Images;
 using RetrievalService.Embedding.Inference;
 using RetrievalService.ModelPipeline.Photos;
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.PixelFormats;
-using SixLabors.ImageSharp.Processing;
 
 namespace RetrievalService.ModelPipeline.Adapter;
 
@@ -30,28 +27,29 @@ public sealed class PairedEmbedder(OnnxEmbedder studentFeatures, OnnxEmbedder te
 
     private PairedSample[] EmbedPhoto(PoolPhoto photo, int viewCount)
     {
-        var background = teacher.Manifest.Input.AlphaBackground;
-        DecodedImage decoded;
+        RgbRaster image;
         try
         {
-            decoded = LocalImageDecoder.Instance.Decode(File.ReadAllBytes(photo.Path), new Rgb24(background[0], background[1], background[2]));
+            image = LocalImagePipeline.Instance.Decode(File.ReadAllBytes(photo.Path), AlphaCompositor.Background(teacher.Manifest.Input.AlphaBackground));
         }
         catch (ImageRejectedException e)
         {
-            // A pool file ImageSharp cannot read is reported and left out; it must not end a long fit.
+            // A pool file the pipeline cannot read is reported and left out; it must not end a long fit.
             skipped.Add((photo.Key, e.Message));
             return [];
         }
-        using var image = decoded;
-        var views = PhotoViews.Create(photo.Key, image.Image.Width, image.Image.Height, viewCount);
-        var samples = new PairedSample[views.Count];
-        for (var v = 0; v < views.Count; v++)
+        using (image)
         {
-            using var crop = image.Image.Clone(x => x.Crop(views[v]));
-            using var studentInput = ImagePreprocessor.Preprocess(crop, studentFeatures.Manifest.Input);
-            using var teacherInput = ImagePreprocessor.Preprocess(crop, teacher.Manifest.Input);
-            samples[v] = new PairedSample(photo.Key, v, studentFeatures.Embed(studentInput), teacher.Embed(teacherInput));
+            var views = PhotoViews.Create(photo.Key, image.Width, image.Height, viewCount);
+            var samples = new PairedSample[views.Count];
+            for (var v = 0; v < views.Count; v++)
+            {
+                using var crop = image.Crop(views[v]);
+                using var studentInput = ImagePipeline.ToTensor(crop, studentFeatures.Manifest.Input.RecommendedLongerSide, studentFeatures.Manifest.Input.MinSide);
+                using var teacherInput = ImagePipeline.ToTensor(crop, teacher.Manifest.Input.RecommendedLongerSide, teacher.Manifest.Input.MinSide);
+                samples[v] = new PairedSample(photo.Key, v, studentFeatures.Embed(studentInput), teacher.Embed(teacherInput));
+            }
+            return samples;
         }
-        return samples;
     }
 }

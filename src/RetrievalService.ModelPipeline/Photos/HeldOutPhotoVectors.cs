@@ -1,7 +1,6 @@
 using RetrievalService.Embedding.Images;
 using RetrievalService.Embedding.Inference;
 using RetrievalService.Embedding.Manifests;
-using SixLabors.ImageSharp.PixelFormats;
 
 namespace RetrievalService.ModelPipeline.Photos;
 
@@ -45,11 +44,11 @@ public sealed class HeldOutPhotoVectors
             var vectors = embedders.ToDictionary(e => e.Manifest.Id, _ => new List<float[]>());
             foreach (var photo in photos)
             {
-                using var decoded = LocalImageDecoder.Instance.Decode(File.ReadAllBytes(photo.Path), new Rgb24(255, 255, 255));
+                var bytes = File.ReadAllBytes(photo.Path);
                 foreach (var embedder in embedders)
                 {
-                    using var input = ImagePreprocessor.Preprocess(decoded.Image, embedder.Manifest.Input);
-                    vectors[embedder.Manifest.Id].Add(embedder.Embed(input));
+                    using var input = LocalImagePipeline.Instance.Prepare(bytes, embedder.Manifest.Input);
+                    vectors[embedder.Manifest.Id].Add(embedder.Embed(input.Tensor));
                 }
             }
             return new HeldOutPhotoVectors(

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using SixLabors.ImageSharp;
+using RetrievalService.Embedding.Images;
 
 namespace RetrievalService.ModelPipeline.Photos;
 
@@ -11,18 +11,18 @@ namespace RetrievalService.ModelPipeline.Photos;
 /// </summary>
 public static class PhotoViews
 {
-    public static IReadOnlyList<Rectangle> Create(string photoKey, int width, int height, int count)
+    public static IReadOnlyList<PixelRect> Create(string photoKey, int width, int height, int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         var random = new Random(Seed(photoKey));
-        var views = new List<Rectangle> { new(0, 0, width, height) };
+        var views = new List<PixelRect> { new(0, 0, width, height) };
         while (views.Count < count)
         {
             var area = width * (double)height * (0.25 + 0.75 * random.NextDouble());
             var aspect = Math.Exp(Math.Log(0.75) + (Math.Log(4.0 / 3) - Math.Log(0.75)) * random.NextDouble());
             var cropWidth = (int)Math.Clamp(Math.Round(Math.Sqrt(area * aspect)), 1, width);
             var cropHeight = (int)Math.Clamp(Math.Round(Math.Sqrt(area / aspect)), 1, height);
-            views.Add(new Rectangle(random.Next(width - cropWidth + 1), random.Next(height - cropHeight + 1), cropWidth, cropHeight));
+            views.Add(new PixelRect(random.Next(width - cropWidth + 1), random.Next(height - cropHeight + 1), cropWidth, cropHeight));
         }
         return views;
     }

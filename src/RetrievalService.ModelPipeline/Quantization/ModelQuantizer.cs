@@ -4,7 +4,6 @@ using Onnx;
 using RetrievalService.Embedding.Images;
 using RetrievalService.Embedding.Manifests;
 using RetrievalService.ModelPipeline.Photos;
-using SixLabors.ImageSharp.PixelFormats;
 
 namespace RetrievalService.ModelPipeline.Quantization;
 
@@ -67,23 +66,19 @@ public static class ModelQuantizer
 
     private static IEnumerable<PreprocessedImage> Load(IEnumerable<string> files, InputConvention input)
     {
-        var background = new Rgb24(input.AlphaBackground[0], input.AlphaBackground[1], input.AlphaBackground[2]);
         foreach (var file in files)
         {
-            DecodedImage decoded;
+            PreparedImage prepared;
             try
             {
-                decoded = LocalImageDecoder.Instance.Decode(File.ReadAllBytes(file), background);
+                prepared = LocalImagePipeline.Instance.Prepare(File.ReadAllBytes(file), input);
             }
             catch (ImageRejectedException e)
             {
                 // A silently skipped image would change the calibration without a trace: stop and name it.
                 throw new InvalidDataException($"Calibration image '{file}' cannot be used: {e.Message}", e);
             }
-            using (decoded)
-            {
-                yield return ImagePreprocessor.Preprocess(decoded.Image, input);
-            }
+            yield return prepared.DetachTensor();
         }
     }
 }

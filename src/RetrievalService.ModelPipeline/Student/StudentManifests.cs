@@ -1,3 +1,4 @@
+using RetrievalService.Embedding.Images;
 using RetrievalService.Embedding.Manifests;
 using RetrievalService.ModelPipeline.Adapter;
 using RetrievalService.ModelPipeline.Tfjs;
@@ -33,7 +34,7 @@ public static class StudentManifests
         Architecture = $"{Backbone} → GeM p=3 → linear 1792→{teacher.Output.Dimension} (+bias) → L2N",
         OnnxFile = "",
         Sha256 = "",
-        Input = new InputConvention { RecommendedLongerSide = teacher.Input.RecommendedLongerSide },
+        Input = new InputConvention { RecommendedLongerSide = teacher.Input.RecommendedLongerSide, Preprocessing = ImagePipeline.Identity },
         Output = new OutputSpec { Dimension = teacher.Output.Dimension },
         CompatibleWith = new TeacherReference { TeacherId = teacher.Id, TeacherSha256 = teacher.Sha256 },
         Provenance = new Provenance
@@ -67,7 +68,7 @@ public static class StudentManifests
         Architecture = $"{Backbone} → 1×1 conv 1792→{dimension} (no bias) → ReLU → GeM p=3 → L2N",
         OnnxFile = "",
         Sha256 = "",
-        Input = new InputConvention(),
+        Input = new InputConvention { Preprocessing = ImagePipeline.Identity },
         Output = new OutputSpec { Dimension = dimension },
         Provenance = new Provenance
         {
@@ -86,7 +87,7 @@ public static class StudentManifests
         Architecture = $"{Backbone} → GeM p=3",
         OnnxFile = "",
         Sha256 = "",
-        Input = new InputConvention(),
+        Input = new InputConvention { Preprocessing = ImagePipeline.Identity },
         Output = new OutputSpec { Name = StudentGraphs.PooledOutput, Dimension = MobileNetV2Backbone.Channels, Normalization = "none" },
         Provenance = new Provenance { Source = Source },
     };

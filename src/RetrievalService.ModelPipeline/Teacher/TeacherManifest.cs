@@ -1,3 +1,4 @@
+using RetrievalService.Embedding.Images;
 using RetrievalService.Embedding.Manifests;
 
 namespace RetrievalService.ModelPipeline.Teacher;
@@ -15,7 +16,7 @@ public static class TeacherManifest
         Architecture = "ResNet-18 (CNTK, stages 2-2-2-3, ImageNet) → GeM p=3 → L2N",
         OnnxFile = "",
         Sha256 = "",
-        Input = new InputConvention { RecommendedLongerSide = 224 },
+        Input = new InputConvention { RecommendedLongerSide = 224, Preprocessing = ImagePipeline.Identity },
         Output = new OutputSpec { Dimension = ResNet18TeacherBuilder.Dimension },
         Provenance = new Provenance
         {

@@ -28,7 +28,7 @@ public static class TeacherVectors
         ArgumentNullException.ThrowIfNull(teacher);
         ArgumentNullException.ThrowIfNull(split);
         var cache = cacheDirectory is null ? null : new EmbeddingCache(cacheDirectory);
-        var store = new EmbeddingStore(cache, new ImageDecoder(new ImageDecodeLimits()), new PipelineOptions(), observer);
+        var store = new EmbeddingStore(cache, new ImagePipeline(ImageDecodeLimits.LocalFiles), new PipelineOptions(), observer);
         var settings = ExtractionSettings.SingleScale(longerSide);
         var gallery = await store.GetAsync(teacher, split.Dataset, "gallery", split.GalleryJobs, settings, cancellationToken);
         var queries = withQueries

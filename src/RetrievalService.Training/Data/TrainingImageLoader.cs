@@ -1,22 +1,22 @@
 using RetrievalService.Embedding.Images;
 using RetrievalService.Evaluation.Extraction;
+using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
-using SixLabors.ImageSharp.Processing;
 using static TorchSharp.torch;
 
 namespace RetrievalService.Training.Data;
 
 /// <summary>
 /// Reads a training image into a torch tensor [1, 3, H, W] of RGB 0..255 exactly as the evaluator prepares it
-/// (same decoder, query crop, resampler and longer-side policy, aspect ratio kept), optionally augmented.
+/// (the shared <see cref="ImagePipeline"/>: same decoder, query crop, resampler and longer-side policy, aspect
+/// ratio kept), optionally augmented. The decode is at full resolution, since augmentation may crop a small part.
 /// Images of different aspect ratios are therefore run one at a time, not stacked: the cached teacher vectors
 /// and the test-time queries both come from unsquashed images, and the models accept any size.
 /// </summary>
 public sealed class TrainingImageLoader
 {
-    private readonly ImageDecoder decoder = new(new ImageDecodeLimits());
-    private readonly Rgb24 background;
-    private readonly ExtractionSettings settings;
+    private readonly ImagePipeline pipeline = new(ImageDecodeLimits.LocalFiles);
+    private readonly RgbColor background;
     private readonly int minSide;
 
     /// <summary>Loads at <paramref name="longerSide"/>, compositing transparency on <paramref name="alphaBackground"/> (the manifest's).</summary>
@@ -24,12 +24,12 @@ public sealed class TrainingImageLoader
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(longerSide, minSide);
         background = AlphaCompositor.Background(alphaBackground);
-        settings = ExtractionSettings.SingleScale(longerSide);
+        LongerSide = longerSide;
         this.minSide = minSide;
     }
 
     /// <summary>Longer side of every loaded tensor.</summary>
-    public int LongerSide => settings.LongerSide;
+    public int LongerSide { get; }
 
     /// <summary>The image of <paramref name="job"/>, perturbed by <paramref name="augmentation"/> with <paramref name="random"/> when both are given.</summary>
     /// <exception cref="ImageEmbeddingException">The file cannot be read, decoded or cropped; the message names it.</exception>
@@ -48,44 +48,60 @@ public sealed class TrainingImageLoader
     public PreprocessedImage Prepare(ImageJob job, Augmentation? augmentation = null, Random? random = null, MixPartner? partner = null)
     {
         ArgumentNullException.ThrowIfNull(job);
-        using var decoded = Decode(job, augmentation, random);
+        using var raster = Decode(job);
+        var augmenting = augmentation is not null && random is not null;
+        if (!augmenting && partner is null)
+        {
+            return Scale(job, raster);
+        }
+        using var image = Augmented(raster, augmentation, random);
         if (partner is { } mix)
         {
-            using var other = Decode(mix.Job, augmentation, random);
-            Mixup.Blend(decoded.Image, other.Image, mix.Weight);
+            using var otherRaster = Decode(mix.Job);
+            using var other = Augmented(otherRaster, augmentation, random);
+            Mixup.Blend(image, other, mix.Weight);
         }
-        return Scale(job, decoded);
+        using var result = ImageSharpBridge.ToRaster(image);
+        return Scale(job, result);
     }
 
-    private DecodedImage Decode(ImageJob job, Augmentation? augmentation, Random? random)
+    private RgbRaster Decode(ImageJob job)
     {
-        DecodedImage? decoded = null;
+        RgbRaster? raster = null;
         try
         {
-            decoded = decoder.Decode(File.ReadAllBytes(job.Path), background);
-            if (job.Box is { } box)
+            raster = pipeline.Decode(File.ReadAllBytes(job.Path), background);
+            if (job.Box is not { } box)
             {
-                var rectangle = QueryCrop.Rectangle(box, decoded.Image.Width, decoded.Image.Height);
-                decoded.Image.Mutate(x => x.Crop(rectangle));
+                return raster;
             }
-            if (augmentation is not null && random is not null)
+            using (raster)
             {
-                augmentation.Apply(decoded.Image, random);
+                return raster.Crop(QueryCrop.Rectangle(box, raster.Width, raster.Height));
             }
-            return decoded;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ImageRejectedException or ArgumentException)
         {
-            decoded?.Dispose();
+            raster?.Dispose();
             throw new ImageEmbeddingException(job.Path, e);
         }
     }
 
-    private PreprocessedImage Scale(ImageJob job, DecodedImage decoded)
+    private static Image<Rgb24> Augmented(RgbRaster raster, Augmentation? augmentation, Random? random)
+    {
+        var image = ImageSharpBridge.ToImage(raster);
+        if (augmentation is not null && random is not null)
+        {
+            augmentation.Apply(image, random);
+        }
+        return image;
+    }
+
+    private PreprocessedImage Scale(ImageJob job, RgbRaster raster)
     {
         try
         {
-            return ScaledTensors.Prepare(decoded.Image, settings, minSide)[0];
+            return ImagePipeline.ToTensor(raster, LongerSide, minSide);
         }
         catch (Exception e) when (e is ImageRejectedException or ArgumentException)
         {

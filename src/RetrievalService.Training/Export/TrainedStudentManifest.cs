@@ -1,3 +1,4 @@
+using RetrievalService.Embedding.Images;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using RetrievalService.Embedding.Manifests;
@@ -37,7 +38,7 @@ public static partial class TrainedStudentManifest
             Architecture = TrainedArchitecture(init.Architecture, gemP),
             OnnxFile = "",
             Sha256 = "",
-            Input = init.Input with { RecommendedLongerSide = options.ImageSize },
+            Input = init.Input with { RecommendedLongerSide = options.ImageSize, Preprocessing = ImagePipeline.Identity },
             Output = init.Output,
             // Only a student trained into the teacher's space may be paired with its gallery; the service refuses the others.
             CompatibleWith = options.Loss.TrainsIntoTeacherSpace() ? new TeacherReference { TeacherId = teacher.Id, TeacherSha256 = teacher.Sha256 } : null,

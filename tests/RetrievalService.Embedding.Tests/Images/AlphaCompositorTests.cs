@@ -10,7 +10,7 @@ public sealed class AlphaCompositorTests
     {
         using var source = TestImages.FromPixels(4, 1,
             new Rgba32(10, 20, 30, 0), new Rgba32(10, 20, 30, 255), new Rgba32(0, 0, 0, 128), new Rgba32(255, 255, 255, 64));
-        using var flat = AlphaCompositor.Composite(source, new Rgb24(255, 128, 0));
+        using var flat = new ImagePipeline(new ImageDecodeLimits()).Decode(TestImages.Encode(source, "png"), new RgbColor(255, 128, 0));
 
         // 128/255 of black over (255, 128, 0): 255·127/255 = 127; 128·127/255 ≈ 63.75 → 64.
         // 64/255 of white over (255, 128, 0): (255·64 + 128·191 + 127)/255 = 160; (255·64 + 127)/255 = 64.
@@ -23,17 +23,15 @@ public sealed class AlphaCompositorTests
     public void A_transparent_png_decodes_onto_the_background_it_is_given()
     {
         using var source = TestImages.FromPixels(2, 1, new Rgba32(0, 0, 0, 0), new Rgba32(0, 255, 0, 255));
-        var decoder = new ImageDecoder(new ImageDecodeLimits());
+        using var decoded = TestImages.Pipeline.Decode(TestImages.Encode(source, "png"), new RgbColor(12, 34, 56));
 
-        using var decoded = decoder.Decode(TestImages.Encode(source, "png"), new Rgb24(12, 34, 56));
-
-        Assert.Equal([new(12, 34, 56), new Rgb24(0, 255, 0)], TestImages.Pixels(decoded.Image));
+        Assert.Equal([new(12, 34, 56), new Rgb24(0, 255, 0)], TestImages.Pixels(decoded));
     }
 
     [Fact]
     public void The_manifest_background_must_have_three_channels()
     {
-        Assert.Equal(new Rgb24(1, 2, 3), AlphaCompositor.Background([1, 2, 3]));
+        Assert.Equal(new RgbColor(1, 2, 3), AlphaCompositor.Background([1, 2, 3]));
         Assert.Throws<ArgumentException>(() => AlphaCompositor.Background([1, 2]));
     }
 }

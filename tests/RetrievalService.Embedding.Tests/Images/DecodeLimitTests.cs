@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using RetrievalService.Embedding.Images;
+using RetrievalService.Embedding.Manifests;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 
@@ -7,10 +8,8 @@ namespace RetrievalService.Embedding.Tests.Images;
 
 public sealed class DecodeLimitTests
 {
-    private static readonly ImageDecoder Default = new(new ImageDecodeLimits());
-
-    private static ImageRejectionReason RejectionOf(ImageDecoder decoder, byte[] bytes) =>
-        Assert.Throws<ImageRejectedException>(() => decoder.Decode(bytes, TestImages.White)).Reason;
+    private static ImageRejectionReason RejectionOf(ImageDecodeLimits limits, byte[] bytes) =>
+        TestImages.Rejection(bytes, new ImagePipeline(limits)).Reason;
 
     private static byte[] Png(int width, int height)
     {
@@ -20,37 +19,36 @@ public sealed class DecodeLimitTests
 
     [Fact]
     public void Empty_input_is_rejected_as_empty() =>
-        Assert.Equal(ImageRejectionReason.Empty, RejectionOf(Default, []));
+        Assert.Equal(ImageRejectionReason.Empty, RejectionOf(new ImageDecodeLimits(), []));
 
     [Fact]
     public void A_file_over_the_byte_limit_is_rejected_before_it_is_parsed()
     {
         var bytes = Png(16, 16);
-        var decoder = new ImageDecoder(new ImageDecodeLimits { MaxBytes = bytes.Length - 1 });
-        var error = Assert.Throws<ImageRejectedException>(() => decoder.Decode(bytes, TestImages.White));
+        var error = TestImages.Rejection(bytes, new ImagePipeline(new ImageDecodeLimits { MaxBytes = bytes.Length - 1 }));
         Assert.Equal(ImageRejectionReason.TooManyBytes, error.Reason);
         Assert.Contains($"limit is {bytes.Length - 1} bytes", error.Message);
     }
 
     [Fact]
     public void An_image_wider_than_the_limit_is_rejected() =>
-        Assert.Equal(ImageRejectionReason.TooWide, RejectionOf(new ImageDecoder(new ImageDecodeLimits { MaxWidth = 20 }), Png(21, 5)));
+        Assert.Equal(ImageRejectionReason.TooWide, RejectionOf(new ImageDecodeLimits { MaxWidth = 20 }, Png(21, 5)));
 
     [Fact]
     public void An_image_taller_than_the_limit_is_rejected() =>
-        Assert.Equal(ImageRejectionReason.TooTall, RejectionOf(new ImageDecoder(new ImageDecodeLimits { MaxHeight = 20 }), Png(5, 21)));
+        Assert.Equal(ImageRejectionReason.TooTall, RejectionOf(new ImageDecodeLimits { MaxHeight = 20 }, Png(5, 21)));
 
     [Fact]
     public void An_image_with_more_pixels_than_the_limit_is_rejected_although_each_side_fits() =>
-        Assert.Equal(ImageRejectionReason.TooManyPixels, RejectionOf(new ImageDecoder(new ImageDecodeLimits { MaxPixels = 399 }), Png(20, 20)));
+        Assert.Equal(ImageRejectionReason.TooManyPixels, RejectionOf(new ImageDecodeLimits { MaxPixels = 399 }, Png(20, 20)));
 
     [Fact]
     public void An_image_exactly_at_every_limit_is_accepted()
     {
         var bytes = Png(20, 20);
-        var decoder = new ImageDecoder(new ImageDecodeLimits { MaxBytes = bytes.Length, MaxWidth = 20, MaxHeight = 20, MaxPixels = 400 });
-        using var decoded = decoder.Decode(bytes, TestImages.White);
-        Assert.Equal(new Size(20, 20), decoded.Image.Size());
+        var pipeline = new ImagePipeline(new ImageDecodeLimits { MaxBytes = bytes.Length, MaxWidth = 20, MaxHeight = 20, MaxPixels = 400 });
+        using var decoded = TestImages.Decode(bytes, pipeline);
+        Assert.Equal(new PixelSize(20, 20), decoded.Size);
     }
 
     [Fact]
@@ -58,7 +56,7 @@ public sealed class DecodeLimitTests
     {
         var bytes = HeaderOnlyPng(width: 60_000, height: 60_000);
         var before = GC.GetAllocatedBytesForCurrentThread();
-        var error = Assert.Throws<ImageRejectedException>(() => Default.Decode(bytes, TestImages.White));
+        var error = TestImages.Rejection(bytes);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(ImageRejectionReason.TooWide, error.Reason);
         // 60000² RGBA would be 14 GB; identification should stay within a few small buffers.
@@ -68,9 +66,28 @@ public sealed class DecodeLimitTests
     [Fact]
     public void Limits_that_are_not_positive_are_refused_with_every_offending_name()
     {
-        var error = Assert.Throws<ArgumentException>(() => new ImageDecoder(new ImageDecodeLimits { MaxBytes = 0, MaxPixels = -1 }));
+        var error = Assert.Throws<ArgumentException>(() => new ImagePipeline(new ImageDecodeLimits { MaxBytes = 0, MaxPixels = -1 }));
         Assert.Contains("MaxBytes=0", error.Message);
         Assert.Contains("MaxPixels=-1", error.Message);
+    }
+
+    [Fact]
+    public void A_png_declaring_more_pixels_than_may_be_decoded_is_refused_before_any_pixel_is_allocated()
+    {
+        // 5000 × 4000 = 20 MP fits every side limit but not the 16 MP raster limit; PNG cannot be decoded reduced.
+        var bytes = HeaderOnlyPng(width: 5000, height: 4000);
+        var error = TestImages.Rejection(bytes);
+        Assert.Equal(ImageRejectionReason.TooManyPixels, error.Reason);
+        Assert.Contains("16000000", error.Message);
+    }
+
+    [Fact]
+    public void A_cancelled_request_stops_before_decoding()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            TestImages.Pipeline.Prepare(Png(64, 64), new InputConvention(), cancelled.Token).Dispose());
     }
 
     /// <summary>PNG signature and a valid IHDR chunk, then nothing: no pixel data at all.</summary>

@@ -2,21 +2,22 @@ using RetrievalService.Embedding.Images;
 using RetrievalService.Embedding.Manifests;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
 
 namespace RetrievalService.Embedding.Tests.Images;
 
 public sealed class PreprocessingTests
 {
     [Fact]
-    public void A_4x2_image_becomes_three_row_major_planes_of_raw_0_to_255_values()
+    public void A_4x2_raster_becomes_three_row_major_planes_of_raw_0_to_255_values()
     {
-        using var image = Image.LoadPixelData(new Rgb24[]
-        {
-            new(255, 0, 0), new(0, 255, 0), new(0, 0, 255), new(1, 2, 3),
-            new(10, 20, 30), new(40, 50, 60), new(255, 255, 255), new(0, 0, 0),
-        }, 4, 2);
+        using var raster = RgbRaster.FromRgb(4, 2,
+        [
+            255, 0, 0, 0, 255, 0, 0, 0, 255, 1, 2, 3,
+            10, 20, 30, 40, 50, 60, 255, 255, 255, 0, 0, 0,
+        ]);
 
-        using var tensor = ImagePreprocessor.ToTensor(image);
+        using var tensor = BicubicResampler.Resize(raster, new PixelSize(4, 2));
 
         Assert.Equal((4, 2, 24), (tensor.Width, tensor.Height, tensor.Length));
         Assert.Equal(
@@ -28,26 +29,16 @@ public sealed class PreprocessingTests
     }
 
     [Fact]
-    public void An_image_already_at_the_target_size_is_not_resampled()
-    {
-        using var image = Image.LoadPixelData(new Rgb24[] { new(9, 8, 7), new(6, 5, 4), new(3, 2, 1), new(0, 1, 2) }, 2, 2);
-
-        using var tensor = ImagePreprocessor.Preprocess(image, new InputConvention { MinSide = 1, RecommendedLongerSide = 2 });
-
-        Assert.Equal([9, 6, 3, 0, 8, 5, 2, 1, 7, 4, 1, 2], tensor.Pixels.ToArray());
-    }
-
-    [Fact]
     public void A_horizontal_gradient_is_resized_to_the_policy_size_and_stays_a_horizontal_gradient()
     {
-        var pixels = new Rgb24[64 * 32];
-        for (var i = 0; i < pixels.Length; i++)
+        var rgb = new byte[64 * 32 * 3];
+        for (var i = 0; i < 64 * 32; i++)
         {
-            pixels[i] = new Rgb24((byte)(4 * (i % 64)), 100, 0);
+            (rgb[3 * i], rgb[3 * i + 1], rgb[3 * i + 2]) = ((byte)(4 * (i % 64)), 100, 0);
         }
-        using var image = Image.LoadPixelData<Rgb24>(pixels, 64, 32);
+        using var raster = RgbRaster.FromRgb(64, 32, rgb);
 
-        using var tensor = ImagePreprocessor.Preprocess(image, new InputConvention { MinSide = 8, RecommendedLongerSide = 32 });
+        using var tensor = ImagePipeline.ToTensor(raster, longerSide: 32, minSide: 8);
 
         Assert.Equal((32, 16), (tensor.Width, tensor.Height));
         var planes = tensor.Pixels.ToArray();
@@ -66,15 +57,57 @@ public sealed class PreprocessingTests
     }
 
     [Fact]
-    public void A_small_image_is_upscaled_so_its_longer_side_is_S_and_the_source_is_left_untouched()
+    public void A_small_raster_is_upscaled_so_its_longer_side_is_S()
     {
-        using var image = new Image<Rgb24>(10, 5, new Rgb24(50, 60, 70));
+        using var raster = RgbRaster.FromRgb(10, 5, Enumerable.Repeat(new byte[] { 50, 60, 70 }, 50).SelectMany(p => p).ToArray());
 
-        using var tensor = ImagePreprocessor.Preprocess(image, new InputConvention { MinSide = 2, RecommendedLongerSide = 40 });
+        using var tensor = ImagePipeline.ToTensor(raster, longerSide: 40, minSide: 2);
 
         Assert.Equal((40, 20), (tensor.Width, tensor.Height));
-        Assert.Equal(new Size(10, 5), image.Size());
         Assert.All(tensor.Pixels.ToArray()[..800], r => Assert.Equal(50f, r));
+    }
+
+    // The models were trained and their galleries indexed with ImageSharp 2.1's bicubic resize; the pipeline's own
+    // resampler must reproduce it, or every vector would move. Rounding order may differ by one level, no more.
+    [Theory]
+    [InlineData(640, 480, 224, 168)]
+    [InlineData(300, 500, 134, 224)]
+    [InlineData(100, 60, 224, 134)]
+    [InlineData(1500, 1000, 224, 149)]
+    public void The_resize_matches_imagesharp_bicubic_to_one_level(int width, int height, int targetWidth, int targetHeight)
+    {
+        var random = new Random(width + height);
+        var rgb = new byte[3 * width * height];
+        for (var i = 0; i < rgb.Length; i++)
+        {
+            // Smooth structure plus noise: both edges and flat areas.
+            rgb[i] = (byte)Math.Clamp((i / 3 % width) * 255 / width + random.Next(-40, 41), 0, 255);
+        }
+        using var raster = RgbRaster.FromRgb(width, height, rgb);
+        using var ours = BicubicResampler.Resize(raster, new PixelSize(targetWidth, targetHeight));
+        using var image = Image.LoadPixelData<Rgb24>(rgb, width, height);
+        image.Mutate(x => x.Resize(new ResizeOptions { Size = new Size(targetWidth, targetHeight), Mode = ResizeMode.Stretch, Sampler = KnownResamplers.Bicubic }));
+
+        var plane = targetWidth * targetHeight;
+        var tensor = ours.Pixels.Span;
+        var worst = 0f;
+        var differing = 0;
+        for (var y = 0; y < targetHeight; y++)
+        {
+            for (var x = 0; x < targetWidth; x++)
+            {
+                var p = image[x, y];
+                var at = y * targetWidth + x;
+                foreach (var (mine, theirs) in new[] { (tensor[at], p.R), (tensor[plane + at], p.G), (tensor[2 * plane + at], p.B) })
+                {
+                    var difference = Math.Abs(mine - theirs);
+                    worst = Math.Max(worst, difference);
+                    differing += difference > 0 ? 1 : 0;
+                }
+            }
+        }
+        Assert.True(worst <= 1f, $"largest difference {worst} levels");
+        Assert.True(differing < 3 * plane / 100, $"{differing} of {3 * plane} values differ");
     }
 
     [Fact]
@@ -84,5 +117,13 @@ public sealed class PreprocessingTests
         tensor.Dispose();
         tensor.Dispose();
         Assert.Throws<ObjectDisposedException>(() => tensor.Pixels);
+    }
+
+    [Fact]
+    public void An_image_prepared_for_a_model_has_the_manifest_size()
+    {
+        using var prepared = TestImages.Pipeline.Prepare(TestImages.SmoothPng(1, 48, 20), new InputConvention { MinSide = 8, RecommendedLongerSide = 32 });
+        Assert.Equal((32, 13), (prepared.Tensor.Width, prepared.Tensor.Height));
+        Assert.Equal(new PixelSize(48, 20), prepared.DecodedSize);
     }
 }

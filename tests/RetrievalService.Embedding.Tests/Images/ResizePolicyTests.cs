@@ -1,5 +1,4 @@
 using RetrievalService.Embedding.Images;
-using SixLabors.ImageSharp;
 
 namespace RetrievalService.Embedding.Tests.Images;
 
@@ -16,7 +15,7 @@ public sealed class ResizePolicyTests
     [InlineData(224, 100, 224, 64, 224, 100)]
     public void The_longer_side_becomes_S_and_the_shorter_keeps_the_aspect_but_not_below_the_minimum(
         int width, int height, int longerSide, int minSide, int expectedWidth, int expectedHeight) =>
-        Assert.Equal(new Size(expectedWidth, expectedHeight), ResizePolicy.TargetSize(width, height, longerSide, minSide));
+        Assert.Equal(new PixelSize(expectedWidth, expectedHeight), ResizePolicy.TargetSize(width, height, longerSide, minSide));
 
     [Fact]
     public void A_longer_side_below_the_minimum_side_is_refused() =>

@@ -13,7 +13,7 @@ public sealed class ConcurrencyTests
     {
         using var model = new TinyModel(minSide: 8, longerSide: 24);
         using var embedder = OnnxEmbedder.Load(model.SaveManifest(), TestInference.Cpu);
-        var facade = new ImageEmbedder(new ImageDecoder(new ImageDecodeLimits()), embedder);
+        var facade = new ImageEmbedder(TestImages.Pipeline, embedder);
         // Different contents and sizes, so concurrent runs also differ in shape.
         var images = Enumerable.Range(0, Threads * PerThread)
             .Select(i => TestImages.SmoothPng(i, 16 + i % 7 * 5, 12 + i % 5 * 6))

@@ -1,6 +1,5 @@
 using RetrievalService.Embedding.Images;
 using RetrievalService.Embedding.Inference;
-using SixLabors.ImageSharp.PixelFormats;
 
 namespace RetrievalService.Embedding.Tests.Inference;
 
@@ -13,7 +12,7 @@ public sealed class ImageEmbedderTests : IDisposable
     public ImageEmbedderTests()
     {
         embedder = OnnxEmbedder.Load(model.SaveManifest(), TestInference.Cpu);
-        facade = new ImageEmbedder(new ImageDecoder(new ImageDecodeLimits()), embedder);
+        facade = new ImageEmbedder(TestImages.Pipeline, embedder);
     }
 
     public void Dispose()
@@ -30,8 +29,8 @@ public sealed class ImageEmbedderTests : IDisposable
         var result = facade.Embed(bytes);
 
         Assert.Equal(("PNG", 32, 13), (result.Format, result.Width, result.Height));
-        using var decoded = new ImageDecoder(new ImageDecodeLimits()).Decode(bytes, new Rgb24(255, 255, 255));
-        using var tensor = ImagePreprocessor.Preprocess(decoded.Image, model.Manifest.Input);
+        using var decoded = TestImages.Decode(bytes);
+        using var tensor = ImagePipeline.ToTensor(decoded, model.Manifest.Input.RecommendedLongerSide, model.Manifest.Input.MinSide);
         var expected = TinyModel.Reference(tensor.Pixels.Span, tensor.Height, tensor.Width);
         for (var d = 0; d < expected.Length; d++)
         {

@@ -1,3 +1,4 @@
+using RetrievalService.Embedding.Images;
 using RetrievalService.Embedding.Inference;
 using RetrievalService.Embedding.Manifests;
 
@@ -72,6 +73,23 @@ public sealed class ModelContractTests
         using var model = new TinyModel();
         var error = Refusal(model, model.Manifest with { OnnxFile = "absent.onnx" });
         Assert.Contains("does not exist", error.Message);
+    }
+
+    [Fact]
+    public void A_manifest_made_for_another_image_pipeline_is_refused_naming_both()
+    {
+        using var model = new TinyModel(minSide: 8, longerSide: 16);
+        var error = Refusal(model, model.Manifest with { Input = model.Manifest.Input with { Preprocessing = "imagesharp-bicubic/v0" } });
+        Assert.Contains("imagesharp-bicubic/v0", error.Message);
+        Assert.Contains(ImagePipeline.Identity, error.Message);
+    }
+
+    [Fact]
+    public void A_manifest_that_names_no_image_pipeline_is_refused()
+    {
+        using var model = new TinyModel(minSide: 8, longerSide: 16);
+        var error = Refusal(model, model.Manifest with { Input = model.Manifest.Input with { Preprocessing = null } });
+        Assert.Contains("preprocessing", error.Message);
     }
 
     [Fact]

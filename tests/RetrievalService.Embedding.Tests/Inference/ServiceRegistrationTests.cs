@@ -18,11 +18,11 @@ public sealed class ServiceRegistrationTests
     }
 
     [Fact]
-    public void Decode_limits_bind_from_their_section_into_the_shared_decoder()
+    public void Decode_limits_bind_from_their_section_into_the_shared_pipeline()
     {
         using var provider = Build(new() { ["Embedding:ImageLimits:MaxWidth"] = "640" });
 
-        var decoder = provider.GetRequiredService<ImageDecoder>();
+        var decoder = provider.GetRequiredService<ImagePipeline>();
 
         Assert.Equal(640, decoder.Limits.MaxWidth);
         Assert.Equal(new ImageDecodeLimits().MaxBytes, decoder.Limits.MaxBytes);
