@@ -12,6 +12,10 @@ internal sealed record MachineInfo(int LogicalCores, string CpuModel, string Os,
         RuntimeInformation.FrameworkDescription,
         typeof(SkiaSharp.SKCodec).Assembly.GetName().Version?.ToString() ?? "?");
 
+    /// <summary>The 1-, 5- and 15-minute load averages, as /proc/loadavg has them; "n/a" elsewhere.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
     public override string ToString() =>
         $"{LogicalCores} logical cores (nproc), {CpuModel}; {Os}; {Runtime}; SkiaSharp {SkiaSharp}";
 

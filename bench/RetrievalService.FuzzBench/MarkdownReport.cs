@@ -16,7 +16,7 @@ internal static class MarkdownReport
         Line($"# Image pipeline decode fuzzing");
         Line($"");
         Line($"- Command: `{command}`");
-        Line($"- Machine: {machine}");
+        Line($"- Machine: {machine}; load average at the end {MachineInfo.LoadAverage()} (1 / 5 / 15 min)");
         Line($"- Engine seed {settings.Seed}, mutants #{settings.Start}…; {seeds} seeds (the first {seeds} mutants are the unmutated seeds)");
         Line($"- Wall time {wall.TotalSeconds:F0} s; {summary.Inputs:N0} inputs ({summary.Inputs / Math.Max(1, wall.TotalSeconds):F0}/s, one worker thread)");
         Line($"- Findings: inputs that crashed, hung, threw anything but `ImageRejectedException`, took over {settings.Thresholds.Milliseconds:F0} ms, allocated over {settings.Thresholds.AllocatedBytes >> 20} MiB managed, or raised the resident set by over {settings.Thresholds.RssGrowthBytes >> 20} MiB");

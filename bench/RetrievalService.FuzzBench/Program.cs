@@ -22,7 +22,7 @@ var wall = Stopwatch.StartNew();
 var results = new Supervisor(settings, Progress).Run();
 wall.Stop();
 var summary = FuzzSummary.Of(results, settings.Thresholds);
-var command = "fuzz-bench " + string.Join(' ', args);
+var command = "dotnet run -c Release --project bench/RetrievalService.FuzzBench -- " + string.Join(' ', args);
 var markdown = MarkdownReport.Write(summary, settings, MachineInfo.Current(), command, wall.Elapsed, seeds);
 Console.WriteLine(markdown);
 if (settings.Markdown is { } markdownPath)

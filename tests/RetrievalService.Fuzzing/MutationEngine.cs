@@ -48,12 +48,13 @@ public sealed class MutationEngine
         var mutations = FormatMutations.For(FormatSniffer.Sniff(bytes));
         for (var attempt = 0; attempt < 8; attempt++)
         {
-            var family = random.Next(100) switch
+            var family = random.Next(1_000) switch
             {
-                < 35 => ByteMutations.All,
-                < 65 => mutations.Structural,
-                < 80 => mutations.HeaderLies,
-                < 92 => mutations.Bombs,
+                < 350 => ByteMutations.All,
+                < 650 => mutations.Structural,
+                < 800 => mutations.HeaderLies,
+                < 915 => mutations.MetadataBombs,
+                < 920 => mutations.PixelBombs,
                 _ => [Splice],
             };
             if (family.Count == 0)
