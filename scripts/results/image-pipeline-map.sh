@@ -3,9 +3,9 @@
 # student→teacher for the default student and its int8 copy on photoviews test, emoji4 test, pairs test and
 # gcompris-views val. Run once per pipeline into its own folder (docs/results/image-pipeline/before was written by the
 # old ImageSharp pipeline at 402adf3), e.g. scripts/results/image-pipeline-map.sh docs/results/image-pipeline/after.
-# The embedding cache is keyed by model, settings and the image files (path, size, mtime, crop box), not by the decoder,
-# so every run embeds into a fresh, private cache folder: vectors of another pipeline are never read, and the wall
-# times (the teacher's gallery embedded once per dataset) compare between runs. Needs the four datasets built
+# Every run embeds into a fresh, private cache folder: the old pipeline's cache key did not name the pipeline, so
+# vectors of another pipeline are never read, and the wall times (the teacher's gallery embedded once per dataset)
+# compare between runs. Needs the four datasets built
 # (scripts/datasets/build-{photoviews,emoji4,pairs,gcompris-views}.sh).
 set -euo pipefail
 [ $# -eq 1 ] || { echo "usage: $0 OUT_DIR (e.g. docs/results/image-pipeline/after)" >&2; exit 2; }
