@@ -19,7 +19,7 @@ internal static class PipelineBench
         try
         {
             await using var store = GalleryStore.Create(new GalleryStoreOptions { ConnectionString = connectionString, Schema = schema });
-            var indexer = new GalleryIndexer(teacher, new ImageDecoder(new ImageDecodeLimits()), store, options);
+            var indexer = new GalleryIndexer(teacher, new ImagePipeline(new ImageDecodeLimits()), store, options);
             // Schema and table creation are one-off costs, not throughput.
             await indexer.EnsureModelAsync();
             var counter = new Counter();

@@ -16,7 +16,7 @@ var photos = PhotoPool.Enumerate(Path.Combine(root, "data", "sources", "debs")).
 var files = photos.Select(p => new IndexFile(p.Key.Replace('/', ':'), p.Path, p.Path, null)).ToList();
 var paths = photos.Select(p => p.Path).ToList();
 var megabytes = paths.Sum(p => new FileInfo(p).Length) / 1048576.0;
-var decoder = new ImageDecoder(new ImageDecodeLimits());
+var pipeline = new ImagePipeline(new ImageDecodeLimits());
 void Progress(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
 
 string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
@@ -26,11 +26,11 @@ foreach (var threads in settings.Threads)
 {
     using var teacher = OnnxEmbedder.Load(TeacherManifestPath.Resolve(new IndexingOptions().TeacherManifest), new InferenceOptions { IntraOpThreads = threads });
     Progress($"{threads} thread(s): preparing {paths.Count} tensors for the raw teacher run");
-    var tensors = RawTeacherBench.Prepare(paths, teacher, decoder);
+    var tensors = RawTeacherBench.Prepare(paths, teacher, pipeline);
     var raw = RawTeacherBench.ImagesPerSecond(teacher, tensors, settings.EmbedBatch);
     tensors.ForEach(t => t.Dispose());
     Progress($"{threads} thread(s): decode only");
-    var decode = RawTeacherBench.DecodeImagesPerSecond(paths, teacher, decoder);
+    var decode = RawTeacherBench.DecodeImagesPerSecond(paths, teacher, pipeline);
     Progress($"{threads} thread(s): end-to-end pipeline ({threads} decode worker(s))");
     var (endToEnd, stored) = await PipelineBench.RunAsync(connectionString, teacher, files, threads, settings);
     rows.Add(string.Create(CultureInfo.InvariantCulture,

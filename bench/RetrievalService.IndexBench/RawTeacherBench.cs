@@ -10,15 +10,12 @@ namespace RetrievalService.IndexBench;
 /// </summary>
 internal static class RawTeacherBench
 {
-    public static List<PreprocessedImage> Prepare(IReadOnlyList<string> paths, OnnxEmbedder teacher, ImageDecoder decoder)
-    {
-        var background = AlphaCompositor.Background(teacher.Manifest.Input.AlphaBackground);
-        return paths.Select(path =>
+    public static List<PreprocessedImage> Prepare(IReadOnlyList<string> paths, OnnxEmbedder teacher, ImagePipeline pipeline) =>
+        paths.Select(path =>
         {
-            using var decoded = decoder.Decode(File.ReadAllBytes(path), background);
-            return ImagePreprocessor.Preprocess(decoded.Image, teacher.Manifest.Input);
+            using var prepared = pipeline.Prepare(File.ReadAllBytes(path), teacher.Manifest.Input);
+            return prepared.DetachTensor();
         }).ToList();
-    }
 
     /// <summary>Images per second over all tensors, batched like the pipeline (equal sizes together, at most <paramref name="batch"/>).</summary>
     public static double ImagesPerSecond(OnnxEmbedder teacher, IReadOnlyList<PreprocessedImage> tensors, int batch)
@@ -34,10 +31,10 @@ internal static class RawTeacherBench
     }
 
     /// <summary>Read + decode + resize alone on one thread, to show where the pipeline's time goes.</summary>
-    public static double DecodeImagesPerSecond(IReadOnlyList<string> paths, OnnxEmbedder teacher, ImageDecoder decoder)
+    public static double DecodeImagesPerSecond(IReadOnlyList<string> paths, OnnxEmbedder teacher, ImagePipeline pipeline)
     {
         var watch = Stopwatch.StartNew();
-        foreach (var tensor in Prepare(paths, teacher, decoder))
+        foreach (var tensor in Prepare(paths, teacher, pipeline))
         {
             tensor.Dispose();
         }

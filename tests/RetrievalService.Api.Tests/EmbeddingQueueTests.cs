@@ -7,8 +7,6 @@ using RetrievalService.Api.Telemetry;
 using RetrievalService.Api.Tests.Infrastructure;
 using RetrievalService.Embedding.Images;
 using RetrievalService.Embedding.Inference;
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.PixelFormats;
 
 namespace RetrievalService.Api.Tests;
 
@@ -83,9 +81,14 @@ public sealed class EmbeddingQueueTests : IDisposable
         return listener;
     }
 
-    private static PreprocessedImage Tensor(int seed)
+    private PreprocessedImage Tensor(int seed)
     {
-        using var image = new Image<Rgb24>(96, 96, new Rgb24((byte)(seed * 30), 90, (byte)(200 - seed * 20)));
-        return ImagePreprocessor.ToTensor(image);
+        var rgb = new byte[96 * 96 * 3];
+        for (var i = 0; i < rgb.Length; i += 3)
+        {
+            (rgb[i], rgb[i + 1], rgb[i + 2]) = ((byte)(seed * 30), 90, (byte)(200 - seed * 20));
+        }
+        using var raster = RgbRaster.FromRgb(96, 96, rgb);
+        return ImagePipeline.ToTensor(raster, 96, student.Manifest.Input.MinSide);
     }
 }

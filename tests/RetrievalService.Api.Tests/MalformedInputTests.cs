@@ -7,7 +7,8 @@ namespace RetrievalService.Api.Tests;
 
 /// <summary>
 /// Hostile and broken requests: each gets the right 4xx ProblemDetails, never a 5xx. The fixture's limits are 4 MiB per
-/// image, 5 MiB per search request, 8 MiB and 12 files per index request, 40 megapixels per image.
+/// image, 5 MiB per search request, 8 MiB and 12 files per index request; the pixel limits are the defaults (20 000 px a
+/// side, 16 megapixels decoded).
 /// </summary>
 [Collection(GalleryCollection.Name)]
 public sealed class MalformedInputTests(GalleryFixture gallery)

@@ -16,7 +16,7 @@ public sealed class GalleryIndexerTests : IsolatedTest
     public async Task Items_are_stored_unchanged_or_rejected_one_by_one_in_input_order()
     {
         await using var store = await CreateStoreAsync();
-        var indexer = new GalleryIndexer(Teacher.Value, new ImageDecoder(new ImageDecodeLimits()), store, new IndexingOptions { WriteBatchSize = 2 });
+        var indexer = new GalleryIndexer(Teacher.Value, new ImagePipeline(new ImageDecodeLimits()), store, new IndexingOptions { WriteBatchSize = 2 });
         var metadata = JsonDocument.Parse("""{"lang": "en"}""").RootElement;
         IndexItem[] items =
         [
@@ -52,7 +52,7 @@ public sealed class GalleryIndexerTests : IsolatedTest
     public async Task An_empty_request_returns_no_results()
     {
         await using var store = await CreateStoreAsync();
-        var indexer = new GalleryIndexer(Teacher.Value, new ImageDecoder(new ImageDecodeLimits()), store, new IndexingOptions());
+        var indexer = new GalleryIndexer(Teacher.Value, new ImagePipeline(new ImageDecodeLimits()), store, new IndexingOptions());
 
         Assert.Empty(await indexer.IndexAsync([], CancellationToken.None));
     }

@@ -71,14 +71,12 @@ internal static class CudaCommand
 
     private static ProviderAgreement Compare(string model, OnnxEmbedder onCpu, OnnxEmbedder onCuda, IReadOnlyList<string> files)
     {
-        var decoder = new ImageDecoder(new ImageDecodeLimits());
-        var background = AlphaCompositor.Background(onCpu.Manifest.Input.AlphaBackground);
+        var pipeline = new ImagePipeline(new ImageDecodeLimits());
         var pairs = new List<(float[] Cpu, float[] Cuda)>();
         foreach (var file in files)
         {
-            using var decoded = decoder.Decode(File.ReadAllBytes(file), background);
-            using var tensor = ImagePreprocessor.Preprocess(decoded.Image, onCpu.Manifest.Input);
-            pairs.Add((onCpu.Embed(tensor), onCuda.Embed(tensor)));
+            using var prepared = pipeline.Prepare(File.ReadAllBytes(file), onCpu.Manifest.Input);
+            pairs.Add((onCpu.Embed(prepared.Tensor), onCuda.Embed(prepared.Tensor)));
         }
         return ProviderAgreement.From(model, pairs);
     }

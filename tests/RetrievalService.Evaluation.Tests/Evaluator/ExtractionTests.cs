@@ -1,3 +1,4 @@
+using RetrievalService.Embedding.Images;
 using RetrievalService.Evaluation.Datasets;
 using RetrievalService.Evaluation.Extraction;
 
@@ -38,7 +39,7 @@ public sealed class ExtractionTests
     public void Query_boxes_round_half_to_even_and_clip_to_the_image()
     {
         // 136.5 → 136, 34.1 → 34, 648.5 → 648, 955.5 → 956 clipped to the 834-pixel height.
-        Assert.Equal(new SixLabors.ImageSharp.Rectangle(136, 34, 512, 800), QueryCrop.Rectangle(new BoundingBox(136.5, 34.1, 648.5, 955.5), 900, 834));
+        Assert.Equal(new PixelRect(136, 34, 512, 800), QueryCrop.Rectangle(new BoundingBox(136.5, 34.1, 648.5, 955.5), 900, 834));
     }
 
     [Fact]

@@ -57,10 +57,7 @@ public sealed class TestImages : IDisposable
         return path;
     }
 
-    /// <summary>
-    /// A valid PNG cut in the middle of its pixel data: recognised, but damaged (ImageSharp fills a truncated JPEG
-    /// with blank pixels instead, so a JPEG would not do).
-    /// </summary>
+    /// <summary>A valid PNG cut in the middle of its pixel data: recognised, but damaged.</summary>
     public string TruncatedPng(string relativePath)
     {
         var full = Image(relativePath, seed: 999, width: 200, height: 160);
