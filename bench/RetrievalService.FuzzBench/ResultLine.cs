@@ -13,9 +13,14 @@ internal static class ResultLine
         r.AllocatedBytes.ToString(CultureInfo.InvariantCulture), Optional(r.RssGrowthBytes), Optional(r.PeakRssBytes),
         r.Bytes.ToString(CultureInfo.InvariantCulture), r.Label, r.Message ?? "");
 
-    public static InputResult Parse(string line)
+    /// <summary>Null for a line that is not a result (e.g. something a native library printed to stdout).</summary>
+    public static InputResult? TryParse(string line)
     {
         var f = line.Split('\t');
+        if (f.Length != 10 || !long.TryParse(f[0], NumberStyles.None, CultureInfo.InvariantCulture, out _))
+        {
+            return null;
+        }
         return new InputResult(
             long.Parse(f[0], CultureInfo.InvariantCulture), f[8], int.Parse(f[7], CultureInfo.InvariantCulture), Enum.Parse<Outcome>(f[1]), f[2],
             f[9].Length == 0 ? null : f[9], double.Parse(f[3], CultureInfo.InvariantCulture), long.Parse(f[4], CultureInfo.InvariantCulture),

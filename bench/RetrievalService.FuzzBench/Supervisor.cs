@@ -61,7 +61,11 @@ internal sealed class Supervisor(BenchSettings settings, Action<string> progress
                 next++;
                 return false;
             }
-            var result = ResultLine.Parse(line);
+            if (ResultLine.TryParse(line) is not { } result)
+            {
+                progress($"not a result line after #{next - 1}: {line[..Math.Min(line.Length, 200)]}");
+                continue;
+            }
             results.Add(result);
             next = result.Index + 1;
             if (lastProgress.Elapsed.TotalSeconds >= 30)

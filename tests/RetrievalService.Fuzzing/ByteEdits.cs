@@ -29,20 +29,6 @@ internal static class ByteEdits
         return output;
     }
 
-    public static byte[] WithUInt16BigEndian(byte[] input, int offset, ushort value)
-    {
-        var output = (byte[])input.Clone();
-        BinaryPrimitives.WriteUInt16BigEndian(output.AsSpan(offset), value);
-        return output;
-    }
-
-    public static byte[] WithUInt32BigEndian(byte[] input, int offset, uint value)
-    {
-        var output = (byte[])input.Clone();
-        BinaryPrimitives.WriteUInt32BigEndian(output.AsSpan(offset), value);
-        return output;
-    }
-
     public static byte[] WithUInt16LittleEndian(byte[] input, int offset, ushort value)
     {
         var output = (byte[])input.Clone();

@@ -39,7 +39,7 @@ public sealed class MutationEngine
             bytes = mutated.Bytes;
             labels.Add(mutated.Label);
         }
-        return new Mutant(index, string.Join(" | ", labels), bytes);
+        return new Mutant(index, LabelText.Printable(string.Join(" | ", labels)), bytes);
     }
 
     /// <summary>One edit: a family by weight, then a mutation of that family that applies; format-blind edits as the fallback.</summary>

@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using System.Text;
-
 namespace RetrievalService.Fuzzing.Formats;
 
 /// <summary>
@@ -8,7 +5,7 @@ namespace RetrievalService.Fuzzing.Formats;
 /// fields that lie. Edits inside a chunk recompute its CRC unless the CRC is the point, so the damage reaches
 /// the decoder rather than stopping at libpng's CRC check.
 /// </summary>
-public static class PngMutations
+public static partial class PngMutations
 {
     private static readonly uint[] Dimensions = [0, 1, 2, 11_999, 12_000, 12_001, 6_000, 40_000, 65_535, 65_536, 1 << 20, 0x7FFF_FFFF, 0x8000_0000, 0xFFFF_FFFF];
 
@@ -77,22 +74,6 @@ public static class PngMutations
         return $"png.noise-valid-crc:{chunk.Type}#{index}@{offset}+{length}";
     });
 
-    /// <summary>Many tiny IDATs: the same pixels, but thousands of chunk round trips through the decoder.</summary>
-    public static Mutated? SplitIdat(byte[] input, Random random) => Edit(input, (png, chunks) =>
-    {
-        var first = chunks.FindIndex(c => c.Type == "IDAT");
-        if (first < 0)
-        {
-            return null;
-        }
-        var count = chunks.Skip(first).TakeWhile(c => c.Type == "IDAT").Count();
-        var stream = chunks.Skip(first).Take(count).SelectMany(c => c.Data).ToArray();
-        var piece = random.Pick([1, 2, 7, 64]);
-        chunks.RemoveRange(first, count);
-        chunks.InsertRange(first, stream.Chunk(piece).Select(p => PngChunk.Create("IDAT", p)));
-        return $"png.split-idat:{piece}-byte";
-    });
-
     public static Mutated? PaletteSize(byte[] input, Random random) => Edit(input, (png, chunks) =>
     {
         var index = chunks.FindIndex(c => c.Type is "PLTE" or "tRNS");
@@ -118,62 +99,6 @@ public static class PngMutations
         var length = random.RunLength();
         return new(ByteEdits.Concat(png.ToBytes(), random.Noise(length)), $"png.after-iend-garbage+{length}");
     }
-
-    /// <summary>Thousands of small ancillary chunks before IDAT: each is parsed and skipped.</summary>
-    public static Mutated? UnknownChunkFlood(byte[] input, Random random) => Edit(input, (png, chunks) =>
-    {
-        var count = random.Pick([1_000, 10_000, 50_000]);
-        var type = random.Pick(["tEXt", "vpAg", "prVt", "sPLT"]);
-        var chunk = PngChunk.Create(type, Encoding.Latin1.GetBytes("k\0v"));
-        chunks.InsertRange(png.AfterHeader, Enumerable.Repeat(chunk, count));
-        return $"png.flood:{count}×{type}";
-    });
-
-    /// <summary>APNG control chunks claiming absurd frame counts; a still-image decoder must ignore them.</summary>
-    public static Mutated? AnimationControl(byte[] input, Random random) => Edit(input, (png, chunks) =>
-    {
-        var frames = random.Pick<uint>([0, 1, 2, 0x7FFF_FFFF, 0xFFFF_FFFF]);
-        var actl = new byte[8];
-        BinaryPrimitives.WriteUInt32BigEndian(actl, frames);
-        chunks.Insert(png.AfterHeader, PngChunk.Create("acTL", actl));
-        var fctl = new byte[26];
-        BinaryPrimitives.WriteUInt32BigEndian(fctl.AsSpan(4), random.Pick(Dimensions));
-        BinaryPrimitives.WriteUInt32BigEndian(fctl.AsSpan(8), random.Pick(Dimensions));
-        chunks.Insert(png.AfterHeader + 1, PngChunk.Create("fcTL", fctl));
-        return $"png.actl-frames={frames}";
-    });
-
-    public static Mutated? HeaderDimension(byte[] input, Random random) => Edit(input, (png, chunks) =>
-    {
-        var index = png.IndexOf("IHDR");
-        if (index < 0 || chunks[index].Data.Length < 13)
-        {
-            return null;
-        }
-        var data = (byte[])chunks[index].Data.Clone();
-        var (field, offset) = random.Next(2) == 0 ? ("width", 0) : ("height", 4);
-        var value = random.Pick(Dimensions);
-        BinaryPrimitives.WriteUInt32BigEndian(data.AsSpan(offset), value);
-        chunks[index] = chunks[index] with { Data = data };
-        return $"png.ihdr-{field}={value}";
-    });
-
-    /// <summary>Bit depth, colour type, compression, filter and interlace method: each byte has few legal values.</summary>
-    public static Mutated? HeaderField(byte[] input, Random random) => Edit(input, (png, chunks) =>
-    {
-        var index = png.IndexOf("IHDR");
-        if (index < 0 || chunks[index].Data.Length < 13)
-        {
-            return null;
-        }
-        var data = (byte[])chunks[index].Data.Clone();
-        string[] names = ["bit-depth", "colour-type", "compression", "filter", "interlace"];
-        var field = random.Next(names.Length);
-        var value = (byte)random.Pick<int>([0, 1, 2, 3, 4, 6, 8, 16, 255]);
-        data[8 + field] = value;
-        chunks[index] = chunks[index] with { Data = data };
-        return $"png.ihdr-{names[field]}={value}";
-    });
 
     /// <summary>Parses, lets <paramref name="edit"/> change the chunk list and name what it did, writes back.</summary>
     internal static Mutated? Edit(byte[] input, Func<PngFile, List<PngChunk>, string?> edit)
