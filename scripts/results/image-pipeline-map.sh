@@ -6,7 +6,7 @@
 # Every run embeds into a fresh, private cache folder: the old pipeline's cache key did not name the pipeline, so
 # vectors of another pipeline are never read, and the wall times (the teacher's gallery embedded once per dataset)
 # compare between runs. Needs the four datasets built
-# (scripts/datasets/build-{photoviews,emoji4,pairs,gcompris-views}.sh).
+# (scripts/datasets/build-{photoviews,emoji4,pairs,gcompris-views}.sh). SETS="pairs/test" limits the run to some sets.
 set -euo pipefail
 [ $# -eq 1 ] || { echo "usage: $0 OUT_DIR (e.g. docs/results/image-pipeline/after)" >&2; exit 2; }
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -21,7 +21,7 @@ cache=$(mktemp -d)
 trap 'rm -rf "$cache"' EXIT
 mkdir -p "$out"
 
-for set in photoviews/test emoji4/test pairs/test gcompris-views/val; do
+for set in ${SETS:-photoviews/test emoji4/test pairs/test gcompris-views/val}; do
   name=${set%%/*}
   start=$SECONDS
   dotnet "$evaluator" compare --dataset "data/datasets/$set" --teacher "$teacher" --students "${students[@]}" \

@@ -39,6 +39,9 @@ public sealed partial class GalleryIndexer
     /// <summary>Length of the teacher's vectors, the dimension the model is registered with.</summary>
     public int Dimension => Teacher.Dimension;
 
+    /// <summary>The image pipeline that prepares the teacher's inputs (its manifest's <c>input.preprocessing</c>).</summary>
+    public string? Preprocessing => Teacher.Manifest.Input.Preprocessing;
+
     /// <summary>The teacher model.</summary>
     public OnnxEmbedder Teacher { get; }
 
@@ -52,7 +55,10 @@ public sealed partial class GalleryIndexer
 
     internal ILogger Logger => logger;
 
-    /// <summary>Registers the teacher (id and dimension) in the store, creating its table if needed. Idempotent.</summary>
+    /// <summary>
+    /// Registers the teacher (id, dimension and image pipeline) in the store, creating its table if needed. Idempotent.
+    /// </summary>
+    /// <exception cref="Storage.Errors.PreprocessingMismatchException">The gallery was indexed with another image pipeline.</exception>
     public Task EnsureModelAsync(CancellationToken cancellationToken = default) =>
-        Store.RegisterModelAsync(TeacherId, Dimension, cancellationToken);
+        Store.RegisterModelAsync(TeacherId, Dimension, Preprocessing, cancellationToken);
 }

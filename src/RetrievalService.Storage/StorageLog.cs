@@ -32,4 +32,8 @@ internal static partial class StorageLog
     [LoggerMessage(EventId = 7, Level = LogLevel.Information,
         Message = "Built HNSW index of model {ModelId} (m={M}, ef_construction={EfConstruction}) in {ElapsedMs} ms")]
     public static partial void IndexBuilt(ILogger logger, string modelId, int m, int efConstruction, long elapsedMs);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Warning,
+        Message = "The gallery of model {ModelId} had no recorded image pipeline (indexed before it was recorded); it is now recorded as {Preprocessing}")]
+    public static partial void PreprocessingAdopted(ILogger logger, string modelId, string preprocessing);
 }

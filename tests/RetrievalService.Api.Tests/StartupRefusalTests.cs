@@ -6,7 +6,7 @@ using RetrievalService.Storage.Model;
 
 namespace RetrievalService.Api.Tests;
 
-/// <summary>The service refuses to start when its student and teacher, or its gallery and teacher, do not belong together.</summary>
+/// <summary>The service refuses to start when its student and teacher, or its gallery and teacher or image pipeline, do not belong together.</summary>
 public sealed class StartupRefusalTests : IDisposable
 {
     private readonly string models = Directory.CreateTempSubdirectory("api-models-").FullName;
@@ -55,6 +55,22 @@ public sealed class StartupRefusalTests : IDisposable
 
         Assert.Contains("'teacher-other' (1 vectors)", message, StringComparison.Ordinal);
         Assert.Contains("teacher-resnet18-gem", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_gallery_indexed_with_another_image_pipeline_stops_start_up_naming_both()
+    {
+        var schema = ApiFactory.NewSchema();
+        await using (var store = GalleryStore.Create(new GalleryStoreOptions { ConnectionString = await ApiFactory.SharedConnectionStringAsync(), Schema = schema }))
+        {
+            await store.RegisterModelAsync("teacher-resnet18-gem", 512, "imagesharp-bicubic/v0");
+        }
+
+        var message = await StartupFailureAsync(new() { ["GalleryStore:Schema"] = schema });
+
+        Assert.Contains("Refusing to start", message, StringComparison.Ordinal);
+        Assert.Contains("imagesharp-bicubic/v0", message, StringComparison.Ordinal);
+        Assert.Contains(RetrievalService.Embedding.Images.ImagePipeline.Identity, message, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(models, recursive: true);

@@ -7,7 +7,8 @@ namespace RetrievalService.Api.Models;
 
 /// <summary>
 /// Runs after the schema migration at start-up: loads and verifies both models (so the first query pays no load),
-/// refuses to run when the gallery holds vectors of another teacher, and registers the teacher's gallery.
+/// refuses to run when the gallery holds vectors of another teacher or of another image pipeline, and registers the
+/// teacher's gallery with the pipeline that makes its vectors.
 /// </summary>
 internal sealed class ModelStartup(
     ModelCatalog catalog,
@@ -26,9 +27,9 @@ internal sealed class ModelStartup(
         await CheckGalleryTeacherAsync(cancellationToken);
         try
         {
-            await store.RegisterModelAsync(catalog.Teacher.Id, catalog.Teacher.Output.Dimension, cancellationToken);
+            await store.RegisterModelAsync(catalog.Teacher.Id, catalog.Teacher.Output.Dimension, catalog.Teacher.Input.Preprocessing, cancellationToken);
         }
-        catch (DimensionMismatchException e)
+        catch (Exception e) when (e is DimensionMismatchException or PreprocessingMismatchException)
         {
             throw new IncompatibleModelsException($"Refusing to start: {e.Message}");
         }

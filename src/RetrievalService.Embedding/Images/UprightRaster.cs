@@ -18,25 +18,52 @@ internal static class UprightRaster
         for (var y = 0; y < raster.Height; y++)
         {
             var row = raster.Row(y);
+            if (stepX == 1)
+            {
+                // Rows stored in order (upright or mirrored top to bottom): a straight pass, the common case.
+                CopyRow(rgba.Slice(4 * (start + y * stepY), 4 * raster.Width), row, background, opaque);
+                continue;
+            }
             var source = start + y * stepY;
             for (var x = 0; x < raster.Width; x++, source += stepX)
             {
-                var pixel = rgba.Slice(4 * source, 4);
-                if (opaque || pixel[3] == 255)
-                {
-                    row[3 * x] = pixel[0];
-                    row[3 * x + 1] = pixel[1];
-                    row[3 * x + 2] = pixel[2];
-                }
-                else
-                {
-                    row[3 * x] = AlphaCompositor.Blend(pixel[0], background.R, pixel[3]);
-                    row[3 * x + 1] = AlphaCompositor.Blend(pixel[1], background.G, pixel[3]);
-                    row[3 * x + 2] = AlphaCompositor.Blend(pixel[2], background.B, pixel[3]);
-                }
+                Write(rgba.Slice(4 * source, 4), row.Slice(3 * x, 3), background, opaque);
             }
         }
         return raster;
+    }
+
+    private static void CopyRow(ReadOnlySpan<byte> rgba, Span<byte> rgb, RgbColor background, bool opaque)
+    {
+        var width = rgb.Length / 3;
+        if (opaque)
+        {
+            for (int x = 0, s = 0, d = 0; x < width; x++, s += 4, d += 3)
+            {
+                rgb[d] = rgba[s];
+                rgb[d + 1] = rgba[s + 1];
+                rgb[d + 2] = rgba[s + 2];
+            }
+            return;
+        }
+        for (var x = 0; x < width; x++)
+        {
+            Write(rgba.Slice(4 * x, 4), rgb.Slice(3 * x, 3), background, opaque: false);
+        }
+    }
+
+    private static void Write(ReadOnlySpan<byte> pixel, Span<byte> output, RgbColor background, bool opaque)
+    {
+        if (opaque || pixel[3] == 255)
+        {
+            output[0] = pixel[0];
+            output[1] = pixel[1];
+            output[2] = pixel[2];
+            return;
+        }
+        output[0] = AlphaCompositor.Blend(pixel[0], background.R, pixel[3]);
+        output[1] = AlphaCompositor.Blend(pixel[1], background.G, pixel[3]);
+        output[2] = AlphaCompositor.Blend(pixel[2], background.B, pixel[3]);
     }
 
     /// <summary>Stored pixel index of output (0, 0), and how it moves per output column and per output row.</summary>

@@ -12,6 +12,12 @@ public sealed record GalleryModel(string ModelId, int Dimension, VectorKind Kind
     /// <summary>Largest dimension pgvector can index as <c>halfvec</c>.</summary>
     public const int MaxHalfVectorDimension = 4000;
 
+    /// <summary>
+    /// The image pipeline (preprocessing identity) the model's vectors were made with, or null when the gallery was
+    /// indexed before it was recorded. Vectors made by another pipeline must not be mixed in or queried against.
+    /// </summary>
+    public string? Preprocessing { get; init; }
+
     /// <summary>Surrogate key naming the model's table; never shown to users.</summary>
     internal int Key { get; init; }
 

@@ -18,6 +18,8 @@ internal static class Migrations
                 created_at timestamptz NOT NULL DEFAULT now()
             );
             """),
+        // Which image pipeline made a model's vectors (ImagePipeline.Identity); NULL for galleries indexed before it was recorded.
+        new(2, "models preprocessing", "ALTER TABLE models ADD COLUMN preprocessing text;"),
     ];
 
     public static int Latest => All[^1].Version;

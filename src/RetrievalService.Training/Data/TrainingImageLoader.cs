@@ -1,4 +1,5 @@
 using RetrievalService.Embedding.Images;
+using RetrievalService.Embedding.Manifests;
 using RetrievalService.Evaluation.Extraction;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
@@ -9,7 +10,8 @@ namespace RetrievalService.Training.Data;
 /// <summary>
 /// Reads a training image into a torch tensor [1, 3, H, W] of RGB 0..255 exactly as the evaluator prepares it
 /// (the shared <see cref="ImagePipeline"/>: same decoder, query crop, resampler and longer-side policy, aspect
-/// ratio kept), optionally augmented. The decode is at full resolution, since augmentation may crop a small part.
+/// ratio kept), optionally augmented. An unperturbed view is <see cref="ImagePipeline.Prepare(ReadOnlyMemory{byte}, InputConvention, CancellationToken)"/>'s
+/// tensor itself; a view to augment is decoded at full resolution, since augmentation may crop a small part.
 /// Images of different aspect ratios are therefore run one at a time, not stacked: the cached teacher vectors
 /// and the test-time queries both come from unsquashed images, and the models accept any size.
 /// </summary>
@@ -18,6 +20,7 @@ public sealed class TrainingImageLoader
     private readonly ImagePipeline pipeline = new(ImageDecodeLimits.LocalFiles);
     private readonly RgbColor background;
     private readonly int minSide;
+    private readonly InputConvention input;
 
     /// <summary>Loads at <paramref name="longerSide"/>, compositing transparency on <paramref name="alphaBackground"/> (the manifest's).</summary>
     public TrainingImageLoader(int longerSide, int minSide, IReadOnlyList<byte> alphaBackground)
@@ -26,6 +29,10 @@ public sealed class TrainingImageLoader
         background = AlphaCompositor.Background(alphaBackground);
         LongerSide = longerSide;
         this.minSide = minSide;
+        input = new InputConvention
+        {
+            MinSide = minSide, RecommendedLongerSide = longerSide, AlphaBackground = [.. alphaBackground], Preprocessing = ImagePipeline.Identity,
+        };
     }
 
     /// <summary>Longer side of every loaded tensor.</summary>
@@ -48,12 +55,13 @@ public sealed class TrainingImageLoader
     public PreprocessedImage Prepare(ImageJob job, Augmentation? augmentation = null, Random? random = null, MixPartner? partner = null)
     {
         ArgumentNullException.ThrowIfNull(job);
-        using var raster = Decode(job);
         var augmenting = augmentation is not null && random is not null;
         if (!augmenting && partner is null)
         {
-            return Scale(job, raster);
+            // An unperturbed view is exactly what the evaluator and the service make of the file (reduced decode included).
+            return PrepareAsServed(job);
         }
+        using var raster = Decode(job);
         using var image = Augmented(raster, augmentation, random);
         if (partner is { } mix)
         {
@@ -65,6 +73,20 @@ public sealed class TrainingImageLoader
         return Scale(job, result);
     }
 
+    private PreprocessedImage PrepareAsServed(ImageJob job)
+    {
+        try
+        {
+            using var prepared = ScaledTensors.Prepare(pipeline, job, ExtractionSettings.SingleScale(LongerSide), input);
+            return prepared.DetachTensor();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ImageRejectedException or ArgumentException)
+        {
+            throw new ImageEmbeddingException(job.Path, e);
+        }
+    }
+
+    // Augmentation may crop a small part, so views to perturb are decoded whole (as the shipped students were trained).
     private RgbRaster Decode(ImageJob job)
     {
         RgbRaster? raster = null;

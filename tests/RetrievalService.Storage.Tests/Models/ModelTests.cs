@@ -37,6 +37,37 @@ public sealed class ModelTests
     }
 
     [Fact]
+    public async Task A_gallery_records_its_image_pipeline_and_refuses_another_even_from_a_fresh_store()
+    {
+        await using var gallery = await DatabaseFixture.CreateGalleryAsync();
+        var registered = await gallery.Store.RegisterModelAsync("teacher-a", 8, "pipeline/v1");
+        await using var fresh = gallery.CreatePeer();
+
+        var again = await fresh.RegisterModelAsync("teacher-a", 8, "pipeline/v1");
+        var error = await Assert.ThrowsAsync<PreprocessingMismatchException>(() => fresh.RegisterModelAsync("teacher-a", 8, "pipeline/v2"));
+
+        Assert.Equal(("pipeline/v1", "pipeline/v1"), (registered.Preprocessing, again.Preprocessing));
+        Assert.Equal(("teacher-a", "pipeline/v1", "pipeline/v2"), (error.ModelId, error.Stored, error.Requested));
+        Assert.Contains("re-index", error.Message, StringComparison.Ordinal);
+        Assert.Equal("pipeline/v1", (await fresh.GetModelsAsync()).Single().Preprocessing);
+    }
+
+    [Fact]
+    public async Task A_gallery_registered_before_pipelines_were_recorded_adopts_the_first_one_named()
+    {
+        await using var gallery = await DatabaseFixture.CreateGalleryAsync();
+        await gallery.Store.RegisterModelAsync("teacher-a", 8);
+        await using var fresh = gallery.CreatePeer();
+
+        var adopted = await fresh.RegisterModelAsync("teacher-a", 8, "pipeline/v1");
+        await using var later = gallery.CreatePeer();
+
+        Assert.Equal("pipeline/v1", adopted.Preprocessing);
+        Assert.Equal("pipeline/v1", (await later.FindModelAsync("teacher-a"))!.Preprocessing);
+        await Assert.ThrowsAsync<PreprocessingMismatchException>(() => later.RegisterModelAsync("teacher-a", 8, "pipeline/v2"));
+    }
+
+    [Fact]
     public async Task Operations_on_an_unregistered_model_fail_with_unknown_model()
     {
         await using var gallery = await DatabaseFixture.CreateGalleryAsync();
