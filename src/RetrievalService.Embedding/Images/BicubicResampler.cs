@@ -29,8 +29,8 @@ public static class BicubicResampler
         var horizontal = ResizeKernels.Create(region.Width, size.Width);
         var vertical = ResizeKernels.Create(region.Height, size.Height);
         var planeLength = size.Width * region.Height;
-        var intermediate = ArrayPool<float>.Shared.Rent(3 * planeLength);
-        var row = ArrayPool<float>.Shared.Rent(3 * region.Width);
+        var intermediate = PixelBuffers.Rent<float>(3 * planeLength);
+        var row = PixelBuffers.Rent<float>(3 * region.Width);
         try
         {
             for (var y = 0; y < region.Height; y++)
@@ -56,8 +56,8 @@ public static class BicubicResampler
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(intermediate);
-            ArrayPool<float>.Shared.Return(row);
+            PixelBuffers.Return(intermediate);
+            PixelBuffers.Return(row);
         }
     }
 

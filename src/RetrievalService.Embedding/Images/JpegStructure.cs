@@ -4,11 +4,14 @@ namespace RetrievalService.Embedding.Images;
 
 /// <summary>
 /// Walks a JPEG's marker segments and entropy-coded data without decoding a coefficient. libjpeg-turbo treats
-/// damaged data as a warning and returns grey or smeared rows, so a file with noise in it would otherwise be
-/// embedded and indexed as if it were whole; noise almost always leaves markers that cannot occur in a valid file.
+/// damaged data as a warning and returns grey or smeared rows, so a file with noise in it, or a frame header that
+/// declares more pixels than the data holds, would otherwise be embedded and indexed as if it were whole.
 /// </summary>
 internal static class JpegStructure
 {
+    /// <summary>More scans than any encoder writes (libjpeg's progressive script has 10, mozjpeg's searches stay under 70).</summary>
+    public const int MaxScans = 100;
+
     private const byte Marker = 0xFF;
     private const byte StartOfImage = 0xD8;
     private const byte EndOfImage = 0xD9;
@@ -23,16 +26,19 @@ internal static class JpegStructure
     /// A file without its end-of-image marker is refused as truncated: libjpeg-turbo cannot finish the last row of
     /// blocks without it, and a cut just before the marker cannot be told from a cut inside the last row.
     /// </summary>
-    /// <exception cref="ImageRejectedException">A segment is cut short, the end marker is missing, or a marker appears where none may.</exception>
+    /// <exception cref="ImageRejectedException">A segment is cut short, the end marker is missing, a marker appears
+    /// where none may, there are too many scans, or a baseline frame declares more blocks than its data can hold.</exception>
     public static Layout Read(ReadOnlySpan<byte> jpeg)
     {
-        bool? progressive = null;
+        JpegFrame? frame = null;
+        var scans = 0;
+        long entropyBytes = 0;
         var position = 2;
         while (true)
         {
             if (position >= jpeg.Length)
             {
-                throw Corrupt(progressive is null ? "ends before its first scan" : "is truncated: it ends without its end-of-image marker");
+                throw Corrupt(frame is null ? "ends before its first scan" : "is truncated: it ends without its end-of-image marker");
             }
             if (jpeg[position] != Marker)
             {
@@ -49,7 +55,7 @@ internal static class JpegStructure
             var marker = jpeg[position++];
             if (marker == EndOfImage)
             {
-                return progressive is null ? throw Corrupt("ends before its first scan") : new Layout(progressive.Value);
+                return frame is null || scans == 0 ? throw Corrupt("ends before its first scan") : Finish(frame, entropyBytes);
             }
             if (marker is 0x00 or StartOfImage or 0x01 || (marker >= FirstRestart && marker <= LastRestart) || marker < 0xC0)
             {
@@ -64,24 +70,43 @@ internal static class JpegStructure
             {
                 throw Corrupt($"has a segment 0xFF{marker:X2} of length {length} that runs past the file (offset {position})");
             }
-            if (IsStartOfFrame(marker))
+            if (JpegFrame.IsStartOfFrame(marker))
             {
-                if (progressive is not null)
+                if (frame is not null)
                 {
                     throw Corrupt("declares a second frame");
                 }
-                progressive = marker is 0xC2 or 0xC6 or 0xCA or 0xCE;
+                frame = JpegFrame.Parse(marker, jpeg.Slice(position + 2, length - 2)) ?? throw Corrupt("has a malformed frame header");
             }
             position += length;
             if (marker == StartOfScan)
             {
-                if (progressive is null)
+                if (frame is null)
                 {
                     throw Corrupt("starts a scan before its frame header");
                 }
-                position = SkipEntropyCodedData(jpeg, position);
+                if (++scans > MaxScans)
+                {
+                    throw Corrupt($"has more than {MaxScans} scans");
+                }
+                var end = SkipEntropyCodedData(jpeg, position);
+                entropyBytes += end - position;
+                position = end;
             }
         }
+    }
+
+    // Huffman coding spends at least one bit on each block's DC difference and one on its end-of-block code, so a
+    // sequential frame needs 2 bits per block. The block count here pads every component to whole MCUs, which can
+    // overcount a non-interleaved file, so only half that is required: a header declaring more blocks than even that
+    // describes data that is not there (libjpeg-turbo would fill the rest with grey and call it a success).
+    private static Layout Finish(JpegFrame frame, long entropyBytes)
+    {
+        if (frame.Sequential && frame.Huffman && frame.Blocks > 0 && entropyBytes * 8 < frame.Blocks)
+        {
+            throw Corrupt($"declares {frame.Width}×{frame.Height} pixels ({frame.Blocks} blocks), but its {entropyBytes} bytes of coded data cannot hold them");
+        }
+        return new Layout(frame.Progressive);
     }
 
     /// <summary>Returns the offset of the marker that ends the scan, or the file's length when it is cut.</summary>
@@ -115,9 +140,6 @@ internal static class JpegStructure
             return position;
         }
     }
-
-    private static bool IsStartOfFrame(byte marker) =>
-        marker is >= 0xC0 and <= 0xCF and not 0xC4 and not 0xC8 and not 0xCC;
 
     private static ImageRejectedException Corrupt(string what) =>
         new(ImageRejectionReason.Corrupt, $"The JPEG is corrupt: it {what}; check that the whole file was sent unmodified.");

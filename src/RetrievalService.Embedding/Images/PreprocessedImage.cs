@@ -4,7 +4,7 @@ namespace RetrievalService.Embedding.Images;
 
 /// <summary>
 /// One image as the model input convention wants it: float32, NCHW with N = 1, RGB planes, values 0..255.
-/// The buffer is rented from <see cref="ArrayPool{T}.Shared"/>; dispose to return it, and do not use it after.
+/// The buffer is rented (pooled when small); dispose to return it, and do not use it after.
 /// </summary>
 public sealed class PreprocessedImage : IDisposable
 {
@@ -16,7 +16,7 @@ public sealed class PreprocessedImage : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
         Width = width;
         Height = height;
-        buffer = ArrayPool<float>.Shared.Rent(Length);
+        buffer = PixelBuffers.Rent<float>(Length);
     }
 
     /// <summary>Width W of the tensor.</summary>
@@ -54,7 +54,7 @@ public sealed class PreprocessedImage : IDisposable
         var rented = Interlocked.Exchange(ref buffer, null);
         if (rented is not null)
         {
-            ArrayPool<float>.Shared.Return(rented);
+            PixelBuffers.Return(rented);
         }
     }
 

@@ -3,8 +3,7 @@ using System.Buffers;
 namespace RetrievalService.Embedding.Images;
 
 /// <summary>
-/// An upright, opaque image as interleaved 8-bit RGB, row-major, in a buffer rented from
-/// <see cref="ArrayPool{T}.Shared"/>. Dispose it to return the buffer, and do not use it after.
+/// An upright, opaque image as interleaved 8-bit RGB, row-major, in a rented buffer (pooled when small). Dispose it to return the buffer, and do not use it after.
 /// </summary>
 public sealed class RgbRaster : IDisposable
 {
@@ -16,7 +15,7 @@ public sealed class RgbRaster : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
         Width = width;
         Height = height;
-        buffer = ArrayPool<byte>.Shared.Rent(checked(3 * width * height));
+        buffer = PixelBuffers.Rent<byte>(checked(3 * width * height));
     }
 
     /// <summary>Width in pixels.</summary>
@@ -78,7 +77,7 @@ public sealed class RgbRaster : IDisposable
         var rented = Interlocked.Exchange(ref buffer, null);
         if (rented is not null)
         {
-            ArrayPool<byte>.Shared.Return(rented);
+            PixelBuffers.Return(rented);
         }
     }
 

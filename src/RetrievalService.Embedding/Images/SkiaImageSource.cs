@@ -106,8 +106,9 @@ internal sealed class SkiaImageSource : IDisposable
     }
 
     /// <summary>
-    /// Decodes the first frame, reduced by the smallest supported factor ≥ <paramref name="minimumScale"/> when the
-    /// format allows it, then applies the EXIF orientation and composites transparency onto <paramref name="background"/>.
+    /// Decodes the first frame, reduced by the smallest supported factor ≥ <paramref name="minimumScale"/> (inside the
+    /// decoder for baseline JPEG and still WebP, by block means after it for the rest), applies the EXIF orientation and
+    /// composites transparency onto <paramref name="background"/>.
     /// </summary>
     /// <exception cref="ImageRejectedException">The data is damaged or truncated, or the decode ran past its deadline.</exception>
     /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
@@ -115,20 +116,23 @@ internal sealed class SkiaImageSource : IDisposable
     {
         var budget = new DecodeBudget(limits.DecodeDeadlineMs, cancellationToken);
         budget.Check(FormatName);
-        var size = Scalable ? ScaledSize(DecodeScale.Choose(minimumScale)) : StoredSize;
+        var scale = DecodeScale.Choose(minimumScale);
+        var size = Scalable ? ScaledSize(scale) : StoredSize;
+        // What the decoder cannot reduce is reduced by the same factor while its rows are converted (block means).
+        var factor = Scalable ? 1 : (int)Math.Round(1 / scale);
         CheckPixels(limits, FormatName, (long)size.Width * size.Height, "decoded");
         var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
-        var rgba = ArrayPool<byte>.Shared.Rent(info.BytesSize);
+        var rgba = PixelBuffers.Rent<byte>(info.BytesSize);
         try
         {
             DecodeInto(info, rgba, budget);
             budget.Check(FormatName);
             var opaque = codec.Info.AlphaType == SKAlphaType.Opaque;
-            return UprightRaster.From(rgba.AsSpan(0, info.BytesSize), size.Width, size.Height, Orientation, background, opaque);
+            return UprightRaster.From(rgba.AsSpan(0, info.BytesSize), size.Width, size.Height, Orientation, background, opaque, factor);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(rgba);
+            PixelBuffers.Return(rgba);
         }
     }
 

@@ -1,16 +1,71 @@
 namespace RetrievalService.Embedding.Images;
 
 /// <summary>
-/// Turns a decoder's stored RGBA rows into an upright opaque <see cref="RgbRaster"/> in one pass: each output
-/// pixel is read from where the EXIF orientation says it was stored and composited onto the background.
+/// Turns a decoder's stored RGBA rows into an upright opaque <see cref="RgbRaster"/>: transparency composited onto
+/// the background, optionally reduced by averaging <c>factor × factor</c> blocks (for formats whose decoder cannot
+/// reduce), then turned as the EXIF orientation says.
 /// </summary>
 internal static class UprightRaster
 {
     /// <summary>
     /// <paramref name="rgba"/> is unpremultiplied RGBA, <paramref name="width"/> × <paramref name="height"/> as stored;
-    /// <paramref name="opaque"/> skips the blend when the format has no alpha.
+    /// <paramref name="opaque"/> skips the blend when the format has no alpha; <paramref name="factor"/> is 1, 2, 4 or 8.
     /// </summary>
-    public static RgbRaster From(ReadOnlySpan<byte> rgba, int width, int height, Orientation orientation, RgbColor background, bool opaque)
+    public static RgbRaster From(ReadOnlySpan<byte> rgba, int width, int height, Orientation orientation, RgbColor background, bool opaque, int factor = 1)
+    {
+        if (factor == 1)
+        {
+            return Oriented(rgba, 4, width, height, orientation, background, opaque);
+        }
+        var reduced = BoxReduce(rgba, width, height, factor, background, opaque);
+        if (orientation == Orientation.TopLeft)
+        {
+            return reduced;
+        }
+        using (reduced)
+        {
+            return Oriented(reduced.Pixels, 3, reduced.Width, reduced.Height, orientation, background, opaque: true);
+        }
+    }
+
+    // Each output pixel is the rounded mean of the composited pixels of its block; blocks at the right and bottom
+    // edges are partial, as libjpeg's reduced sizes round up.
+    private static RgbRaster BoxReduce(ReadOnlySpan<byte> rgba, int width, int height, int factor, RgbColor background, bool opaque)
+    {
+        var reduced = RgbRaster.Rent((width + factor - 1) / factor, (height + factor - 1) / factor);
+        var sums = new int[3 * reduced.Width];
+        Span<byte> pixel = stackalloc byte[3];
+        for (var top = 0; top < height; top += factor)
+        {
+            Array.Clear(sums);
+            var rows = Math.Min(factor, height - top);
+            for (var y = top; y < top + rows; y++)
+            {
+                var row = rgba.Slice(4 * width * y, 4 * width);
+                for (var x = 0; x < width; x++)
+                {
+                    Write(row.Slice(4 * x, 4), pixel, background, opaque);
+                    var at = 3 * (x / factor);
+                    sums[at] += pixel[0];
+                    sums[at + 1] += pixel[1];
+                    sums[at + 2] += pixel[2];
+                }
+            }
+            var output = reduced.Row(top / factor);
+            for (var bx = 0; bx < reduced.Width; bx++)
+            {
+                var count = rows * Math.Min(factor, width - bx * factor);
+                for (var c = 0; c < 3; c++)
+                {
+                    output[3 * bx + c] = (byte)((sums[3 * bx + c] + count / 2) / count);
+                }
+            }
+        }
+        return reduced;
+    }
+
+    /// <summary>Reads pixels of <paramref name="stride"/> bytes (4: RGBA, 3: RGB) in EXIF order into an upright raster.</summary>
+    private static RgbRaster Oriented(ReadOnlySpan<byte> pixels, int stride, int width, int height, Orientation orientation, RgbColor background, bool opaque)
     {
         var swaps = orientation is Orientation.LeftTop or Orientation.RightTop or Orientation.RightBottom or Orientation.LeftBottom;
         var raster = swaps ? RgbRaster.Rent(height, width) : RgbRaster.Rent(width, height);
@@ -18,16 +73,24 @@ internal static class UprightRaster
         for (var y = 0; y < raster.Height; y++)
         {
             var row = raster.Row(y);
-            if (stepX == 1)
+            var source = start + y * stepY;
+            if (stepX == 1 && stride == 4)
             {
                 // Rows stored in order (upright or mirrored top to bottom): a straight pass, the common case.
-                CopyRow(rgba.Slice(4 * (start + y * stepY), 4 * raster.Width), row, background, opaque);
+                CopyRow(pixels.Slice(4 * source, 4 * raster.Width), row, background, opaque);
                 continue;
             }
-            var source = start + y * stepY;
             for (var x = 0; x < raster.Width; x++, source += stepX)
             {
-                Write(rgba.Slice(4 * source, 4), row.Slice(3 * x, 3), background, opaque);
+                var input = pixels.Slice(stride * source, stride);
+                if (stride == 3)
+                {
+                    input.CopyTo(row.Slice(3 * x, 3));
+                }
+                else
+                {
+                    Write(input, row.Slice(3 * x, 3), background, opaque);
+                }
             }
         }
         return raster;
