@@ -27,8 +27,9 @@ internal sealed record MachineInfo(int LogicalCores, string CpuModel, string Os,
     {
         var informational = type.Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
             .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion;
-        // Package builds append "+<commit>"; the package version is the part a reader can look up.
-        return informational?.Split('+')[0] ?? type.Assembly.GetName().Version?.ToString(3) ?? "?";
+        // Package builds append "+<commit>", and some write four parts (3.2.0.0); the package version is the part a reader can look up.
+        var version = informational?.Split('+')[0] ?? type.Assembly.GetName().Version?.ToString() ?? "?";
+        return version.Count(c => c == '.') == 3 && version.EndsWith(".0", StringComparison.Ordinal) ? version[..^2] : version;
     }
 
     private static string ReadCpuModel()
