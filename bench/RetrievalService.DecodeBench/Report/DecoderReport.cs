@@ -36,6 +36,10 @@ internal static class DecoderReport
         }
         text.Append(Table(rows));
         text.AppendLine();
+        text.AppendLine("The set (`decode-bench images`):");
+        text.AppendLine();
+        text.Append(ImageSetSummary.Table(rows.Select(r => r.Spec).Distinct(), settings.Images));
+        text.AppendLine();
         text.AppendLine(ReportNotes.Text(settings));
         return text.ToString();
     }

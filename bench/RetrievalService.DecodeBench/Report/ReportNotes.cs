@@ -12,7 +12,10 @@ internal static class ReportNotes
           `scripts/fetch-photos.sh`: the first {settings.Photos} JPEGs of at least 8 MP in `lomiri-wallpapers-16.04`, by
           path), centre-cropped to 4:3 and resampled by Skia (2×2 box halvings, then Mitchell cubic; the 48 and 108 MP
           cells are upscaled from 8–16 MP sources), encoded by Skia: JPEG baseline q90 4:2:0, PNG RGB zlib 6, WebP lossy q90.
-          The upscaled cells are smoother than real 48/108 MP sensor output, which compresses worse and decodes a bit slower.
+          These are wallpaper-grade photos, smoothed further by the upscaling: at 0.3–1.1 bits per pixel from 12 MP up
+          (table above) they are smaller than phone-camera JPEGs, commonly 2–4 MB at 12 MP (1.3–2.7 bits per pixel). Huffman
+          decoding grows with the file and DCT scaling does not shorten it, so on real phone photos the scaled decoders
+          (SkiaSharp, NetVips) gain somewhat less over a full decode than here.
         - **Work per image**: encoded bytes in memory → RGB image whose longer side is {settings.LongerSide} (aspect kept).
           ImageSharp: `Image.Load<Rgb24>` at full size, then `Resize` with `KnownResamplers.Bicubic`
           (`MaxDegreeOfParallelism = 1`). SkiaSharp: `SKCodec.Create`, `GetScaledDimensions` for the smallest of 1/8,
