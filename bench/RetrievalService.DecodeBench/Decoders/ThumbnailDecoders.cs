@@ -1,0 +1,26 @@
+namespace RetrievalService.DecodeBench.Decoders;
+
+/// <summary>The candidates, in table order; ImageSharp first because it is the baseline the others are compared with.</summary>
+internal static class ThumbnailDecoders
+{
+    public const string Baseline = ImageSharpThumbnailDecoder.LibraryName;
+
+    public static readonly IReadOnlyList<string> Names =
+        [ImageSharpThumbnailDecoder.LibraryName, SkiaSharpThumbnailDecoder.LibraryName, NetVipsThumbnailDecoder.LibraryName];
+
+    public static IThumbnailDecoder Create(string name) => name switch
+    {
+        ImageSharpThumbnailDecoder.LibraryName => new ImageSharpThumbnailDecoder(),
+        SkiaSharpThumbnailDecoder.LibraryName => new SkiaSharpThumbnailDecoder(),
+        NetVipsThumbnailDecoder.LibraryName => new NetVipsThumbnailDecoder(),
+        _ => throw new ArgumentException($"Unknown library '{name}'; expected one of {string.Join(", ", Names)}.", nameof(name)),
+    };
+
+    /// <summary>The target size: longer side exactly <paramref name="longerSide"/>, aspect kept, rounded half away from zero.</summary>
+    public static (int Width, int Height) TargetSize(int width, int height, int longerSide)
+    {
+        var shorter = (int)Math.Round((double)Math.Min(width, height) * longerSide / Math.Max(width, height), MidpointRounding.AwayFromZero);
+        shorter = Math.Max(1, shorter);
+        return width >= height ? (longerSide, shorter) : (shorter, longerSide);
+    }
+}
