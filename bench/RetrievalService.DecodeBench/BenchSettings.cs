@@ -5,7 +5,8 @@ namespace RetrievalService.DecodeBench;
 /// <summary>
 /// Command line: <c>&lt;mode&gt; [--images data/bench-images] [--pool data/sources/debs] [--photos 5]
 /// [--repetitions 20] [--warmups 2] [--warmup-seconds 1] [--longer-side 224] [--libraries ImageSharp,SkiaSharp,NetVips]
-/// [--cells jpeg/640x480,png/1152x864] [--markdown PATH]</c>; the internal <c>worker</c> mode also takes <c>--library</c> and <c>--folder</c>.
+/// [--cells jpeg/640x480,png/1152x864] [--markdown PATH]</c>; the internal <c>worker</c> mode also takes <c>--library</c> and <c>--folder</c>,
+/// the <c>agreement</c> mode <c>--folders</c>, <c>--models</c> and <c>--every</c>.
 /// </summary>
 internal sealed record BenchSettings(
     string Mode, string Images, string Pool, int Photos, int Repetitions, int Warmups, double WarmupSeconds, int LongerSide,
@@ -15,7 +16,7 @@ internal sealed record BenchSettings(
     {
         if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
         {
-            throw new ArgumentException("Name a mode first: images or decoders.");
+            throw new ArgumentException("Name a mode first: images, decoders or agreement.");
         }
         var settings = new BenchSettings(args[0], Path.Combine("data", "bench-images"), Path.Combine("data", "sources", "debs"),
             5, 20, 2, 1.0, 224, Decoders.ThumbnailDecoders.Names, null, null, null, null, args);
@@ -36,6 +37,8 @@ internal sealed record BenchSettings(
                 "--markdown" => settings with { Markdown = value },
                 "--library" => settings with { Library = value },
                 "--folder" => settings with { Folder = value },
+                // The agreement mode reads these itself (Commands/AgreementCommand.cs).
+                "--folders" or "--models" or "--every" => settings,
                 _ => throw new ArgumentException(
                     $"Unknown option {args[i]}; use --images, --pool, --photos, --repetitions, --warmups, --warmup-seconds, --longer-side, --libraries, --cells, --markdown."),
             };

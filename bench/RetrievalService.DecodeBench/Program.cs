@@ -7,6 +7,7 @@ return settings.Mode switch
 {
     "images" => ImagesCommand.Run(settings),
     "decoders" => DecodersCommand.Run(settings),
+    AgreementCommand.Mode => AgreementCommand.Run(settings),
     WorkerCommand.Mode => WorkerCommand.Run(settings),
-    _ => throw new ArgumentException($"Unknown mode '{settings.Mode}'; use images or decoders."),
+    _ => throw new ArgumentException($"Unknown mode '{settings.Mode}'; use images, decoders or agreement."),
 };

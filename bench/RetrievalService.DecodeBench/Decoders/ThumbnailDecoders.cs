@@ -1,6 +1,9 @@
 namespace RetrievalService.DecodeBench.Decoders;
 
-/// <summary>The candidates, in table order; ImageSharp first because it is the baseline the others are compared with.</summary>
+/// <summary>
+/// The candidates, in table order; ImageSharp first because it is the baseline the others are compared with. Besides the
+/// three libraries, <c>--libraries ImageSharp,OldPipeline,Pipeline</c> times the service's old and new image paths whole.
+/// </summary>
 internal static class ThumbnailDecoders
 {
     public const string Baseline = ImageSharpThumbnailDecoder.LibraryName;
@@ -13,7 +16,10 @@ internal static class ThumbnailDecoders
         ImageSharpThumbnailDecoder.LibraryName => new ImageSharpThumbnailDecoder(),
         SkiaSharpThumbnailDecoder.LibraryName => new SkiaSharpThumbnailDecoder(),
         NetVipsThumbnailDecoder.LibraryName => new NetVipsThumbnailDecoder(),
-        _ => throw new ArgumentException($"Unknown library '{name}'; expected one of {string.Join(", ", Names)}.", nameof(name)),
+        OldPipelineThumbnailDecoder.LibraryName => new OldPipelineThumbnailDecoder(),
+        PipelineThumbnailDecoder.LibraryName => new PipelineThumbnailDecoder(),
+        _ => throw new ArgumentException(
+            $"Unknown library '{name}'; expected one of {string.Join(", ", Names)}, {OldPipelineThumbnailDecoder.LibraryName} or {PipelineThumbnailDecoder.LibraryName}.", nameof(name)),
     };
 
     /// <summary>The target size: longer side exactly <paramref name="longerSide"/>, aspect kept, rounded half away from zero.</summary>

@@ -29,12 +29,12 @@ internal static class UprightRaster
     }
 
     // Each output pixel is the rounded mean of the composited pixels of its block; blocks at the right and bottom
-    // edges are partial, as libjpeg's reduced sizes round up.
+    // edges are partial, as libjpeg's reduced sizes round up. Written block by block with plain indexing: this loop
+    // reads every pixel of a 16 MP PNG.
     private static RgbRaster BoxReduce(ReadOnlySpan<byte> rgba, int width, int height, int factor, RgbColor background, bool opaque)
     {
         var reduced = RgbRaster.Rent((width + factor - 1) / factor, (height + factor - 1) / factor);
         var sums = new int[3 * reduced.Width];
-        Span<byte> pixel = stackalloc byte[3];
         for (var top = 0; top < height; top += factor)
         {
             Array.Clear(sums);
@@ -42,13 +42,29 @@ internal static class UprightRaster
             for (var y = top; y < top + rows; y++)
             {
                 var row = rgba.Slice(4 * width * y, 4 * width);
-                for (var x = 0; x < width; x++)
+                for (var bx = 0; bx < reduced.Width; bx++)
                 {
-                    Write(row.Slice(4 * x, 4), pixel, background, opaque);
-                    var at = 3 * (x / factor);
-                    sums[at] += pixel[0];
-                    sums[at + 1] += pixel[1];
-                    sums[at + 2] += pixel[2];
+                    int r = 0, g = 0, b = 0;
+                    var end = Math.Min(width, (bx + 1) * factor);
+                    for (var s = 4 * bx * factor; s < 4 * end; s += 4)
+                    {
+                        var alpha = row[s + 3];
+                        if (opaque || alpha == 255)
+                        {
+                            r += row[s];
+                            g += row[s + 1];
+                            b += row[s + 2];
+                        }
+                        else
+                        {
+                            r += AlphaCompositor.Blend(row[s], background.R, alpha);
+                            g += AlphaCompositor.Blend(row[s + 1], background.G, alpha);
+                            b += AlphaCompositor.Blend(row[s + 2], background.B, alpha);
+                        }
+                    }
+                    sums[3 * bx] += r;
+                    sums[3 * bx + 1] += g;
+                    sums[3 * bx + 2] += b;
                 }
             }
             var output = reduced.Row(top / factor);
