@@ -42,7 +42,9 @@ public sealed class LegacyImageSharpPipeline
         ArgumentNullException.ThrowIfNull(bytes);
         ArgumentNullException.ThrowIfNull(alphaBackground);
         using var decoded = Decode(bytes, AlphaCompositor.Background(alphaBackground));
-        var size = ResizePolicy.TargetSize(decoded.Width, decoded.Height, longerSide, minSide);
+        // The longer-side policy did not change with the pipeline; the current one is the old one.
+        var target = RetrievalService.Embedding.Images.ResizePolicy.TargetSize(decoded.Width, decoded.Height, longerSide, minSide);
+        var size = new Size(target.Width, target.Height);
         (width, height) = (size.Width, size.Height);
         if (size == decoded.Size())
         {

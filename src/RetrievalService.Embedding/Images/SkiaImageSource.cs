@@ -44,13 +44,20 @@ internal sealed class SkiaImageSource : IDisposable
     /// <summary>Dimensions of the upright picture.</summary>
     public PixelSize UprightSize => Orientation >= Orientation.LeftTop ? new PixelSize(StoredSize.Height, StoredSize.Width) : StoredSize;
 
-    /// <summary>Whether <see cref="Decode"/> honours a reduction (baseline JPEG, still WebP).</summary>
+    /// <summary>Whether the decoder itself produces a reduced raster (every JPEG, still WebP).</summary>
     public bool Scalable => Container switch
     {
-        ImageContainer.Jpeg => jpeg is { Progressive: false },
+        ImageContainer.Jpeg => true,
         ImageContainer.WebP => codec.FrameCount <= 1,
         _ => false,
     };
+
+    /// <summary>
+    /// Whether the decode's memory follows the reduced raster, so the declared size may exceed
+    /// <see cref="ImageDecodeLimits.MaxPixels"/>: baseline JPEG and still WebP. A progressive JPEG keeps every
+    /// coefficient of the whole frame while its scans arrive, so its declared size stays under the raster limit.
+    /// </summary>
+    public bool DecodesInReducedMemory => Scalable && jpeg is not { Progressive: true };
 
     public string FormatName => Name(Container);
 
@@ -93,7 +100,7 @@ internal sealed class SkiaImageSource : IDisposable
                 throw Corrupt(container, $"the decoder reads it as {codec.EncodedFormat}");
             }
             var source = new SkiaImageSource(limits, container, pin, data, codec, jpeg, pngOrientation);
-            CheckDeclaredSize(limits, source.FormatName, source.StoredSize.Width, source.StoredSize.Height, source.Scalable);
+            CheckDeclaredSize(limits, source.FormatName, source.StoredSize.Width, source.StoredSize.Height, source.DecodesInReducedMemory);
             return source;
         }
         catch
@@ -118,8 +125,11 @@ internal sealed class SkiaImageSource : IDisposable
         budget.Check(FormatName);
         var scale = DecodeScale.Choose(minimumScale);
         var size = Scalable ? ScaledSize(scale) : StoredSize;
-        // What the decoder cannot reduce is reduced by the same factor while its rows are converted (block means).
-        var factor = Scalable ? 1 : (int)Math.Round(1 / scale);
+        // What the decoder cannot reduce is reduced while its rows are converted (block means), but only by 4 or 8:
+        // those are the images whose full-size raster is worth avoiding, while a factor of 2 would save little and move
+        // vectors of ordinary PNGs away from the whole-image resize they were indexed with (cosine 0.77 on one dark,
+        // dithered 1024 px wallpaper, docs/results/image-pipeline/agreement-cosine.md).
+        var factor = Scalable ? 1 : WholeDecodeFactor(scale);
         CheckPixels(limits, FormatName, (long)size.Width * size.Height, "decoded");
         var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         var rgba = PixelBuffers.Rent<byte>(info.BytesSize);
@@ -135,6 +145,9 @@ internal sealed class SkiaImageSource : IDisposable
             PixelBuffers.Return(rgba);
         }
     }
+
+    /// <summary>The block size formats decoded whole are reduced by: 1 unless the decode scale is 1/4 or 1/8.</summary>
+    internal static int WholeDecodeFactor(float scale) => scale <= 0.25f ? (int)Math.Round(1 / scale) : 1;
 
     public void Dispose()
     {
