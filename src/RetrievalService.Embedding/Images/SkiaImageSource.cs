@@ -132,18 +132,11 @@ internal sealed class SkiaImageSource : IDisposable
         var factor = Scalable ? 1 : WholeDecodeFactor(scale);
         CheckPixels(limits, FormatName, (long)size.Width * size.Height, "decoded");
         var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
-        var rgba = PixelBuffers.Rent<byte>(info.BytesSize);
-        try
-        {
-            DecodeInto(info, rgba, budget);
-            budget.Check(FormatName);
-            var opaque = codec.Info.AlphaType == SKAlphaType.Opaque;
-            return UprightRaster.From(rgba.AsSpan(0, info.BytesSize), size.Width, size.Height, Orientation, background, opaque, factor);
-        }
-        finally
-        {
-            PixelBuffers.Return(rgba);
-        }
+        using var rgba = new NativePixels(info.BytesSize);
+        DecodeInto(info, rgba.Address, budget);
+        budget.Check(FormatName);
+        var opaque = codec.Info.AlphaType == SKAlphaType.Opaque;
+        return UprightRaster.From(rgba.Span, size.Width, size.Height, Orientation, background, opaque, factor);
     }
 
     /// <summary>The block size formats decoded whole are reduced by: 1 unless the decode scale is 1/4 or 1/8.</summary>
@@ -171,19 +164,14 @@ internal sealed class SkiaImageSource : IDisposable
         return new PixelSize((int)Math.Ceiling(StoredSize.Width * (double)scale), (int)Math.Ceiling(StoredSize.Height * (double)scale));
     }
 
-    private unsafe void DecodeInto(SKImageInfo info, byte[] rgba, DecodeBudget budget)
+    private void DecodeInto(SKImageInfo info, IntPtr pixels, DecodeBudget budget)
     {
-        fixed (byte* pixels = rgba)
+        var result = Container == ImageContainer.Jpeg ? DecodeJpegRows(info, pixels, budget) : DecodeWhole(info, pixels);
+        if (result != SKCodecResult.Success)
         {
-            var result = Container == ImageContainer.Jpeg
-                ? DecodeJpegRows(info, (IntPtr)pixels, budget)
-                : DecodeWhole(info, (IntPtr)pixels);
-            if (result != SKCodecResult.Success)
-            {
-                throw result == SKCodecResult.IncompleteInput
-                    ? Corrupt(Container, "it is truncated")
-                    : Corrupt(Container, $"the decoder reports {result}");
-            }
+            throw result == SKCodecResult.IncompleteInput
+                ? Corrupt(Container, "it is truncated")
+                : Corrupt(Container, $"the decoder reports {result}");
         }
     }
 
