@@ -19,8 +19,12 @@ internal static class JpegStructure
     private const byte FirstRestart = 0xD0;
     private const byte LastRestart = 0xD7;
 
-    /// <summary>What the walk learned: whether the frame is progressive.</summary>
-    public readonly record struct Layout(bool Progressive);
+    /// <summary>What the walk learned: whether the frame is progressive, and how many 8×8 blocks it declares.</summary>
+    public readonly record struct Layout(bool Progressive, long Blocks)
+    {
+        /// <summary>What libjpeg-turbo holds while a progressive frame's scans arrive: every coefficient, 2 bytes each.</summary>
+        public long CoefficientBytes => Blocks * 64 * 2;
+    }
 
     /// <summary>
     /// A file without its end-of-image marker is refused as truncated: libjpeg-turbo cannot finish the last row of
@@ -106,7 +110,7 @@ internal static class JpegStructure
         {
             throw Corrupt($"declares {frame.Width}×{frame.Height} pixels ({frame.Blocks} blocks), but its {entropyBytes} bytes of coded data cannot hold them");
         }
-        return new Layout(frame.Progressive);
+        return new Layout(frame.Progressive, frame.Blocks);
     }
 
     /// <summary>Returns the offset of the marker that ends the scan, or the file's length when it is cut.</summary>

@@ -101,6 +101,10 @@ internal sealed class SkiaImageSource : IDisposable
             }
             var source = new SkiaImageSource(limits, container, pin, data, codec, jpeg, pngOrientation);
             CheckDeclaredSize(limits, source.FormatName, source.StoredSize.Width, source.StoredSize.Height, source.DecodesInReducedMemory);
+            if (jpeg is { Progressive: true } progressive)
+            {
+                CheckCoefficients(limits, progressive);
+            }
             return source;
         }
         catch
@@ -231,6 +235,18 @@ internal sealed class SkiaImageSource : IDisposable
         else if (pixels > limits.MaxScaledSourcePixels)
         {
             throw TooManyPixels(format, $"has {width}×{height} = {pixels} pixels; the limit is {limits.MaxScaledSourcePixels}");
+        }
+    }
+
+    // The coefficients are the progressive decode's real allocation; they get the budget a whole-decoded raster has
+    // (MaxPixels as RGBA), so a 16 MP 4:2:0 file (48 MB) fits and a 16 MP 4:4:4 one (96 MB) does not.
+    private static void CheckCoefficients(ImageDecodeLimits limits, JpegStructure.Layout jpeg)
+    {
+        var budget = 4L * limits.MaxPixels;
+        if (jpeg.CoefficientBytes > budget)
+        {
+            throw TooManyPixels("JPEG", $"is progressive: decoding it holds {jpeg.CoefficientBytes / (1024 * 1024)} MiB of coefficients, over the "
+                + $"{budget / (1024 * 1024)} MiB a decode may use. Re-encode it as a baseline JPEG (any size a phone takes is accepted) or downscale it");
         }
     }
 

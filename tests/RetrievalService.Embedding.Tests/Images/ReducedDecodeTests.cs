@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using RetrievalService.Embedding.Images;
 using RetrievalService.Embedding.Manifests;
+using RetrievalService.Fuzzing.Seeds;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Metadata.Profiles.Exif;
 using SixLabors.ImageSharp.PixelFormats;
@@ -87,6 +88,25 @@ public sealed class ReducedDecodeTests
         var error = TestImages.Rejection(many);
         Assert.Equal(ImageRejectionReason.Corrupt, error.Reason);
         Assert.Contains("scans", error.Message);
+    }
+
+    [Fact]
+    public void A_progressive_jpeg_whose_coefficients_would_outgrow_the_decode_budget_is_refused_from_its_header()
+    {
+        // A real progressive 4:4:4 photo whose frame header now claims 4000×4000 (16 MP, within MaxPixels): libjpeg-turbo
+        // would hold all 96 MB of its coefficients, over the 64 MB a decode may use.
+        var bytes = File.ReadAllBytes(SeedPhotos.Resolve(SeedPhotos.DefaultDebsDirectory(), SeedPhotos.Progressive));
+        var sof = FindMarker(bytes, 0xC2);
+        BinaryPrimitives.WriteUInt16BigEndian(bytes.AsSpan(sof + 5), 4000);
+        BinaryPrimitives.WriteUInt16BigEndian(bytes.AsSpan(sof + 7), 4000);
+
+        var error = TestImages.Rejection(bytes);
+
+        Assert.Equal(ImageRejectionReason.TooManyPixels, error.Reason);
+        Assert.Contains("progressive", error.Message);
+        using var original = TestImages.Pipeline.Prepare(File.ReadAllBytes(SeedPhotos.Resolve(
+            SeedPhotos.DefaultDebsDirectory(), SeedPhotos.Progressive)), Input);
+        Assert.Equal("JPEG", original.Format);
     }
 
     private static int FindMarker(byte[] jpeg, byte marker)
