@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Numerics;
 
 namespace RetrievalService.Embedding.Images;

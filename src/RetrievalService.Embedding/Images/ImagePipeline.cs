@@ -74,8 +74,7 @@ public sealed class ImagePipeline
         {
             foreach (var side in longerSides)
             {
-                var size = ResizePolicy.TargetSize(mapped.Width, mapped.Height, side, input.MinSide);
-                tensors.Add(BicubicResampler.Resize(raster, mapped, size));
+                tensors.Add(ToTensor(raster, mapped, side, input.MinSide));
             }
         }
         catch
@@ -90,7 +89,7 @@ public sealed class ImagePipeline
     /// <summary>
     /// Decodes to an upright RGB raster for callers that work on pixels before the resize (training augmentation,
     /// dataset rendering): full resolution, or reduced like <see cref="Prepare(ReadOnlyMemory{byte}, InputConvention, CancellationToken)"/>
-    /// when <paramref name="coverLongerSide"/> is given. Finish with <see cref="ToTensor"/> so the resize is the same.
+    /// when <paramref name="coverLongerSide"/> is given. Finish with <see cref="ToTensor(RgbRaster, int, int)"/> so the resize is the same.
     /// </summary>
     /// <exception cref="ImageRejectedException">The bytes break a limit, are not a supported format, or are corrupt.</exception>
     public RgbRaster Decode(ReadOnlyMemory<byte> bytes, RgbColor background, int? coverLongerSide = null, CancellationToken cancellationToken = default)
@@ -105,7 +104,14 @@ public sealed class ImagePipeline
     public static PreprocessedImage ToTensor(RgbRaster raster, int longerSide, int minSide)
     {
         ArgumentNullException.ThrowIfNull(raster);
-        return BicubicResampler.Resize(raster, ResizePolicy.TargetSize(raster.Width, raster.Height, longerSide, minSide));
+        return ToTensor(raster, new PixelRect(0, 0, raster.Width, raster.Height), longerSide, minSide);
+    }
+
+    /// <summary>As <see cref="ToTensor(RgbRaster, int, int)"/> for <paramref name="region"/> of the raster only, without copying it out.</summary>
+    public static PreprocessedImage ToTensor(RgbRaster raster, PixelRect region, int longerSide, int minSide)
+    {
+        ArgumentNullException.ThrowIfNull(raster);
+        return BicubicResampler.Resize(raster, region, ResizePolicy.TargetSize(region.Width, region.Height, longerSide, minSide));
     }
 
     // The region was chosen on the full picture; a reduced raster holds the same picture at a smaller scale.

@@ -30,21 +30,16 @@ internal sealed record JpegFrame(byte Marker, int Width, int Height, long Blocks
         {
             return null;
         }
-        var (maxH, maxV) = (1, 1);
-        for (var i = 0; i < count; i++)
-        {
-            var sampling = body[6 + 3 * i + 1];
-            maxH = Math.Max(maxH, sampling >> 4);
-            maxV = Math.Max(maxV, sampling & 0x0F);
-        }
         // Interleaved layout: every MCU holds H×V blocks of each component, the frame ceil(W/8Hmax) × ceil(H/8Vmax) MCUs.
-        long mcus = (long)DivideUp(width, 8 * maxH) * DivideUp(height, 8 * maxV);
-        long blocksPerMcu = 0;
+        var (maxH, maxV, blocksPerMcu) = (1, 1, 0L);
         for (var i = 0; i < count; i++)
         {
             var sampling = body[6 + 3 * i + 1];
-            blocksPerMcu += Math.Max(1, sampling >> 4) * Math.Max(1, sampling & 0x0F);
+            var (h, v) = (Math.Max(1, sampling >> 4), Math.Max(1, sampling & 0x0F));
+            (maxH, maxV) = (Math.Max(maxH, h), Math.Max(maxV, v));
+            blocksPerMcu += h * v;
         }
+        long mcus = (long)DivideUp(width, 8 * maxH) * DivideUp(height, 8 * maxV);
         return new JpegFrame(marker, width, height, mcus * blocksPerMcu);
     }
 

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace RetrievalService.Embedding.Images;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.InteropServices;
 using SkiaSharp;
 
 namespace RetrievalService.Embedding.Images;
@@ -29,6 +28,7 @@ internal sealed class SkiaImageSource : IDisposable
         this.jpeg = jpeg;
         Container = container;
         StoredSize = new PixelSize(codec.Info.Width, codec.Info.Height);
+        Scalable = container == ImageContainer.Jpeg || (container == ImageContainer.WebP && codec.FrameCount <= 1);
         Orientation = codec.EncodedOrigin is > SKEncodedOrigin.TopLeft and <= SKEncodedOrigin.LeftBottom
             ? (Orientation)codec.EncodedOrigin
             : containerOrientation ?? Orientation.TopLeft;
@@ -45,12 +45,7 @@ internal sealed class SkiaImageSource : IDisposable
     public PixelSize UprightSize => Orientation >= Orientation.LeftTop ? new PixelSize(StoredSize.Height, StoredSize.Width) : StoredSize;
 
     /// <summary>Whether the decoder itself produces a reduced raster (every JPEG, still WebP).</summary>
-    public bool Scalable => Container switch
-    {
-        ImageContainer.Jpeg => true,
-        ImageContainer.WebP => codec.FrameCount <= 1,
-        _ => false,
-    };
+    public bool Scalable { get; }
 
     /// <summary>
     /// Whether the decode's memory follows the reduced raster, so the declared size may exceed

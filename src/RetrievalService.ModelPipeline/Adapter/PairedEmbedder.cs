@@ -44,9 +44,8 @@ public sealed class PairedEmbedder(OnnxEmbedder studentFeatures, OnnxEmbedder te
             var samples = new PairedSample[views.Count];
             for (var v = 0; v < views.Count; v++)
             {
-                using var crop = image.Crop(views[v]);
-                using var studentInput = ImagePipeline.ToTensor(crop, studentFeatures.Manifest.Input.RecommendedLongerSide, studentFeatures.Manifest.Input.MinSide);
-                using var teacherInput = ImagePipeline.ToTensor(crop, teacher.Manifest.Input.RecommendedLongerSide, teacher.Manifest.Input.MinSide);
+                using var studentInput = ImagePipeline.ToTensor(image, views[v], studentFeatures.Manifest.Input.RecommendedLongerSide, studentFeatures.Manifest.Input.MinSide);
+                using var teacherInput = ImagePipeline.ToTensor(image, views[v], teacher.Manifest.Input.RecommendedLongerSide, teacher.Manifest.Input.MinSide);
                 samples[v] = new PairedSample(photo.Key, v, studentFeatures.Embed(studentInput), teacher.Embed(teacherInput));
             }
             return samples;
