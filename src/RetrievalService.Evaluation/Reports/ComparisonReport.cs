@@ -26,7 +26,9 @@ public sealed record ComparisonReport
 /// <param name="Mode"><c>symmetric</c> or <c>asymmetric</c>.</param>
 /// <param name="Metrics">mAP and mP@k per protocol, in 0..1.</param>
 /// <param name="QueryCost">Measured cost of the query model.</param>
-public sealed record ComparisonRow(string QueryModel, string GalleryModel, string Mode, RevisitedResult Metrics, QueryCost QueryCost)
+/// <param name="Agreement">Agreement of the query model with the gallery model (asymmetric rows), else <c>null</c>.</param>
+public sealed record ComparisonRow(string QueryModel, string GalleryModel, string Mode, RevisitedResult Metrics, QueryCost QueryCost,
+    TeacherAgreement? Agreement = null)
 {
     /// <summary>Short label such as <c>student-mnv2-linear → teacher-resnet18-gem</c>.</summary>
     public string Label => $"{QueryModel} → {GalleryModel}";

@@ -23,6 +23,9 @@ public sealed record EvaluationReport
     /// <summary>mAP and mP@k per protocol, all in 0..1.</summary>
     public required RevisitedResult Metrics { get; init; }
 
+    /// <summary>Agreement of the query model with the gallery model on the gallery's images (asymmetric runs only).</summary>
+    public TeacherAgreement? Agreement { get; init; }
+
     /// <summary>Images run through a model in this evaluation; 0 when every embedding came from the cache.</summary>
     public required int ImagesEmbedded { get; init; }
 

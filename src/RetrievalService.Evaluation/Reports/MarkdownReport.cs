@@ -34,6 +34,11 @@ public static class MarkdownReport
         }
         text.AppendLine();
         text.AppendLine("mAP and mP@k in percent (revisitop's definitions); a query without positives under a protocol is skipped by it.");
+        if (report.Agreement is { } agreement)
+        {
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"The query model's {AgreementText.Sentence(agreement)}.");
+        }
         return text.ToString();
     }
 

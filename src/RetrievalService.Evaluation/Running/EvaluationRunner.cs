@@ -47,6 +47,9 @@ public sealed class EvaluationRunner(ModelLibrary models, IEvaluationObserver ob
             queryVectors = expansion.Expand(galleryVectors, queryVectors);
         }
         var metrics = RevisitedEvaluation.Evaluate(ExactSearch.Rank(galleryVectors, queryVectors), dataset.GroundTruth);
+        var agreement = ReferenceEquals(galleryModel, queryModel)
+            ? null
+            : await MeasureAgreementAsync(store, dataset, (galleryModel, gallerySettings, gallery), queryModel, querySettings, cancellationToken);
         return new EvaluationReport
         {
             Dataset = new DatasetSummary(dataset.Name, ReportPaths.Display(dataset.GroundTruthFile), dataset.Images.Count, dataset.Queries.Count),
@@ -56,10 +59,25 @@ public sealed class EvaluationRunner(ModelLibrary models, IEvaluationObserver ob
             Whitening = request.WhitenOn is null ? null : ReportPaths.Display(Path.GetFullPath(request.WhitenOn)),
             QueryExpansion = request.QueryExpansion?.Describe(),
             Metrics = metrics,
+            Agreement = agreement,
             ImagesEmbedded = store.ImagesEmbedded,
             Seconds = Stopwatch.GetElapsedTime(started).TotalSeconds,
             Warnings = warnings,
         };
+    }
+
+    // Measured on the gallery's photos (the set's real images, not the query crops), both models at the query side's
+    // settings, so it says how the query model would stand in for the teacher on exactly these photos.
+    private static async Task<TeacherAgreement> MeasureAgreementAsync(EmbeddingStore store, RetrievalDataset dataset,
+        (OnnxEmbedder Model, ExtractionSettings Settings, EmbeddingSet Vectors) teacher, OnnxEmbedder queryModel,
+        ExtractionSettings querySettings, CancellationToken cancellationToken)
+    {
+        var jobs = ImageJob.Gallery(dataset);
+        var teacherVectors = teacher.Settings.Describe() == querySettings.Describe()
+            ? teacher.Vectors
+            : await store.GetAsync(teacher.Model, dataset, "gallery", jobs, querySettings, cancellationToken);
+        var queryVectors = await store.GetAsync(queryModel, dataset, "gallery", jobs, querySettings, cancellationToken);
+        return TeacherAgreement.Measure(queryVectors.Vectors, teacherVectors.Vectors);
     }
 
     private List<string> CheckDataset(RetrievalDataset dataset)

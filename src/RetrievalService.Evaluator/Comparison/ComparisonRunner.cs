@@ -29,7 +29,7 @@ internal sealed class ComparisonRunner(ModelLibrary models, IEvaluationObserver 
                 cost = MeasureCost(query, template, costQueries);
                 costs[query] = cost;
             }
-            rows.Add(new ComparisonRow(last.Queries.ModelId, last.Gallery.ModelId, last.Mode, last.Metrics, cost));
+            rows.Add(new ComparisonRow(last.Queries.ModelId, last.Gallery.ModelId, last.Mode, last.Metrics, cost, last.Agreement));
         }
         return new ComparisonReport
         {

@@ -29,20 +29,25 @@ internal static class ResultTables
                 result.Scored.ToString(System.Globalization.CultureInfo.InvariantCulture), result.Skipped.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         Stdout().Write(table);
+        if (report.Agreement is { } agreement)
+        {
+            Console.Out.WriteLine(AgreementText.Sentence(agreement));
+        }
     }
 
     public static void Show(ComparisonReport report)
     {
         var table = new Table()
             .Title(Markup.Escape($"{report.Dataset.Name}: teacher {report.Teacher}"))
-            .AddColumns("query → gallery", "mode", "E mAP", "M mAP", "H mAP", "M mP@10", "H mP@10", "ms/img", "GMACs");
+            .AddColumns("query → gallery", "mode", "E mAP", "M mAP", "H mAP", "M mP@10", "H mP@10", "ms/img", "GMACs", "cos", "cos p10", "self@1");
         foreach (var row in report.Rows)
         {
             var m = row.Metrics;
             table.AddRow(Markup.Escape(row.Label), row.Mode, Percent.Map(m.Easy), Percent.Map(m.Medium),
                 Percent.Map(m.Hard), At(m.Medium, 10), At(m.Hard, 10),
                 row.QueryCost.MillisecondsPerImage.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture),
-                row.QueryCost.GigaMacs?.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) ?? "–");
+                row.QueryCost.GigaMacs?.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) ?? "–",
+                AgreementText.Mean(row.Agreement), AgreementText.P10(row.Agreement), AgreementText.SelfTop1(row.Agreement));
         }
         Stdout().Write(table);
     }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using RetrievalService.Evaluation.Tests.Fixtures;
 
 namespace RetrievalService.Evaluation.Tests.Evaluator;
@@ -26,6 +27,9 @@ public sealed class CompareCommandTests(TinyDatasetFixture fixture) : IClassFixt
         // The MobileNetV2 student is the cheap model: fewer multiply-adds per query than the ResNet-18 teacher.
         Assert.True(studentCost.GetProperty("gigaMacs").GetDouble() < teacherCost.GetProperty("gigaMacs").GetDouble());
         Assert.Contains("| student-mnv2-linear → teacher-resnet18-gem | asymmetric |", await File.ReadAllTextAsync(temp.Combine("compare.md")), StringComparison.Ordinal);
+        // Agreement is the asymmetric row's alone: a symmetric row has no second model to agree with.
+        Assert.Equal(JsonValueKind.Null, rows[0].GetProperty("agreement").ValueKind);
+        Assert.InRange(rows[2].GetProperty("agreement").GetProperty("meanCosine").GetDouble(), 0.3, 0.999);
         var png = await File.ReadAllBytesAsync(temp.Combine("compare.png"));
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
         Assert.Equal("single-scale gallery; no whitening; no query expansion", report.GetProperty("protocol").GetString());

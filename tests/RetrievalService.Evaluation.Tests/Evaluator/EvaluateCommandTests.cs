@@ -42,9 +42,16 @@ public sealed class EvaluateCommandTests(TinyDatasetFixture fixture) : IClassFix
         Assert.Equal("asymmetric", report.GetProperty("mode").GetString());
         Assert.True(report.GetProperty("gallery").GetProperty("fromCache").GetBoolean());
         Assert.False(report.GetProperty("queries").GetProperty("fromCache").GetBoolean());
-        Assert.Equal(4, report.GetProperty("imagesEmbedded").GetInt32());
+        // The 4 queries, and the 12 gallery images once more with the student for its agreement with the teacher.
+        Assert.Equal(4 + TinyDataset.Gallery.Length, report.GetProperty("imagesEmbedded").GetInt32());
         Assert.InRange(report.Map("medium"), 0.0, 1.0);
-        Assert.Contains("| Medium |", await File.ReadAllTextAsync(temp.Combine("student.md")), StringComparison.Ordinal);
+        var agreement = report.GetProperty("agreement");
+        Assert.Equal(TinyDataset.Gallery.Length, agreement.GetProperty("images").GetInt32());
+        Assert.InRange(agreement.GetProperty("p10Cosine").GetDouble(), -1, agreement.GetProperty("meanCosine").GetDouble());
+        Assert.InRange(agreement.GetProperty("meanCosine").GetDouble(), 0.3, 0.999);
+        var markdown = await File.ReadAllTextAsync(temp.Combine("student.md"));
+        Assert.Contains("| Medium |", markdown, StringComparison.Ordinal);
+        Assert.Contains("agreement with the gallery model on the 12 gallery images: mean cosine", markdown, StringComparison.Ordinal);
     }
 
     [Fact]
