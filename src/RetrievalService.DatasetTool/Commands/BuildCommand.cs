@@ -11,5 +11,6 @@ internal static class BuildCommand
         BuildPhotoViewsCommand.Create(),
         BuildPhotoViewsFolderCommand.Create(),
         BuildPairsCommand.Create(),
+        BuildRealShotsCommand.Create(),
     };
 }
