@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds data/datasets/real-shots (docs/datasets.md): instances photographed two or more times (different shots, not
-# crops), listed file by file in real-shots-debian.txt and real-shots-npm.txt (packages pinned in
+# crops), listed file by file in real-shots-debian*.txt and real-shots-npm.txt (packages pinned in
 # real-shots-npm-packages.txt), split into val and test by instance, with the photographs of photoviews' held-out
 # packages as distractors in both galleries. Then checks that no shot is a copy of a training photo: every training
 # pool is inside photoviews-more's train gallery (built first when missing) or among GCompris's photos.
@@ -8,8 +8,9 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 lists=$ROOT/scripts/datasets
 debs="$DATA_DIR/sources/debs"
-mapfile -t bookworm < <(awk '!/^#/ && NF >= 4 && $3 == "bookworm" { print $2 }' "$lists/real-shots-debian.txt" | sort -u)
-mapfile -t trixie < <(awk '!/^#/ && NF >= 4 && $3 == "trixie" { print $2 }' "$lists/real-shots-debian.txt" | sort -u)
+debian_lists=("$lists"/real-shots-debian*.txt)
+mapfile -t bookworm < <(awk '!/^#/ && NF >= 4 && $3 == "bookworm" { print $2 }' "${debian_lists[@]}" | sort -u)
+mapfile -t trixie < <(awk '!/^#/ && NF >= 4 && $3 == "trixie" { print $2 }' "${debian_lists[@]}" | sort -u)
 DATA_DIR="$DATA_DIR" "$ROOT/scripts/fetch-photos.sh" "${bookworm[@]}" >&2
 DATA_DIR="$DATA_DIR" SUITE=trixie "$ROOT/scripts/fetch-photos.sh" "${trixie[@]}" >&2
 npm_args=()
@@ -23,7 +24,9 @@ for folder in lomiri-wallpapers-16.04/usr/share/backgrounds lomiri-wallpapers-20
   distractors+=(--distractors "$debs/$folder")
 done
 out="$DATA_DIR/datasets/real-shots"
-dataset_tool build real-shots --data "$DATA_DIR" --debian "$lists/real-shots-debian.txt" "${npm_args[@]}" "${distractors[@]}" "$@"
+debian_args=()
+for list in "${debian_lists[@]}"; do debian_args+=(--debian "$list"); done
+dataset_tool build real-shots --data "$DATA_DIR" "${debian_args[@]}" "${npm_args[@]}" "${distractors[@]}" "$@"
 
 [ -f "$DATA_DIR/datasets/photoviews-more/build.json" ] || "$ROOT/scripts/datasets/build-photoviews-more.sh" >&2
 gcompris=$(gcompris_photos)

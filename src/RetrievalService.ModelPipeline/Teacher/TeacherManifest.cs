@@ -8,6 +8,13 @@ public static class TeacherManifest
 {
     public const string Id = "teacher-resnet18-gem";
 
+    /// <summary>
+    /// The teacher after static int8 quantization: the service's default query model on CPU. Its vectors are the
+    /// teacher's up to rounding, so it searches the float teacher's gallery; committed with its ONNX
+    /// (scripts/results/quantize-teacher.sh reproduces it from the teacher and photoviews' train split).
+    /// </summary>
+    public const string QuantizedId = "teacher-resnet18-gem-int8";
+
     public static ModelManifest Create() => new()
     {
         Id = Id,

@@ -10,7 +10,8 @@ namespace RetrievalService.ModelPipeline.Tests.Models;
 public sealed class ManifestValidationTests
 {
     public static TheoryData<string> ManifestIds() =>
-        [TeacherManifest.Id, StudentManifests.LinearId, StudentManifests.ConvHeadInitId, StudentManifests.TrainedDefaultId, StudentManifests.QuantizedDefaultId];
+        [TeacherManifest.Id, StudentManifests.LinearId, StudentManifests.ConvHeadInitId, StudentManifests.TrainedDefaultId, StudentManifests.QuantizedDefaultId,
+            TeacherManifest.QuantizedId];
 
     [Theory]
     [MemberData(nameof(ManifestIds))]
@@ -73,6 +74,20 @@ public sealed class ManifestValidationTests
         Assert.Equivalent(student.Input, quantized.Input, strict: true);
         Assert.Equivalent(student.Output, quantized.Output, strict: true);
         Assert.True(quantized.Provenance.Metrics!["floatAgreementMeanCosine"] >= 0.99, "the manifest records its agreement with the float model");
+    }
+
+    [Fact]
+    public void Int8_teacher_is_a_quantized_copy_of_the_teacher_the_set_up_rebuilds_and_may_query_its_gallery()
+    {
+        var teacher = LoadManifest(TeacherManifest.Id);
+        var quantized = LoadManifest(TeacherManifest.QuantizedId);
+
+        Assert.StartsWith($"{teacher.Id} (sha256 {teacher.Sha256})", quantized.Provenance.Source, StringComparison.Ordinal);
+        Assert.Equal(ModelRole.Student, quantized.Role);
+        Assert.Equal(teacher.Id, quantized.CompatibleWith!.TeacherId);
+        Assert.Equal(teacher.Sha256, quantized.CompatibleWith.TeacherSha256);
+        Assert.Equivalent(teacher.Input, quantized.Input, strict: true);
+        Assert.True(quantized.Provenance.Metrics!["floatAgreementMeanCosine"] >= 0.99, "the manifest records its agreement with the float teacher");
     }
 
     [Fact]
