@@ -24,23 +24,28 @@ public static class RealShotsBuilder
     public static IReadOnlyList<SplitPlan> Plan(IReadOnlyList<Shot> shots, IReadOnlyList<Distractor> distractors, int seed)
     {
         var sized = Measure(shots);
-        var splits = AssignSplits(sized.Select(s => s.Shot.Instance), seed);
+        var instances = sized.GroupBy(s => s.Shot.Instance, StringComparer.Ordinal).Select(g => (g.Key, g.Any(s => s.Shot.Hard)));
+        var splits = AssignSplits(instances, seed);
         return [.. new[] { SplitNames.Val, SplitNames.Test }.Select(split =>
             PlanSplit(split, [.. sized.Where(s => splits[s.Shot.Instance] == split)], distractors))];
     }
 
     /// <summary>
-    /// Instance → split. Instances are grouped by their source prefix (the id up to its first hyphen), shuffled within
-    /// each group by the seed and dealt to val and test in turn, so both splits get a share of every source.
+    /// Instance → split. Instances are grouped by whether any of their shots is marked hard, then by their source prefix
+    /// (the id up to its first hyphen); each group is shuffled by the seed and dealt to val and test in turn, the turn
+    /// running on across groups, so both splits get a share of the hard pairs and of every source.
     /// </summary>
-    public static IReadOnlyDictionary<string, string> AssignSplits(IEnumerable<string> instances, int seed)
+    public static IReadOnlyDictionary<string, string> AssignSplits(IEnumerable<(string Instance, bool HasHard)> instances, int seed)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         var next = 0;
-        foreach (var group in instances.Distinct(StringComparer.Ordinal).GroupBy(Prefix, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        var groups = instances.DistinctBy(i => i.Instance, StringComparer.Ordinal)
+            .GroupBy(i => (i.HasHard, Prefix: Prefix(i.Instance)))
+            .OrderByDescending(g => g.Key.HasHard).ThenBy(g => g.Key.Prefix, StringComparer.Ordinal);
+        foreach (var group in groups)
         {
-            var ids = group.Order(StringComparer.Ordinal).ToArray();
-            Seeds.For(seed, "real-shots-split", group.Key).Shuffle(ids);
+            var ids = group.Select(i => i.Instance).Order(StringComparer.Ordinal).ToArray();
+            Seeds.For(seed, "real-shots-split", group.Key.HasHard ? "hard" : "easy", group.Key.Prefix).Shuffle(ids);
             foreach (var id in ids)
             {
                 result[id] = next++ % 2 == 0 ? SplitNames.Val : SplitNames.Test;

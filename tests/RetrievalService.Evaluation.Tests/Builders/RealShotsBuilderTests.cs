@@ -55,17 +55,22 @@ public sealed class RealShotsBuilderTests : IDisposable
     }
 
     [Fact]
-    public void Splits_take_whole_instances_from_every_source_in_turn_and_the_seed_fixes_them()
+    public void Splits_take_whole_instances_from_every_source_and_share_the_hard_ones_and_the_seed_fixes_them()
     {
-        string[] instances = ["dlib-a", "dlib-b", "dlib-c", "dlib-d", "npm-a", "npm-b", "solo-x"];
+        (string, bool)[] instances =
+        [
+            ("dlib-a", false), ("dlib-b", false), ("dlib-c", true), ("dlib-d", false), ("npm-a", true), ("npm-b", false), ("solo-x", false),
+        ];
 
         var first = RealShotsBuilder.AssignSplits(instances, seed: 3);
         var again = RealShotsBuilder.AssignSplits(instances.Reverse(), seed: 3);
 
         Assert.Equal(first.OrderBy(p => p.Key), again.OrderBy(p => p.Key));
-        Assert.Equal(2, instances.Count(i => i.StartsWith("dlib", StringComparison.Ordinal) && first[i] == SplitNames.Val));
-        Assert.Equal(1, instances.Count(i => i.StartsWith("npm", StringComparison.Ordinal) && first[i] == SplitNames.Val));
-        Assert.Equal(4, first.Values.Count(s => s == SplitNames.Val));
+        // The two instances with hard shots are dealt first, one to each split; then dlib's three others (val, test, val),
+        // npm's and solo's, the turn running on.
+        Assert.Equal([SplitNames.Val, SplitNames.Test], new[] { first["dlib-c"], first["npm-a"] });
+        Assert.Equal(2, new[] { "dlib-a", "dlib-b", "dlib-d" }.Count(i => first[i] == SplitNames.Val));
+        Assert.Equal((SplitNames.Test, SplitNames.Val), (first["npm-b"], first["solo-x"]));
     }
 
     [Fact]
