@@ -11,7 +11,7 @@ public sealed class SearchTests(GalleryFixture gallery)
     private HttpClient Client => gallery.Client;
 
     [Fact]
-    public async Task Asymmetric_search_ranks_the_indexed_original_of_a_cropped_and_rescaled_view_first_or_close()
+    public async Task Asymmetric_search_ranks_the_indexed_original_of_a_cropped_and_rescaled_view_first()
     {
         var ranks = new Dictionary<string, int>();
         foreach (var (id, photo) in Photos.All)
@@ -22,18 +22,14 @@ public sealed class SearchTests(GalleryFixture gallery)
             ranks[id] = result.Results.Select(r => r.Id).ToList().IndexOf(id) + 1;
         }
 
-        // Measured with the previous default query model (student-mnv2-regression-int8 before the photoviews-wide
-        // stage): 8 of 10 first, grace-hopper 2nd, chelsea 3rd, as with the one before it (the three before that: 7
-        // first, motorcycle also 2nd). The linear-adapter student put 9 of 10 first on this set, but loses by far on
-        // the 152-query photoviews test (asymmetric Medium mAP 24.7 against 70.3 for the current int8 model,
-        // docs/results/students/README.md).
+        // The default query model, the teacher's int8 copy, puts all 10 originals first (measured 2026-12-07); the small
+        // MobileNetV2 student put 8 of 10 first, grace-hopper 2nd and chelsea 3rd.
         var report = string.Join(", ", ranks.Select(pair => $"{pair.Key}: {pair.Value}"));
-        Assert.All(ranks.Values, rank => Assert.InRange(rank, 1, 3));
-        Assert.True(ranks.Values.Count(rank => rank == 1) >= 7, $"ranks of the originals: {report}");
+                Assert.True(ranks.Values.Count(rank => rank == 1) >= 10, $"ranks of the originals: {report}");
     }
 
     [Fact]
-    public async Task Symmetric_search_finds_the_original_of_the_view_the_student_confuses()
+    public async Task Symmetric_search_finds_the_original_of_the_view_the_small_student_confuses()
     {
         var view = TestImages.CropAndRescale(Photos.Get("grace-hopper"), keep: 0.8, scale: 0.6);
 
@@ -69,11 +65,13 @@ public sealed class SearchTests(GalleryFixture gallery)
     }
 
     [Fact]
-    public async Task Query_expansion_is_on_by_default_reported_and_moves_the_query()
+    public async Task Query_expansion_is_off_by_default_and_when_asked_for_is_reported_and_moves_the_query()
     {
-        var plain = await Requests.ReadAsync<SearchResponse>(await Requests.SearchAsync(Client, Photos.Get("rocket"), "?mode=symmetric&k=5&expand=0"));
+        var plain = await Requests.ReadAsync<SearchResponse>(await Requests.SearchAsync(Client, Photos.Get("rocket"), "?mode=symmetric&k=5"));
 
-        var expanded = await Requests.ReadAsync<SearchResponse>(await Requests.SearchAsync(Client, Photos.Get("rocket"), "?mode=symmetric&k=5"));
+        var expanded = await Requests.ReadAsync<SearchResponse>(await Requests.SearchAsync(Client, Photos.Get("rocket"), "?mode=symmetric&k=5&expand=3"));
+
+        Assert.Null(plain.Expansion);
 
         Assert.Equal(new SearchExpansion(Neighbours: 3, Used: 3, Alpha: 3), expanded.Expansion);
         Assert.Equal("rocket", expanded.Results[0].Id);

@@ -18,7 +18,7 @@ public sealed class ServiceEndpointTests(GalleryFixture gallery)
         Assert.Equal("teacher-resnet18-gem", models.Teacher.Id);
         Assert.Equal("cpu", models.Teacher.ExecutionProvider);
         var student = Assert.Single(models.Students);
-        Assert.Equal("student-mnv2-regression-int8", student.Id);
+        Assert.Equal("teacher-resnet18-gem-int8", student.Id);
         Assert.True(student.Compatible);
         Assert.Equal(models.Teacher.Manifest.Sha256, student.Manifest.CompatibleWith!.TeacherSha256);
         Assert.Equal(512, student.Manifest.Output.Dimension);

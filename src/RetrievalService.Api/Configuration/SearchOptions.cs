@@ -11,11 +11,12 @@ public sealed class SearchOptions
 
     /// <summary>
     /// αQE neighbours folded into each query before the final search (0 turns expansion off); a request's
-    /// <c>expand</c> overrides it. 3, chosen on photoviews' val split by the teacher's own score, lifts the student's
-    /// asymmetric Medium mAP on photoviews' test split from 70.9 to 76.8 (docs/results/students/README.md).
+    /// <c>expand</c> overrides it. Off by default: with the default query model it did not help on real photographs'
+    /// validation split and cost a little on pairs (docs/results/real-photos/README.md); <c>expand=3</c> still helps
+    /// partial views of one photo.
     /// </summary>
     [Range(0, AlphaQueryExpansion.MaxNeighbours)]
-    public int QueryExpansion { get; set; } = 3;
+    public int QueryExpansion { get; set; }
 
     /// <summary>α of the expansion: each neighbour weighs its similarity to the query to this power.</summary>
     [Range(0.0, 100.0)]
