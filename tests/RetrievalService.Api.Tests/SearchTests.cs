@@ -25,7 +25,7 @@ public sealed class SearchTests(GalleryFixture gallery)
         // The default query model, the teacher's int8 copy, puts all 10 originals first (measured 2026-12-07); the small
         // MobileNetV2 student put 8 of 10 first, grace-hopper 2nd and chelsea 3rd.
         var report = string.Join(", ", ranks.Select(pair => $"{pair.Key}: {pair.Value}"));
-                Assert.True(ranks.Values.Count(rank => rank == 1) >= 10, $"ranks of the originals: {report}");
+        Assert.True(ranks.Values.Count(rank => rank == 1) >= 10, $"ranks of the originals: {report}");
     }
 
     [Fact]

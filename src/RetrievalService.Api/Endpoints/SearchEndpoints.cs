@@ -19,7 +19,7 @@ public static class SearchEndpoints
             .WithDescription("The image is the multipart field 'image' or the raw body (Content-Type image/*). " +
                 "Parameters k (1..1000, default 10), mode (asymmetric | symmetric), filter (JSON object, containment) and " +
                 "expand (0..100: αQE neighbours folded into the query before the final search; 0 for plain k-NN; default " +
-                "from the Search:QueryExpansion setting, 3) come from the query string or, with multipart, from form fields.")
+                "from the Search:QueryExpansion setting, 0) come from the query string or, with multipart, from form fields.")
             .WithBody(fileFields: [QueryImageReader.ImageField], textFields: ["k", "mode", "filter", "expand"], rawImage: true)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

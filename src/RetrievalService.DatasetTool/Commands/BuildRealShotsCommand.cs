@@ -44,7 +44,7 @@ internal static class BuildRealShotsCommand
             {
                 ["instances"] = $"{shots.Select(s => s.Instance).Distinct(StringComparer.Ordinal).Count()} instances, {shots.Count} shots, {shots.Count(s => s.Hard)} marked hard",
                 ["queries"] = "every shot; the other shots of its instance are positives (hard when either shot is marked hard), its own gallery copy junk",
-                ["splits"] = "val and test by instance: grouped by source prefix, shuffled by the seed, dealt in turn",
+                ["splits"] = "val and test by instance: instances with hard shots first, then by source prefix; each group shuffled by the seed and dealt in turn",
                 ["distractors"] = $"{negatives.Count} photographs in both galleries, from {string.Join(", ", folders.Select(f => Path.GetRelativePath(context.DataDir, f).Replace('\\', '/')))}",
                 ["images"] = $"original bytes; longer side > {GalleryCopy.MaxLongerSide} px reduced (bicubic) and re-encoded",
             };
