@@ -6,11 +6,12 @@ using RetrievalService.ModelPipeline.Teacher;
 
 namespace RetrievalService.ModelPipeline.Tests.Models;
 
-/// <summary>The held-out Debian photos embedded by the teacher and every shipped student, once for all the compatibility tests.</summary>
+/// <summary>The held-out Debian photos embedded by the teacher and every shipped query model, once for all the compatibility tests.</summary>
 public sealed class HeldOutPhotoEmbeddings
 {
     private static readonly string[] ModelIds =
-        [TeacherManifest.Id, StudentManifests.LinearId, StudentManifests.ConvHeadInitId, StudentManifests.TrainedDefaultId, StudentManifests.QuantizedDefaultId];
+        [TeacherManifest.Id, StudentManifests.LinearId, StudentManifests.ConvHeadInitId, StudentManifests.TrainedDefaultId, StudentManifests.QuantizedDefaultId,
+            TeacherManifest.QuantizedId];
 
     public HeldOutPhotoEmbeddings()
     {

@@ -61,6 +61,22 @@ public sealed class StudentTeacherCompatibilityTests(HeldOutPhotoEmbeddings phot
     }
 
     [Fact]
+    public void Default_query_model_the_int8_teacher_lands_on_the_teachers_vector_of_each_held_out_photo()
+    {
+        var metrics = MeasureOnHeldOutPhotos(TeacherManifest.QuantizedId);
+        var cosines = photos.Vectors[TeacherManifest.QuantizedId]
+            .Zip(photos.Vectors[TeacherManifest.Id], (a, b) => (double)System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(a, b))
+            .ToList();
+
+        // Measured (47 photos, `model-tool held-out`, 2026-12-07): mean cosine 0.997, top-1 1.000. The target for
+        // the default query model is a mean cosine of 0.93 on unseen real photos (stretch 0.96); the MobileNetV2 student
+        // reaches 0.84 here. The thresholds leave room for float differences between machines, not for a broken model.
+        Assert.True(metrics.MeanCosine >= 0.99, $"mean cosine {metrics.MeanCosine:F4}");
+        Assert.True(cosines.Min() >= 0.97, $"min cosine {cosines.Min():F4}");
+        Assert.Equal(1.0, metrics.Top1);
+    }
+
+    [Fact]
     public void Untrained_student_is_not_compatible_which_shows_the_measure_discriminates()
     {
         var metrics = MeasureOnHeldOutPhotos(StudentManifests.ConvHeadInitId);
