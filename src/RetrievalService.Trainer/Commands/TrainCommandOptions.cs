@@ -31,7 +31,7 @@ internal sealed class TrainCommandOptions
     public Option<string> Target { get; } = new("--target") { Description = "Regression/RKD target of an augmented view: full-image (the teacher's cached vector of the whole image) or same-view (the teacher run on the view itself).", DefaultValueFactory = _ => "full-image" };
     public Option<double> Mixup { get; } = new("--mixup") { Description = "Chance (0..1) that a regression/RKD input is blended with another training image, the teacher run on the blend; needs --target same-view.", DefaultValueFactory = _ => Defaults.MixupProbability };
     public Option<double> Ema { get; } = new("--ema") { Description = "Decay per step (e.g. 0.998) of an exponential moving average of the weights, which is validated, selected and exported instead of the trained weights; 0 = off.", DefaultValueFactory = _ => Defaults.AverageDecay };
-    public Option<string> SelectBy { get; } = new("--select-by") { Description = "auto, asymmetric or symmetric validation Medium mAP.", DefaultValueFactory = _ => "auto" };
+    public Option<string> SelectBy { get; } = new("--select-by") { Description = "auto, asymmetric or symmetric validation Medium mAP, or agreement (mean cosine to the teacher on the validation gallery).", DefaultValueFactory = _ => "auto" };
     public Option<int> Seed { get; } = new("--seed") { Description = "Seed of sampling, mining pools and augmentation.", DefaultValueFactory = _ => Defaults.Seed };
     public Option<int> Threads { get; } = new("--threads") { Description = "libtorch and ONNX Runtime threads.", DefaultValueFactory = _ => Defaults.Threads };
     public Option<string> Out { get; } = new("--out") { Description = "Run folder: checkpoint.json, checkpoint/, metrics.jsonl.", Required = true };
@@ -48,7 +48,7 @@ internal sealed class TrainCommandOptions
         Loss.AcceptOnlyFromAmong([.. LossKinds.AllNames]);
         Augment.AcceptOnlyFromAmong("auto", "none", "light", "strong");
         Target.AcceptOnlyFromAmong("full-image", "same-view");
-        SelectBy.AcceptOnlyFromAmong("auto", "asymmetric", "symmetric");
+        SelectBy.AcceptOnlyFromAmong("auto", "asymmetric", "symmetric", "agreement");
         foreach (var option in all)
         {
             command.Options.Add(option);

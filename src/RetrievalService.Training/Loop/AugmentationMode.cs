@@ -27,4 +27,10 @@ public enum SelectionMode
 
     /// <summary>Medium mAP of student queries against the student's gallery.</summary>
     Symmetric,
+
+    /// <summary>
+    /// Mean cosine between the student's and the teacher's vector of each validation gallery image: how closely the
+    /// student lands on the teacher's space on those photos, whatever their labels.
+    /// </summary>
+    Agreement,
 }

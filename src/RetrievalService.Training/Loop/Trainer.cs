@@ -27,7 +27,7 @@ public sealed partial class Trainer
         store = new CheckpointStore(options.OutputDirectory);
         log = new MetricsLog(Path.Combine(store.Directory, MetricsLog.FileName));
         validator = new Validator(session.Splits.Validation, session.ValidationVectors.Gallery, session.Loader,
-            options.EffectiveSelection == SelectionMode.Symmetric, session.Init, options.Threads);
+            options.EffectiveSelection is SelectionMode.Symmetric or SelectionMode.Agreement, session.Init, options.Threads);
     }
 
     /// <summary>Trains to <see cref="TrainingOptions.Epochs"/>, leaves the best epoch's weights in the student, returns the final checkpoint.</summary>
@@ -44,7 +44,9 @@ public sealed partial class Trainer
             state = RunEpoch(epoch, state, optimizer, average, miner);
         }
         store.RestoreBest(session.Student);
-        observer.Note($"best epoch {state.BestEpoch}: validation Medium mAP {state.BestValidation.SelectionScore(state.Selection):P2} ({state.Selection.ToString().ToLowerInvariant()})");
+        observer.Note(state.Selection == SelectionMode.Agreement
+            ? $"best epoch {state.BestEpoch}: validation mean cosine to the teacher {state.BestValidation.SelectionScore(state.Selection):F4}"
+            : $"best epoch {state.BestEpoch}: validation Medium mAP {state.BestValidation.SelectionScore(state.Selection):P2} ({state.Selection.ToString().ToLowerInvariant()})");
         return state;
     }
 

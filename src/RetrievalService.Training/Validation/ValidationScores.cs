@@ -16,11 +16,15 @@ public sealed record MapScores(double Easy, double Medium, double Hard)
 
 /// <summary>Validation of one model state on the <c>val</c> split.</summary>
 /// <param name="Asymmetric">Student queries against the teacher's gallery (always computed).</param>
-/// <param name="Symmetric">Student queries against the student's gallery; <c>null</c> unless it selects the model.</param>
-public sealed record ValidationScores(MapScores Asymmetric, MapScores? Symmetric)
+/// <param name="Symmetric">Student queries against the student's gallery; <c>null</c> unless the student embedded the gallery.</param>
+/// <param name="Agreement">The student's agreement with the teacher on the gallery images; <c>null</c> unless the student embedded the gallery.</param>
+public sealed record ValidationScores(MapScores Asymmetric, MapScores? Symmetric, TeacherAgreement? Agreement = null)
 {
-    /// <summary>The Medium mAP that <paramref name="mode"/> selects by.</summary>
-    public double SelectionScore(SelectionMode mode) => mode == SelectionMode.Symmetric
-        ? (Symmetric ?? throw new InvalidOperationException("Symmetric validation was not computed.")).Medium
-        : Asymmetric.Medium;
+    /// <summary>The score that <paramref name="mode"/> selects by: a Medium mAP, or the mean cosine to the teacher.</summary>
+    public double SelectionScore(SelectionMode mode) => mode switch
+    {
+        SelectionMode.Symmetric => (Symmetric ?? throw new InvalidOperationException("Symmetric validation was not computed.")).Medium,
+        SelectionMode.Agreement => (Agreement ?? throw new InvalidOperationException("Agreement with the teacher was not computed.")).MeanCosine,
+        _ => Asymmetric.Medium,
+    };
 }

@@ -17,11 +17,11 @@ namespace RetrievalService.Training.Validation;
 /// <param name="split">The validation split.</param>
 /// <param name="teacherGallery">The teacher's vectors of its gallery.</param>
 /// <param name="loader">Loads images as the evaluator prepares queries.</param>
-/// <param name="symmetric">Also embed the gallery with the student and score student→student.</param>
+/// <param name="embedGallery">Also embed the gallery with the student: score student→student and the student's agreement with the teacher.</param>
 /// <param name="studentManifest">The starting student's manifest (input convention and output of every epoch's export).</param>
 /// <param name="threads">ONNX Runtime intra-op threads.</param>
 public sealed class Validator(
-    TrainingSplit split, EmbeddingMatrix teacherGallery, TrainingImageLoader loader, bool symmetric, ModelManifest studentManifest, int threads)
+    TrainingSplit split, EmbeddingMatrix teacherGallery, TrainingImageLoader loader, bool embedGallery, ModelManifest studentManifest, int threads)
 {
     /// <summary>Scores <paramref name="student"/>'s weights as they are now, through their export (the module's mode is untouched).</summary>
     public ValidationScores Evaluate(OnnxModule student, IEvaluationObserver observer)
@@ -32,13 +32,13 @@ public sealed class Validator(
         using var exported = ExportedStudentEmbedder.Load(student, studentManifest, threads);
         var queries = ExportedStudentEmbedder.Embed(exported, loader, queryJobs, observer.BeginPhase("validation queries × student", queryJobs.Count));
         var asymmetric = Score(teacherGallery, queries);
-        if (!symmetric)
+        if (!embedGallery)
         {
             return new ValidationScores(asymmetric, null);
         }
         var galleryJobs = split.GalleryJobs;
         var gallery = ExportedStudentEmbedder.Embed(exported, loader, galleryJobs, observer.BeginPhase("validation gallery × student", galleryJobs.Count));
-        return new ValidationScores(asymmetric, Score(gallery, queries));
+        return new ValidationScores(asymmetric, Score(gallery, queries), TeacherAgreement.Measure(gallery, teacherGallery));
     }
 
     private MapScores Score(EmbeddingMatrix gallery, EmbeddingMatrix queries) =>
