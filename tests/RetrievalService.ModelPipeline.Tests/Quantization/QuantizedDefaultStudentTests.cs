@@ -9,32 +9,25 @@ namespace RetrievalService.ModelPipeline.Tests.Quantization;
 /// <summary>The committed int8 query models run on integer kernels, which is what makes them cheaper than the float ones.</summary>
 public sealed class QuantizedDefaultStudentTests
 {
-    [Fact]
-    public void Every_convolution_and_residual_add_of_the_int8_student_runs_as_an_integer_kernel()
+    public static TheoryData<string, int, int> CommittedInt8Models() => new()
     {
-        var manifestPath = RepoPaths.RequireFile(ModelArtifactWriter.ManifestPath(RepoPaths.Models, StudentManifests.QuantizedDefaultId));
+        // MobileNetV2: 52 backbone convolutions + the head's 1×1 conv; 10 residual connections.
+        { StudentManifests.QuantizedDefaultId, 53, 10 },
+        // The teacher: the colour/mean 1×1 conv, the stem, 18 block convolutions and 3 projection shortcuts; 9 residual connections.
+        { TeacherManifest.QuantizedId, 23, 9 },
+    };
+
+    [Theory]
+    [MemberData(nameof(CommittedInt8Models))]
+    public void Every_convolution_and_residual_add_runs_as_an_integer_kernel(string id, int convolutions, int residualAdds)
+    {
+        var manifestPath = RepoPaths.RequireFile(ModelArtifactWriter.ManifestPath(RepoPaths.Models, id));
         var manifest = ModelManifestJson.Load(manifestPath);
 
         var ops = QdqQuantizerTests.OptimizedOps(OnnxFiles.Load(ModelManifestJson.OnnxPath(manifest, manifestPath)));
 
-        // 52 backbone convolutions + the head's 1×1 conv; MobileNetV2's 10 residual connections.
-        Assert.Equal(53, ops.Count(op => op == "QLinearConv"));
-        Assert.Equal(10, ops.Count(op => op == "QLinearAdd"));
-        Assert.DoesNotContain("Conv", ops);
-        Assert.DoesNotContain("FusedConv", ops);
-    }
-
-    [Fact]
-    public void Every_convolution_and_residual_add_of_the_int8_teacher_runs_as_an_integer_kernel()
-    {
-        var manifestPath = RepoPaths.RequireFile(ModelArtifactWriter.ManifestPath(RepoPaths.Models, TeacherManifest.QuantizedId));
-        var manifest = ModelManifestJson.Load(manifestPath);
-
-        var ops = QdqQuantizerTests.OptimizedOps(OnnxFiles.Load(ModelManifestJson.OnnxPath(manifest, manifestPath)));
-
-        // The colour/mean 1×1 conv, the stem, 18 block convolutions and 3 projection shortcuts; 9 residual connections.
-        Assert.Equal(23, ops.Count(op => op == "QLinearConv"));
-        Assert.Equal(9, ops.Count(op => op == "QLinearAdd"));
+        Assert.Equal(convolutions, ops.Count(op => op == "QLinearConv"));
+        Assert.Equal(residualAdds, ops.Count(op => op == "QLinearAdd"));
         Assert.DoesNotContain("Conv", ops);
         Assert.DoesNotContain("FusedConv", ops);
     }
