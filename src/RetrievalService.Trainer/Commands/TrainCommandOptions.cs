@@ -30,6 +30,7 @@ internal sealed class TrainCommandOptions
     public Option<string> Augment { get; } = new("--augment") { Description = "auto (light, on the anchors of tuple losses only), none, light (crop + flip) or strong (smaller crops + colour jitter).", DefaultValueFactory = _ => "auto" };
     public Option<string> Target { get; } = new("--target") { Description = "Regression/RKD target of an augmented view: full-image (the teacher's cached vector of the whole image) or same-view (the teacher run on the view itself).", DefaultValueFactory = _ => "full-image" };
     public Option<double> Mixup { get; } = new("--mixup") { Description = "Chance (0..1) that a regression/RKD input is blended with another training image, the teacher run on the blend; needs --target same-view.", DefaultValueFactory = _ => Defaults.MixupProbability };
+    public Option<double> FeatureMapWeight { get; } = new("--feature-map-weight") { Description = "Weight of a term added to regression that pulls the student's feature map before pooling towards the teacher's (1 − cosine per position); 0 = off.", DefaultValueFactory = _ => 0.0 };
     public Option<double> Ema { get; } = new("--ema") { Description = "Decay per step (e.g. 0.998) of an exponential moving average of the weights, which is validated, selected and exported instead of the trained weights; 0 = off.", DefaultValueFactory = _ => Defaults.AverageDecay };
     public Option<string> SelectBy { get; } = new("--select-by") { Description = "auto, asymmetric or symmetric validation Medium mAP, or agreement (mean cosine to the teacher on the validation gallery).", DefaultValueFactory = _ => "auto" };
     public Option<int> Seed { get; } = new("--seed") { Description = "Seed of sampling, mining pools and augmentation.", DefaultValueFactory = _ => Defaults.Seed };
@@ -44,7 +45,7 @@ internal sealed class TrainCommandOptions
     public void AddTo(Command command)
     {
         Option[] all = [Dataset, ValidationDataset, Init, Teacher, Loss, Epochs, Tuples, Batch, Negatives, LearningRate, HeadLearningRate, GemFactor, WeightDecay,
-            Decay, Margin, Size, PoolSize, Augment, Target, Mixup, Ema, SelectBy, Seed, Threads, Out, Resume, Id, ModelsDir, CacheDir, NoCache];
+            Decay, Margin, Size, PoolSize, Augment, Target, Mixup, Ema, FeatureMapWeight, SelectBy, Seed, Threads, Out, Resume, Id, ModelsDir, CacheDir, NoCache];
         Loss.AcceptOnlyFromAmong([.. LossKinds.AllNames]);
         Augment.AcceptOnlyFromAmong("auto", "none", "light", "strong");
         Target.AcceptOnlyFromAmong("full-image", "same-view");
@@ -82,6 +83,7 @@ internal sealed class TrainCommandOptions
             Target = Enum.Parse<TeacherTarget>(parse.GetValue(Target)!.Replace("-", "", StringComparison.Ordinal), ignoreCase: true),
             MixupProbability = parse.GetValue(Mixup),
             AverageDecay = parse.GetValue(Ema),
+            FeatureMapWeight = parse.GetValue(FeatureMapWeight),
             Selection = Enum.Parse<SelectionMode>(parse.GetValue(SelectBy)!, ignoreCase: true),
             Seed = parse.GetValue(Seed),
             Threads = parse.GetValue(Threads),

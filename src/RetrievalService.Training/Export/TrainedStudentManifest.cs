@@ -74,6 +74,7 @@ public static partial class TrainedStudentManifest
         $"BatchNorm frozen, teacher frozen ({(o.Target == TeacherTarget.SameView ? "ONNX Runtime, run on each training view" : "cached ONNX Runtime vectors")}), {o.TuplesPerEpoch} {(o.Loss.UsesTuples() ? "tuples" : "images")}/epoch, batch {o.BatchSize}, " +
         $"{final.CompletedEpochs} epochs, longer side {o.ImageSize}, augmentation {o.EffectiveAugmentation?.Describe() ?? "none"}{(o.EffectiveMixup is { } m ? ", " + m.Describe() : "")}, seed {o.Seed}; " +
         $"{(o.AverageDecay > 0 ? WeightAverage.Describe(o.AverageDecay) + ", the average validated and exported; " : "")}" +
+        $"{(o.FeatureMapWeight > 0 ? $"feature maps before pooling distilled (1 − cosine per position, weight {o.FeatureMapWeight:0.###}, the teacher in libtorch); " : "")}" +
         $"best epoch {final.BestEpoch} selected by {final.Selection.ToString().ToLowerInvariant()} validation Medium mAP.");
 
     private static string Data(TrainingSession session)

@@ -31,7 +31,7 @@ public sealed partial class Trainer
             var images = new ImageSampler(split.QueryJobs.Count, split.GalleryJobs.Count).Draw(options.TuplesPerEpoch, Seeds.For(options.Seed, epoch, "images"));
             miningSeconds = 0;
             var objective = new ImageObjective(session.Student, session.Loader, split, session.ImageTargets(), options.Loss, options.EffectiveAugmentation,
-                options.EffectiveMixup);
+                options.EffectiveMixup, session.FeatureMapTeacher is { } mapTeacher ? (mapTeacher, options.FeatureMapWeight) : null);
             trained = Train(epoch, images, objective, optimizer, average);
         }
         var trainSeconds = clock.Elapsed.TotalSeconds - miningSeconds;

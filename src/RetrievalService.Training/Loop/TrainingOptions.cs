@@ -81,6 +81,12 @@ public sealed record TrainingOptions
     /// </summary>
     public double AverageDecay { get; init; }
 
+    /// <summary>
+    /// Weight of the feature-map term added to regression (<see cref="Losses.FeatureMapLoss"/>): the student's map before
+    /// pooling pulled towards the teacher's, run in libtorch on the same view; 0 = off.
+    /// </summary>
+    public double FeatureMapWeight { get; init; }
+
     public SelectionMode Selection { get; init; } = SelectionMode.Auto;
 
     public int Seed { get; init; }

@@ -33,6 +33,9 @@ public static class TrainingOptionsValidation
         Require(options.MixupProbability == 0 || options.Target == TeacherTarget.SameView,
             "--mixup needs --target same-view: a blend of two images has no cached teacher vector");
         Require(options.AverageDecay is >= 0 and < 1, $"--ema must be in [0, 1) (got {options.AverageDecay})");
+        Require(options.FeatureMapWeight >= 0 && double.IsFinite(options.FeatureMapWeight), $"--feature-map-weight must be 0 or more (got {options.FeatureMapWeight})");
+        Require(options.FeatureMapWeight == 0 || options.Loss == LossKind.Regression,
+            $"--feature-map-weight adds to regression only (got --loss {options.Loss.Name()})");
         Require(options.PoolSize >= 0, $"--pool-size must be ≥ 0 (got {options.PoolSize})");
         Require(options.Threads is >= 1 and <= 64, $"--threads must be 1..64 (got {options.Threads})");
         Require(options.ModelId.Length > 0 && options.ModelId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'),

@@ -27,6 +27,9 @@ public sealed class TrainingSession : IDisposable
 
     private readonly OnnxEmbedder? viewTeacher;
 
+    /// <summary>The teacher in libtorch for its feature maps, when <see cref="TrainingOptions.FeatureMapWeight"/> asks for them.</summary>
+    public FeatureMapTeacher? FeatureMapTeacher { get; private init; }
+
     public TrainingOptions Options { get; }
 
     public TrainingSplits Splits { get; }
@@ -84,7 +87,12 @@ public sealed class TrainingSession : IDisposable
             var validation = await TeacherVectors.LoadAsync(teacher, splits.Validation, options.ImageSize, false, options.CacheDirectory, observer, cancellationToken);
             var student = OnnxModule.Load(initOnnx, new OnnxImportOptions { FreezeBatchNorm = true });
             var loader = new TrainingImageLoader(options.ImageSize, init.Input.MinSide, init.Input.AlphaBackground);
-            var session = new TrainingSession(options, splits, init, teacherManifest, student, train, validation, loader, sameView ? teacher : null);
+            var session = new TrainingSession(options, splits, init, teacherManifest, student, train, validation, loader, sameView ? teacher : null)
+            {
+                FeatureMapTeacher = options.FeatureMapWeight > 0
+                    ? new FeatureMapTeacher(ModelManifestJson.OnnxPath(teacherManifest, options.TeacherManifest))
+                    : null,
+            };
             keepTeacher = sameView;
             return session;
         }
@@ -118,5 +126,6 @@ public sealed class TrainingSession : IDisposable
     {
         Student.Dispose();
         viewTeacher?.Dispose();
+        FeatureMapTeacher?.Dispose();
     }
 }

@@ -45,7 +45,10 @@ public sealed partial class OnnxModule : nn.Module<Tensor, Tensor>
     public ModelProto Source => model;
 
     /// <summary>Runs the graph on its single input and returns its first output.</summary>
-    public override Tensor forward(Tensor input)
+    public override Tensor forward(Tensor input) => Lookup(Run(input), outputName, null);
+
+    // Every value the graph computes, by name.
+    private Dictionary<string, Tensor> Run(Tensor input)
     {
         var values = BindInitializers();
         values[inputName] = input;
@@ -57,7 +60,7 @@ public sealed partial class OnnxModule : nn.Module<Tensor, Tensor>
             var context = new NodeContext(node, inputs, batchNormTraining);
             values[node.Output[0]] = kernels[node.OpType](context);
         }
-        return Lookup(values, outputName, null);
+        return values;
     }
 
     private static Tensor Lookup(Dictionary<string, Tensor> values, string name, NodeProto? node) =>
