@@ -12,7 +12,7 @@ public static class RejectionCodes
     /// <summary>The source is empty or longer than 4096 characters.</summary>
     public const string InvalidSource = nameof(InvalidSource);
 
-    /// <summary>The metadata is not a JSON object.</summary>
+    /// <summary>The metadata is not a JSON object, or holds what the store cannot keep (<c>StorableJson</c>).</summary>
     public const string InvalidMetadata = nameof(InvalidMetadata);
 
     /// <summary>The file could not be read (missing, no permission, I/O error).</summary>

@@ -60,6 +60,17 @@ public sealed class MalformedInputTests(GalleryFixture gallery)
         ["filter_an_array"] = (() => Search(Requests.SearchForm(Photos.Get("home")), "?filter=%5B1%2C2%5D"), HttpStatusCode.BadRequest, "invalid-filter"),
         ["filter_nested_too_deep"] = (() => Search(Requests.SearchForm(Photos.Get("home")), "?filter=" + Uri.EscapeDataString(new string('[', 40) + new string(']', 40))),
             HttpStatusCode.BadRequest, "invalid-filter"),
+        // Valid JSON that PostgreSQL's jsonb refuses (22P05, 22003) or System.Text.Json cannot turn into a string.
+        ["filter_with_a_nul_character"] = (() => Search(Requests.SearchForm(Photos.Get("home")), Filter("{\"kind\":\"a\\u0000b\"}")),
+            HttpStatusCode.BadRequest, "invalid-filter"),
+        ["filter_key_with_a_nul_character"] = (() => Search(Requests.SearchForm(Photos.Get("home")), Filter("{\"k\\u0000\":1}")),
+            HttpStatusCode.BadRequest, "invalid-filter"),
+        ["filter_with_a_lone_surrogate"] = (() => Search(Requests.SearchForm(Photos.Get("home")), Filter("{\"kind\":\"\\ud800\"}")),
+            HttpStatusCode.BadRequest, "invalid-filter"),
+        ["filter_with_a_number_beyond_numeric"] = (() => Search(Requests.SearchForm(Photos.Get("home")), Filter("{\"n\":1e999999}")),
+            HttpStatusCode.BadRequest, "invalid-filter"),
+        ["filter_with_a_number_below_numeric"] = (() => Search(Requests.SearchForm(Photos.Get("home")), Filter("{\"n\":[1e-20000]}")),
+            HttpStatusCode.BadRequest, "invalid-filter"),
         ["id_with_an_encoded_slash"] = (() => new HttpRequestMessage(HttpMethod.Get, "/images/a%2Fb"), HttpStatusCode.BadRequest, "invalid-id"),
         ["id_with_an_encoded_backslash"] = (() => new HttpRequestMessage(HttpMethod.Delete, "/images/a%5Cb"), HttpStatusCode.BadRequest, "invalid-id"),
         ["id_with_a_control_character"] = (() => new HttpRequestMessage(HttpMethod.Get, "/images/bell%07"), HttpStatusCode.BadRequest, "invalid-id"),
@@ -83,6 +94,8 @@ public sealed class MalformedInputTests(GalleryFixture gallery)
 
     [Fact]
     public void The_corpus_has_at_least_twenty_malformed_inputs() => Assert.True(Cases.Count >= 20);
+
+    private static string Filter(string json) => "?filter=" + Uri.EscapeDataString(json);
 
     private static HttpRequestMessage Search(HttpContent content, string query = "") =>
         new(HttpMethod.Post, "/search" + query) { Content = content };

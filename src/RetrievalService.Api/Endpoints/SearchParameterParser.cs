@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Primitives;
 using RetrievalService.Api.Errors;
 using RetrievalService.Embedding.Retrieval;
+using RetrievalService.Storage.Model;
 
 namespace RetrievalService.Api.Endpoints;
 
@@ -89,18 +90,30 @@ internal static class SearchParameterParser
         {
             throw ApiProblemException.BadRequest(ProblemCodes.InvalidFilter, $"filter has {value.Length} characters; at most {maxChars} are allowed.");
         }
-        JsonNode? node;
+        JsonDocument document;
         try
         {
-            node = JsonNode.Parse(value, documentOptions: FilterJson);
+            document = JsonDocument.Parse(value, FilterJson);
         }
         catch (JsonException e)
         {
             throw ApiProblemException.BadRequest(ProblemCodes.InvalidFilter,
                 $"filter is not valid JSON ({e.Message}); send an object such as {{\"category\":\"shoes\"}}, URL-encoded in the query string.");
         }
-        return node as JsonObject ?? throw ApiProblemException.BadRequest(ProblemCodes.InvalidFilter,
-            $"filter must be a JSON object matched by containment, such as {{\"category\":\"shoes\"}}; got {node?.GetValueKind().ToString().ToLowerInvariant() ?? "null"}.");
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw ApiProblemException.BadRequest(ProblemCodes.InvalidFilter,
+                    $"filter must be a JSON object matched by containment, such as {{\"category\":\"shoes\"}}; got {root.ValueKind.ToString().ToLowerInvariant()}.");
+            }
+            if (StorableJson.Problem(root) is { } problem)
+            {
+                throw ApiProblemException.BadRequest(ProblemCodes.InvalidFilter, $"filter {problem}.");
+            }
+            return JsonObject.Create(root.Clone());
+        }
     }
 
     private static string ParameterCode(string name) => name switch

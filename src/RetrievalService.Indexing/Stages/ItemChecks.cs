@@ -34,6 +34,10 @@ internal static class ItemChecks
             return IndexItemResult.Rejected(id, RejectionCodes.InvalidMetadata,
                 $"Metadata must be a JSON object, not {value.ValueKind.ToString().ToLowerInvariant()}.");
         }
+        if (StorableJson.Problem(value) is { } problem)
+        {
+            return IndexItemResult.Rejected(id, RejectionCodes.InvalidMetadata, $"The metadata {problem}.");
+        }
         metadata = JsonObject.Create(value);
         return null;
     }

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace RetrievalService.Storage.Model;
+
+/// <summary>
+/// What valid JSON PostgreSQL's <c>jsonb</c> still refuses: the character U+0000 in a key or string (error 22P05), text
+/// with an unpaired UTF-16 surrogate (no UTF-8 form), and numbers beyond <c>numeric</c>'s range (error 22003). Metadata
+/// and filters are checked here first, so such input is the client's mistake (a 4xx), never a database error.
+/// </summary>
+public static class StorableJson
+{
+    /// <summary>Largest decimal exponent accepted in a number: far inside <c>numeric</c>'s limits and any real use.</summary>
+    public const int MaxExponent = 1000;
+
+    /// <summary>Null when <paramref name="value"/> can be stored, else what is wrong, as a phrase ("holds …").</summary>
+    public static string? Problem(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Object => value.EnumerateObject()
+            .Select(property => TextProblem(() => property.Name, "a key") ?? Problem(property.Value))
+            .FirstOrDefault(problem => problem is not null),
+        JsonValueKind.Array => value.EnumerateArray().Select(Problem).FirstOrDefault(problem => problem is not null),
+        JsonValueKind.String => TextProblem(() => value.GetString()!, "a string"),
+        JsonValueKind.Number => NumberProblem(value.GetRawText()),
+        _ => null,
+    };
+
+    private static string? TextProblem(Func<string> read, string what)
+    {
+        string text;
+        try
+        {
+            text = read();
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json cannot turn an escaped lone surrogate into a .NET string.
+            return $"holds {what} with an unpaired UTF-16 surrogate";
+        }
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            return $"holds {what} with the character U+0000, which PostgreSQL cannot store";
+        }
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return $"holds {what} with an unpaired UTF-16 surrogate";
+            }
+        }
+        return null;
+    }
+
+    private static string? NumberProblem(string raw)
+    {
+        var exponentAt = raw.IndexOfAny(['e', 'E']);
+        var exponentOk = exponentAt < 0
+            || (int.TryParse(raw.AsSpan(exponentAt + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var exponent)
+                && Math.Abs(exponent) <= MaxExponent);
+        var finite = double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number);
+        return exponentOk && finite ? null : $"holds the number {Clip(raw)}, outside the range that can be stored";
+    }
+
+    private static string Clip(string raw) => raw.Length <= 32 ? raw : raw[..32] + "…";
+}
