@@ -59,22 +59,26 @@ public sealed partial class GalleryIndexer
         return candidates;
     }
 
-    /// <summary>Reports items whose id is stored for the teacher with the same content hash; returns the rest.</summary>
+    /// <summary>
+    /// Reports items whose id is stored for the teacher with the same content hash, and returns the rest. Such an item
+    /// that brings metadata has it replaced without embedding again (reported stored); with equal or no metadata it is
+    /// unchanged.
+    /// </summary>
     internal async Task<List<CheckedItem>> SkipUnchangedAsync(
         IReadOnlyList<CheckedItem> items, Action<(int Index, IndexItemResult Result)> report, CancellationToken ct)
     {
         var stored = await Store.GetContentHashesAsync(TeacherId, items.Select(i => i.Id).ToList(), ct);
         var todo = new List<CheckedItem>(items.Count);
+        var same = new List<CheckedItem>();
         foreach (var item in items)
         {
-            if (stored.TryGetValue(item.Id, out var hash) && hash == item.ContentSha256)
-            {
-                report((item.Index, IndexItemResult.Unchanged(item.Id)));
-            }
-            else
-            {
-                todo.Add(item);
-            }
+            (stored.TryGetValue(item.Id, out var hash) && hash == item.ContentSha256 ? same : todo).Add(item);
+        }
+        var withMetadata = same.Where(i => i.Metadata is not null).Select(i => (i.Id, i.ContentSha256, i.Metadata!)).ToList();
+        var updated = await Store.ReplaceMetadataAsync(TeacherId, withMetadata, ct);
+        foreach (var item in same)
+        {
+            report((item.Index, updated.Contains(item.Id) ? IndexItemResult.Stored(item.Id) : IndexItemResult.Unchanged(item.Id)));
         }
         return todo;
     }

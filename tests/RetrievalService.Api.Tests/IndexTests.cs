@@ -40,6 +40,25 @@ public sealed class IndexTests(GalleryFixture gallery)
     }
 
     [Fact]
+    public async Task The_same_bytes_with_new_metadata_replace_the_metadata_and_without_metadata_keep_it()
+    {
+        var id = "idx-" + Guid.NewGuid().ToString("N")[..8];
+        string Metadata(int v) => "{\"" + id + "\":{\"v\":" + v + "}}";
+        await IndexAsync(Requests.IndexForm([("a.png", Pattern(21))], ids: [id], metadata: Metadata(1)));
+
+        var changed = await IndexAsync(Requests.IndexForm([("a.png", Pattern(21))], ids: [id], metadata: Metadata(2)));
+        var again = await IndexAsync(Requests.IndexForm([("a.png", Pattern(21))], ids: [id], metadata: Metadata(2)));
+        var none = await IndexAsync(Requests.IndexForm([("a.png", Pattern(21))], ids: [id]));
+        var after = await Requests.ReadAsync<ImageResponse>(await Client.GetAsync($"/images/{id}"));
+
+        Assert.Equal(IndexItemStatus.Stored, changed.Items[0].Status);
+        Assert.Equal(IndexItemStatus.Unchanged, again.Items[0].Status);
+        Assert.Equal(IndexItemStatus.Unchanged, none.Items[0].Status);
+        Assert.Equal(2, after.Metadata["v"]!.GetValue<int>());
+        await Client.DeleteAsync($"/images/{id}");
+    }
+
+    [Fact]
     public async Task Each_bad_file_is_rejected_with_its_reason_while_the_good_ones_are_stored()
     {
         var good = "idx-" + Guid.NewGuid().ToString("N")[..8];
