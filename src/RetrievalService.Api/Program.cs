@@ -14,6 +14,8 @@ using Serilog;
 var builder = WebApplication.CreateBuilder(args);
 await builder.ResolveGalleryConnectionAsync();
 
+// No Server header: what runs behind the API is nobody's business outside.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 builder.Services.AddApiLogging();
 builder.Services.AddApiMetrics();
 builder.Services.AddApiProblemDetails();

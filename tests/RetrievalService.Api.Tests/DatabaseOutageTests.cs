@@ -41,10 +41,13 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
             var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable, "database-unavailable");
             Assert.NotNull(response.Headers.RetryAfter);
             Assert.Contains("Retry", ProblemAssert.Detail(problem), StringComparison.Ordinal);
+            AssertNamesNoDatabase(ProblemAssert.Detail(problem));
         }
         using (var ready = await client.GetAsync("/health/ready"))
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+            Assert.NotNull(ready.Headers.RetryAfter);
+            AssertNamesNoDatabase(await ready.Content.ReadAsStringAsync());
         }
         using (var live = await client.GetAsync("/health/live"))
         {
@@ -56,6 +59,14 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         Assert.Equal("fruits", (await EventuallyAsync(PostSearchAsync)).Results[0].Id);
         using var readyAgain = await client.GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.OK, readyAgain.StatusCode);
+    }
+
+    // Host, port and database name belong in the log, not in what a client or a public probe sees.
+    private void AssertNamesNoDatabase(string text)
+    {
+        var connection = new Npgsql.NpgsqlConnectionStringBuilder(cluster.ConnectionString);
+        Assert.DoesNotContain($":{connection.Port}", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(connection.Database!, text, StringComparison.Ordinal);
     }
 
     private Task<HttpResponseMessage> PostSearchAsync() => Requests.SearchAsync(client, Photos.Get("fruits"), "?k=1");

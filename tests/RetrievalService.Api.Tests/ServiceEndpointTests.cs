@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using System.Text.Json;
 using RetrievalService.Api.Endpoints;
 using RetrievalService.Api.Tests.Infrastructure;
@@ -22,6 +25,15 @@ public sealed class ServiceEndpointTests(GalleryFixture gallery)
         Assert.True(student.Compatible);
         Assert.Equal(models.Teacher.Manifest.Sha256, student.Manifest.CompatibleWith!.TeacherSha256);
         Assert.Equal(512, student.Manifest.Output.Dimension);
+    }
+
+    [Fact]
+    public void Kestrel_is_configured_to_send_no_server_header()
+    {
+        // The test server never writes one; what matters is the option the real Kestrel host reads.
+        var kestrel = gallery.Factory.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value;
+
+        Assert.False(kestrel.AddServerHeader);
     }
 
     [Fact]

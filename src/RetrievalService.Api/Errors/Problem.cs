@@ -17,8 +17,9 @@ internal sealed record Problem(int StatusCode, string Code, string Title, string
     {
         ApiProblemException e => new(e.StatusCode, e.Code, e.Title, e.Message),
         ImageRejectedException e => ForImage(e),
-        GalleryUnavailableException e => new(StatusCodes.Status503ServiceUnavailable, ProblemCodes.DatabaseUnavailable,
-            "The gallery database is unavailable.", $"{e.Message}. Retry after the delay in Retry-After.", RetryAfter: true),
+        // The exception names the database's host, port and name: logged, never sent.
+        GalleryUnavailableException => new(StatusCodes.Status503ServiceUnavailable, ProblemCodes.DatabaseUnavailable,
+            "The gallery database is unavailable.", "The gallery database cannot be reached. Retry after the delay in Retry-After.", RetryAfter: true),
         InferenceSaturatedException e => new(StatusCodes.Status503ServiceUnavailable, ProblemCodes.Saturated,
             "The service is saturated.", e.Message, RetryAfter: true),
         InvalidGalleryItemException e => new(StatusCodes.Status400BadRequest, ProblemCodes.InvalidId, "The id is invalid.", e.Message),

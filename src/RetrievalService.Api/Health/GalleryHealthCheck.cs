@@ -16,6 +16,11 @@ internal sealed class GalleryHealthCheck(GalleryStore store, ModelCatalog catalo
             var count = await store.CountAsync(catalog.Teacher.Id, cancellationToken);
             return HealthCheckResult.Healthy($"Schema '{store.Options.Schema}' is current; the '{catalog.Teacher.Id}' gallery holds {count} images.");
         }
+        catch (GalleryUnavailableException)
+        {
+            // The message names the database's host, port and name; the probe is public, the log is not.
+            return HealthCheckResult.Unhealthy("The gallery database cannot be reached.");
+        }
         catch (GalleryStoreException e)
         {
             return HealthCheckResult.Unhealthy(e.Message);

@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
+using RetrievalService.Api.Configuration;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -18,7 +21,7 @@ public static class HealthEndpoints
         return services;
     }
 
-    /// <summary>Maps both probes; 200 when healthy, 503 (with Retry-After semantics left to the orchestrator) when not.</summary>
+    /// <summary>Maps both probes; 200 when healthy, 503 with Retry-After when not.</summary>
     public static IEndpointRouteBuilder MapApiHealthChecks(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })
@@ -31,6 +34,11 @@ public static class HealthEndpoints
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";
+        if (report.Status != HealthStatus.Healthy)
+        {
+            var retryAfter = context.RequestServices.GetRequiredService<IOptions<ApiLimitsOptions>>().Value.RetryAfterSeconds;
+            context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+        }
         var body = new
         {
             status = report.Status.ToString(),
