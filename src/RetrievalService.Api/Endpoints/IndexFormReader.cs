@@ -73,7 +73,7 @@ internal static class IndexFormReader
         }
         catch (JsonException e)
         {
-            throw ApiProblemException.BadRequest(ProblemCodes.InvalidIds, $"'ids' must be a JSON array of strings such as [\"a\",\"b\"] ({e.Message}).");
+            throw ApiProblemException.BadRequest(ProblemCodes.InvalidIds, $"'ids' must be a JSON array of strings such as [\"a\",\"b\"] ({JsonErrorPosition.Describe(e)}).");
         }
         if (ids is null || ids.Length != files.Count || ids.Any(id => id is null))
         {
@@ -102,7 +102,7 @@ internal static class IndexFormReader
         catch (JsonException e)
         {
             throw ApiProblemException.BadRequest(ProblemCodes.InvalidMetadata,
-                $"'metadata' must be a JSON object of id → metadata object, such as {{\"a\":{{\"category\":\"shoes\"}}}} ({e.Message}).");
+                $"'metadata' must be a JSON object of id → metadata object, such as {{\"a\":{{\"category\":\"shoes\"}}}} ({JsonErrorPosition.Describe(e)}).");
         }
         var stray = (map ?? []).Keys.Where(key => !ids.Contains(key, StringComparer.Ordinal)).ToList();
         if (stray.Count > 0)

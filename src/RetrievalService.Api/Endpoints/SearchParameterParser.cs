@@ -98,7 +98,7 @@ internal static class SearchParameterParser
         catch (JsonException e)
         {
             throw ApiProblemException.BadRequest(ProblemCodes.InvalidFilter,
-                $"filter is not valid JSON ({e.Message}); send an object such as {{\"category\":\"shoes\"}}, URL-encoded in the query string.");
+                $"filter is not valid JSON ({JsonErrorPosition.Describe(e)}); send an object such as {{\"category\":\"shoes\"}}, URL-encoded in the query string.");
         }
         using (document)
         {
