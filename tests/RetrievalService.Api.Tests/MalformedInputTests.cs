@@ -47,6 +47,8 @@ public sealed class MalformedInputTests(GalleryFixture gallery)
         ["k_zero"] = (() => Search(Requests.SearchForm(Photos.Get("home")), "?k=0"), HttpStatusCode.BadRequest, "invalid-k"),
         ["k_ten_to_the_sixth"] = (() => Search(Requests.SearchForm(Photos.Get("home")), "?k=1000000"), HttpStatusCode.BadRequest, "invalid-k"),
         ["k_negative"] = (() => Search(Requests.SearchForm(Photos.Get("home")), "?k=-5"), HttpStatusCode.BadRequest, "invalid-k"),
+        ["k_with_a_nul_character"] = (() => Search(Requests.SearchForm(Photos.Get("home")), "?k=5%00"), HttpStatusCode.BadRequest, "invalid-k"),
+        ["expand_with_a_nul_character"] = (() => Search(Requests.SearchForm(Photos.Get("home")), "?expand=1%00"), HttpStatusCode.BadRequest, "invalid-expand"),
         ["k_not_a_number"] = (() => Search(Requests.SearchForm(Photos.Get("home")), "?k=ten"), HttpStatusCode.BadRequest, "invalid-k"),
         ["k_beyond_int64"] = (() => Search(Requests.SearchForm(Photos.Get("home")), "?k=99999999999999999999999"), HttpStatusCode.BadRequest, "invalid-k"),
         ["k_given_twice"] = (() => Search(Requests.SearchForm(Photos.Get("home")), "?k=1&k=2"), HttpStatusCode.BadRequest, "invalid-k"),

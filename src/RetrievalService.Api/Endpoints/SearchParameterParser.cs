@@ -50,7 +50,7 @@ internal static class SearchParameterParser
         {
             return SearchParameters.DefaultK;
         }
-        if (!long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var k))
+        if (!IsWholeNumber(value) || !long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var k))
         {
             throw ApiProblemException.BadRequest(ProblemCodes.InvalidK, $"k must be a whole number between 1 and 1000; got '{Clip(value)}'.");
         }
@@ -64,7 +64,8 @@ internal static class SearchParameterParser
         {
             return defaultExpand;
         }
-        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var expand) || expand > AlphaQueryExpansion.MaxNeighbours)
+        if (!IsWholeNumber(value) || !int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var expand)
+            || expand > AlphaQueryExpansion.MaxNeighbours)
         {
             throw ApiProblemException.BadRequest(ProblemCodes.InvalidExpand,
                 $"expand must be a whole number between 0 (plain k-NN search) and {AlphaQueryExpansion.MaxNeighbours} (gallery neighbours folded into the query); got '{Clip(value)}'.");
@@ -79,6 +80,14 @@ internal static class SearchParameterParser
         _ => throw ApiProblemException.BadRequest(ProblemCodes.InvalidMode,
             $"mode must be 'asymmetric' (student query, the default) or 'symmetric' (teacher query); got '{Clip(value)}'."),
     };
+
+    // .NET's integer parsers accept trailing U+0000 characters ("5\0" reads as 5); a parameter is digits, with an
+    // optional leading sign, and nothing else.
+    private static bool IsWholeNumber(string value)
+    {
+        var digits = value.AsSpan(value[0] is '-' or '+' ? 1 : 0);
+        return digits.Length is > 0 and <= 19 && !digits.ContainsAnyExcept("0123456789");
+    }
 
     private static JsonObject? ParseFilter(string? value, int maxChars)
     {
