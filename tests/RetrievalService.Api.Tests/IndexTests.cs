@@ -58,6 +58,22 @@ public sealed class IndexTests(GalleryFixture gallery)
         await Client.DeleteAsync($"/images/{id}");
     }
 
+    [Theory]
+    [InlineData("<img src=x onerror=alert(1)>/../../etc/passwd", "upload:passwd")]
+    [InlineData("C:\\Users\\me\\My Photos\\café 1.jpg", "upload:caf__1.jpg")]
+    [InlineData("../..", "upload:file")]
+    public async Task The_source_keeps_only_a_safe_form_of_the_uploaded_file_name(string fileName, string source)
+    {
+        var id = "idx-" + Guid.NewGuid().ToString("N")[..8];
+
+        var result = await IndexAsync(Requests.IndexForm([(fileName, Pattern(31))], ids: [id]));
+        var stored = await Requests.ReadAsync<ImageResponse>(await Client.GetAsync($"/images/{id}"));
+
+        Assert.Equal(IndexItemStatus.Stored, result.Items[0].Status);
+        Assert.Equal(source, stored.Source);
+        await Client.DeleteAsync($"/images/{id}");
+    }
+
     [Fact]
     public async Task Each_bad_file_is_rejected_with_its_reason_while_the_good_ones_are_stored()
     {

@@ -42,7 +42,7 @@ internal static class IndexFormReader
             {
                 await stream.ReadExactlyAsync(bytes, ct);
             }
-            var source = "upload:" + (string.IsNullOrEmpty(files[i].FileName) ? ids[i] : files[i].FileName);
+            var source = UploadSource.For(files[i].FileName, ids[i]);
             items.Add(new IndexItem(ids[i], bytes, source, metadata.TryGetValue(ids[i], out var m) ? m : null));
         }
         return items;

@@ -31,7 +31,8 @@ internal sealed class RunRecorder(int total, Action<ReportEntry> onRejected) : I
 
     public void OnResult(IndexFile file, IndexItemResult result)
     {
-        var entry = new ReportEntry(result.Id, file.Source, result.Status, result.Code, result.Reason);
+        // The report is the operator's, on this machine: it names the file where it lies, not the source stored for clients.
+        var entry = new ReportEntry(result.Id, file.Path, result.Status, result.Code, result.Reason);
         entries.Add(entry);
         switch (result.Status)
         {
