@@ -39,6 +39,7 @@ public sealed class MalformedInputTests(GalleryFixture gallery)
         ["text_plain_body"] = (() => Search(Requests.Raw(Photos.Get("home"), "text/plain")), HttpStatusCode.UnsupportedMediaType, "unsupported-media-type"),
         ["curl_data_binary_without_content_type"] = (() => Search(Requests.Raw(Photos.Get("home"), "application/x-www-form-urlencoded")),
             HttpStatusCode.UnsupportedMediaType, "unsupported-media-type"),
+        ["image_bytes_without_a_content_type"] = (() => Search(WithoutContentType(Photos.Get("home"))), HttpStatusCode.UnsupportedMediaType, "unsupported-media-type"),
         ["wrong_field_name"] = (() => Search(Requests.SearchForm(Photos.Get("home"), field: "photo")), HttpStatusCode.BadRequest, "unknown-field"),
         ["multipart_without_a_file"] = (() => Search(new MultipartFormDataContent { { new StringContent("3"), "k" } }),
             HttpStatusCode.BadRequest, "image-missing"),
@@ -99,6 +100,13 @@ public sealed class MalformedInputTests(GalleryFixture gallery)
 
     [Fact]
     public void The_corpus_has_at_least_twenty_malformed_inputs() => Assert.True(Cases.Count >= 20);
+
+    private static ByteArrayContent WithoutContentType(byte[] bytes)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = null;
+        return content;
+    }
 
     private static string Filter(string json) => "?filter=" + Uri.EscapeDataString(json);
 

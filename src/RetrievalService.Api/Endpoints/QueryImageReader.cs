@@ -18,12 +18,18 @@ internal static class QueryImageReader
             return (await ReadFileAsync(form, ct), form);
         }
         var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
-        if (mediaType is null && request.ContentLength is null or 0)
+        if (mediaType is null && !HasBody(request))
         {
             throw ApiProblemException.BadRequest(ProblemCodes.ImageMissing,
                 "No query image was sent: POST it as multipart field 'image' (curl -F image=@photo.jpg) or as the raw body with Content-Type image/jpeg.");
         }
-        if (mediaType is not null && !mediaType.StartsWith("image/", StringComparison.Ordinal) && mediaType != "application/octet-stream")
+        if (mediaType is null)
+        {
+            throw ApiProblemException.UnsupportedMediaType(
+                "The body has no Content-Type: send multipart/form-data with field 'image', or the raw bytes with Content-Type image/* " +
+                "(curl --data-binary @photo.jpg -H 'Content-Type: image/jpeg').");
+        }
+        if (!mediaType.StartsWith("image/", StringComparison.Ordinal) && mediaType != "application/octet-stream")
         {
             throw ApiProblemException.UnsupportedMediaType(
                 $"Content type '{mediaType}' is not an image: send multipart/form-data with field 'image', or the raw bytes with Content-Type image/* " +
@@ -31,6 +37,10 @@ internal static class QueryImageReader
         }
         return (await RequestBodies.ReadAllAsync(request, limit, ct), null);
     }
+
+    // A chunked body has no Content-Length; the server knows whether the request can carry one at all.
+    private static bool HasBody(HttpRequest request) => request.ContentLength is > 0
+        || (request.ContentLength is null && request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true);
 
     private static async Task<ReadOnlyMemory<byte>> ReadFileAsync(IFormCollection form, CancellationToken ct)
     {
