@@ -27,7 +27,7 @@ builder.Services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Sec
 builder.Services.AddSingleton<SearchService>();
 builder.Services.AddInferenceAdmission();
 builder.Services.AddApiHealthChecks();
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(options => options.AnnounceConfiguredServers());
 
 var app = builder.Build();
 

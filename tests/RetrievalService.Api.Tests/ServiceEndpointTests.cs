@@ -69,6 +69,20 @@ public sealed class ServiceEndpointTests(GalleryFixture gallery)
     }
 
     [Fact]
+    public async Task The_openapi_document_announces_no_server_taken_from_the_request()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/openapi/v1.json");
+        request.Headers.Host = "attacker.example";
+
+        using var response = await Client.SendAsync(request);
+        var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("attacker.example", document.GetRawText(), StringComparison.Ordinal);
+        Assert.True(!document.TryGetProperty("servers", out var servers) || servers.GetArrayLength() == 0);
+    }
+
+    [Fact]
     public async Task Metrics_expose_request_embed_and_search_latency_histograms_and_the_indexed_images_counter()
     {
         await Requests.ReadAsync<SearchResponse>(await Requests.SearchAsync(Client, Photos.Get("home"), "?k=1"));
