@@ -35,7 +35,6 @@ app.UseRequestIds();
 app.UseSerilogRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseRateLimiter();
 
 app.MapOpenApi();
 app.MapPrometheusScrapingEndpoint();

@@ -13,7 +13,7 @@ public static class IndexEndpoints
     /// <summary>Maps the index group, behind the inference admission limit.</summary>
     public static RouteGroupBuilder MapIndex(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/index").WithTags("Index").RequireRateLimiting(Admission.PolicyName);
+        var group = endpoints.MapGroup("/index").WithTags("Index");
         group.MapPost("", IndexAsync)
             .WithName("Index")
             .WithSummary("Index uploaded images with the teacher; idempotent by id and content hash.")
@@ -29,11 +29,13 @@ public static class IndexEndpoints
 
     /// <summary>Index uploaded images with the teacher; one outcome per file, 200 even when some are rejected.</summary>
     public static async Task<Ok<IndexResponse>> IndexAsync(
-        HttpRequest request, GalleryIndexer indexer, IOptions<ApiLimitsOptions> limits, ApiTelemetry telemetry,
+        HttpRequest request, GalleryIndexer indexer, InferenceSlots slots, IOptions<ApiLimitsOptions> limits, ApiTelemetry telemetry,
         CancellationToken cancellationToken)
     {
         var options = limits.Value;
         var items = await IndexFormReader.ReadAsync(request, options.MaxIndexRequestBytes, options.MaxIndexFiles, options.MaxMetadataChars, cancellationToken);
+        // As for /search: the slot is taken once the upload is complete.
+        using var slot = await slots.EnterAsync(request.Path, cancellationToken);
         IReadOnlyList<IndexItemResult> results;
         using (ApiTelemetry.Source.StartActivity("index")?.SetTag("files", items.Count))
         {

@@ -12,7 +12,7 @@ public static class SearchEndpoints
     /// <summary>Maps the search group, behind the inference admission limit.</summary>
     public static RouteGroupBuilder MapSearch(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/search").WithTags("Search").RequireRateLimiting(Admission.PolicyName);
+        var group = endpoints.MapGroup("/search").WithTags("Search");
         group.MapPost("", SearchAsync)
             .WithName("Search")
             .WithSummary("Find the gallery images nearest to a query photo.")
@@ -31,12 +31,14 @@ public static class SearchEndpoints
 
     /// <summary>Find the gallery images nearest to a query photo.</summary>
     public static async Task<Ok<SearchResponse>> SearchAsync(
-        HttpRequest request, SearchService search, IOptions<ApiLimitsOptions> limits, IOptions<SearchOptions> options,
+        HttpRequest request, SearchService search, InferenceSlots slots, IOptions<ApiLimitsOptions> limits, IOptions<SearchOptions> options,
         CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var (image, form) = await QueryImageReader.ReadAsync(request, limits.Value.MaxSearchRequestBytes, cancellationToken);
         var parameters = SearchParameterParser.Parse(request.Query, form, limits.Value.MaxMetadataChars, options.Value.QueryExpansion);
+        // The slot is taken only now that the whole body is here: a slow upload holds its connection, not the machine.
+        using var slot = await slots.EnterAsync(request.Path, cancellationToken);
         return TypedResults.Ok(await search.SearchAsync(image, parameters, started, cancellationToken));
     }
 }
