@@ -44,6 +44,10 @@ public sealed class MalformedInputTests(GalleryFixture gallery)
         ["multipart_without_a_file"] = (() => Search(new MultipartFormDataContent { { new StringContent("3"), "k" } }),
             HttpStatusCode.BadRequest, "image-missing"),
         ["two_images"] = (() => Search(TwoImages()), HttpStatusCode.BadRequest, "invalid-form"),
+        ["multipart_boundary_of_200_characters"] = (() => Search(MultipartWithBoundary(new string('b', 200), new string('b', 200))),
+            HttpStatusCode.BadRequest, "invalid-form"),
+        ["multipart_with_a_boundary_the_body_never_uses"] = (() => Search(MultipartWithBoundary("declared", "actual")),
+            HttpStatusCode.BadRequest, "invalid-form"),
         ["truncated_multipart"] = (() => Search(TruncatedMultipart()), HttpStatusCode.BadRequest, "invalid-form"),
         ["k_zero"] = (() => Search(Requests.SearchForm(Photos.Get("home")), "?k=0"), HttpStatusCode.BadRequest, "invalid-k"),
         ["k_ten_to_the_sixth"] = (() => Search(Requests.SearchForm(Photos.Get("home")), "?k=1000000"), HttpStatusCode.BadRequest, "invalid-k"),
@@ -118,6 +122,15 @@ public sealed class MalformedInputTests(GalleryFixture gallery)
         var form = Requests.SearchForm(Photos.Get("home"));
         form.Add(new ByteArrayContent(Photos.Get("fruits")), "image", "second.jpg");
         return form;
+    }
+
+    private static ByteArrayContent MultipartWithBoundary(string declared, string used)
+    {
+        var body = Encoding.ASCII.GetBytes($"--{used}\r\nContent-Disposition: form-data; name=\"image\"; filename=\"a.jpg\"\r\n" +
+            $"Content-Type: image/jpeg\r\n\r\n").Concat(Photos.Get("home")).Concat(Encoding.ASCII.GetBytes($"\r\n--{used}--\r\n")).ToArray();
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse($"multipart/form-data; boundary={declared}");
+        return content;
     }
 
     private static ByteArrayContent TruncatedMultipart()

@@ -39,6 +39,12 @@ internal static class RequestBodies
         return buffer.ToArray();
     }
 
+    // MultipartReader and the form reader word their limits "... body length limit N exceeded" and "Form value count limit N
+    // exceeded"; the other limits they report (boundary, header and line lengths) are about framing.
+    private static bool IsSizeLimit(InvalidDataException e) =>
+        e.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase)
+        || e.Message.Contains("count limit", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Parses a multipart form under <paramref name="limit"/>; malformed framing is a 400, a broken limit a 413.</summary>
     public static async Task<IFormCollection> ReadFormAsync(HttpRequest request, long limit, int maxFiles, CancellationToken ct)
     {
@@ -59,15 +65,18 @@ internal static class RequestBodies
         {
             return await request.ReadFormAsync(options, ct);
         }
-        catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+        catch (InvalidDataException e) when (IsSizeLimit(e))
         {
             throw ApiProblemException.TooLarge(ProblemCodes.PayloadTooLarge,
-                $"The multipart body breaks a limit ({e.Message}); send fewer or smaller files per request (at most {maxFiles} files, {limit} bytes).");
+                $"The multipart body is too large or has too many parts; send fewer or smaller files per request (at most {maxFiles} files, {limit} bytes).");
         }
         catch (Exception e) when (e is InvalidDataException || (e is IOException && !ct.IsCancellationRequested))
         {
-            // MultipartReader reports a body that ends mid-part as an IOException.
-            throw ApiProblemException.BadRequest(ProblemCodes.InvalidForm, $"The multipart body is malformed ({e.Message}); let your HTTP client build it (curl -F).");
+            // Framing limits (a boundary over 70 characters, a boundary the body never uses so its first part's headers
+            // never end) and a body that ends mid-part (an IOException) are malformed requests, not large ones.
+            throw ApiProblemException.BadRequest(ProblemCodes.InvalidForm,
+                "The multipart body is malformed: its boundary must be at most 70 characters and must separate the parts, and the body must " +
+                "end with the closing boundary. Let your HTTP client build it (curl -F).");
         }
     }
 }
