@@ -32,6 +32,13 @@ public sealed class ApiLimitsOptions
     [Range(0, 100_000)]
     public int MaxQueuedRequests { get; set; } = 32;
 
+    /// <summary>
+    /// Seconds a request body may take to arrive in full (408 after that). Kestrel's minimum data rate stops a trickle;
+    /// this stops a client that sends just fast enough for ever. Bodies are read before a request takes an inference slot.
+    /// </summary>
+    [Range(1, 3600)]
+    public int BodyDeadlineSeconds { get; set; } = 30;
+
     /// <summary>Seconds a client is told to wait (Retry-After) after a 503.</summary>
     [Range(1, 3600)]
     public int RetryAfterSeconds { get; set; } = 2;

@@ -23,6 +23,10 @@ public sealed class ApiProblemException(int statusCode, string code, string titl
     public static ApiProblemException TooLarge(string code, string detail) =>
         new(StatusCodes.Status413PayloadTooLarge, code, "The request is too large.", detail);
 
+    /// <summary>408 Request Timeout: the body did not arrive in time.</summary>
+    public static ApiProblemException BodyTimeout(string detail) =>
+        new(StatusCodes.Status408RequestTimeout, ProblemCodes.RequestTimeout, "The request body took too long.", detail);
+
     /// <summary>415 Unsupported Media Type.</summary>
     public static ApiProblemException UnsupportedMediaType(string detail) =>
         new(StatusCodes.Status415UnsupportedMediaType, ProblemCodes.UnsupportedMediaType, "The request's content type is not supported.", detail);

@@ -12,6 +12,7 @@ public static class ProblemCodes
     public const string ImageTooComplex = "image-too-complex";
     public const string UnsupportedMediaType = "unsupported-media-type";
     public const string PayloadTooLarge = "payload-too-large";
+    public const string RequestTimeout = "request-timeout";
     public const string TooManyFiles = "too-many-files";
     public const string InvalidForm = "invalid-form";
     public const string UnknownField = "unknown-field";

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using RetrievalService.Api.Configuration;
 using RetrievalService.Api.Errors;
 
 namespace RetrievalService.Api.Http;
@@ -21,7 +23,34 @@ internal static class RequestBodies
     }
 
     /// <summary>The whole body, refused with 413 when it grows past <paramref name="limit"/> (chunked uploads declare no length).</summary>
-    public static async Task<byte[]> ReadAllAsync(HttpRequest request, long limit, CancellationToken ct)
+    public static Task<byte[]> ReadAllAsync(HttpRequest request, long limit, CancellationToken ct) =>
+        WithinDeadlineAsync(request, deadline => ReadAllWithinAsync(request, limit, deadline), ct);
+
+    /// <summary>Parses a multipart form under <paramref name="limit"/>; malformed framing is a 400, a broken limit a 413.</summary>
+    public static Task<IFormCollection> ReadFormAsync(HttpRequest request, long limit, int maxFiles, CancellationToken ct) =>
+        WithinDeadlineAsync(request, deadline => ReadFormWithinAsync(request, limit, maxFiles, deadline), ct);
+
+    // The whole body must arrive within Api:Limits:BodyDeadlineSeconds, whatever its rate.
+    private static async Task<T> WithinDeadlineAsync<T>(HttpRequest request, Func<CancellationToken, Task<T>> read, CancellationToken ct)
+    {
+        var seconds = request.HttpContext.RequestServices.GetRequiredService<IOptions<ApiLimitsOptions>>().Value.BodyDeadlineSeconds;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(TimeSpan.FromSeconds(seconds));
+        try
+        {
+            return await read(deadline.Token);
+        }
+        // A read cut off by the deadline surfaces as a cancellation, or (inside the multipart reader) as an I/O error.
+        catch (Exception e) when (e is OperationCanceledException or IOException && deadline.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            // The rest of the body is not wanted: close the connection after the answer instead of draining it.
+            request.HttpContext.Response.Headers.Connection = "close";
+            throw ApiProblemException.BodyTimeout(
+                $"The request body did not arrive within {seconds} s; send it at once (a phone on a slow link: a smaller image).");
+        }
+    }
+
+    private static async Task<byte[]> ReadAllWithinAsync(HttpRequest request, long limit, CancellationToken ct)
     {
         Limit(request, limit);
         using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 64 * 1024);
@@ -45,8 +74,7 @@ internal static class RequestBodies
         e.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase)
         || e.Message.Contains("count limit", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Parses a multipart form under <paramref name="limit"/>; malformed framing is a 400, a broken limit a 413.</summary>
-    public static async Task<IFormCollection> ReadFormAsync(HttpRequest request, long limit, int maxFiles, CancellationToken ct)
+    private static async Task<IFormCollection> ReadFormWithinAsync(HttpRequest request, long limit, int maxFiles, CancellationToken ct)
     {
         if (!request.HasFormContentType || !request.ContentType!.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
