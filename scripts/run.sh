@@ -26,7 +26,8 @@ DEBS="$ROOT/data/sources/debs"
   rel=${path#"$DEBS/"}
   id=$(echo "$rel" | sed -e 's|/usr/share/doc/opencv-doc/examples/data/|:|' -e 's|/usr/lib/python3/dist-packages/skimage/data/|:|' \
                           -e 's|/usr/share/|:|' -e 's|/|:|g')
-  printf '{"id": "%s", "path": "%s", "metadata": {"package": "%s"}}\n' "$id" "$path" "${rel%%/*}"
+  # The source clients see names the Debian package and the file in it, never this machine's folders.
+  printf '{"id": "%s", "path": "%s", "source": "debian:%s", "metadata": {"package": "%s"}}\n' "$id" "$path" "$rel" "${rel%%/*}"
 done > "$DEMO/gallery.jsonl"
 echo "run: indexing $(wc -l < "$DEMO/gallery.jsonl") demo photos with the teacher (unchanged ones are skipped)" >&2
 dotnet src/RetrievalService.Indexer/bin/Release/net10.0/indexer.dll index --manifest "$DEMO/gallery.jsonl" \

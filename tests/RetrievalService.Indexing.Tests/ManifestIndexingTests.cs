@@ -39,7 +39,7 @@ public sealed class ManifestIndexingTests : IsolatedTest
         Files.Images(3);
         var manifest = Files.Bytes("gallery.jsonl", System.Text.Encoding.UTF8.GetBytes("""
             {"id": "one", "path": "img-00.png", "metadata": {"tags": ["a", "b"]}}
-            {"id": "two", "path": "img-01.png"}
+            {"id": "two", "path": "img-01.png", "source": "https://shop.example/p/2.jpg"}
 
             {"id": "a/b", "path": "img-02.png"}
             {"id": "one", "path": "img-02.png"}
@@ -54,6 +54,7 @@ public sealed class ManifestIndexingTests : IsolatedTest
         var rows = (await GalleryRows.ReadAsync(Schema)).ToDictionary(r => r.Id);
         Assert.Equal(["one", "two"], rows.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("img-00.png", rows["one"].Source);
+        Assert.Equal("https://shop.example/p/2.jpg", rows["two"].Source);
         Assert.Equal(2, JsonNode.Parse(rows["one"].Metadata)!["tags"]!.AsArray().Count);
         var report = IndexerRunner.ReadReport(ReportPath);
         var rejected = report.GetProperty("items").EnumerateArray()

@@ -29,7 +29,8 @@ internal static partial class ManifestSource
                     continue;
                 }
                 JsonElement? metadata = root.TryGetProperty("metadata", out var m) ? m.Clone() : null;
-                files.Add(Entry(folder, id, path, metadata));
+                var source = root.TryGetProperty("source", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
+                files.Add(Entry(folder, id, path, metadata, source));
             }
             catch (JsonException e)
             {

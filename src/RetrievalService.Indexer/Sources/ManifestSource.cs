@@ -6,8 +6,9 @@ namespace RetrievalService.Indexer.Sources;
 /// <summary>
 /// A manifest of images to index: <c>.csv</c> with a header naming <c>id</c>, <c>path</c> and optionally
 /// <c>metadata</c> (a JSON object in the cell), or <c>.jsonl</c>/<c>.ndjson</c> with one
-/// <c>{"id": …, "path": …, "metadata": {…}}</c> object per line. Relative paths resolve against the manifest's
-/// folder; the path as written is stored as the source. A bad line is a <see cref="SourceProblem"/>, not an error.
+/// <c>{"id": …, "path": …, "metadata": {…}, "source": …}</c> object per line. Relative paths resolve against the
+/// manifest's folder. The source clients see is the line's <c>source</c> (a URI the operator declares, e.g.
+/// <c>https://shop.example/p/123.jpg</c>), else the path as written. A bad line is a <see cref="SourceProblem"/>, not an error.
 /// </summary>
 internal static partial class ManifestSource
 {
@@ -29,8 +30,8 @@ internal static partial class ManifestSource
         };
     }
 
-    private static IndexFile Entry(string folder, string id, string path, JsonElement? metadata) =>
-        new(id, Path.GetFullPath(Path.Combine(folder, path)), path, metadata);
+    private static IndexFile Entry(string folder, string id, string path, JsonElement? metadata, string? source = null) =>
+        new(id, Path.GetFullPath(Path.Combine(folder, path)), string.IsNullOrEmpty(source) ? path : source, metadata);
 
     private static SourceProblem Problem(string name, int line, string? id, string reason) =>
         new(string.IsNullOrEmpty(id) ? $"line {line}" : id, $"{name}:{line}", reason);
