@@ -3,6 +3,7 @@ using System.Text.Json;
 using RetrievalService.DecodeBench.Decoders;
 using RetrievalService.DecodeBench.ImageSet;
 using RetrievalService.DecodeBench.Measurement;
+using RetrievalService.SearchBench;
 
 namespace RetrievalService.DecodeBench.Commands;
 

@@ -35,7 +35,7 @@ public static class IndexEndpoints
         var options = limits.Value;
         var items = await IndexFormReader.ReadAsync(request, options.MaxIndexRequestBytes, options.MaxIndexFiles, options.MaxMetadataChars, cancellationToken);
         // As for /search: the slot is taken once the upload is complete.
-        using var slot = await slots.EnterAsync(request.Path, cancellationToken);
+        using var slot = await slots.EnterAsync(cancellationToken);
         IReadOnlyList<IndexItemResult> results;
         using (ApiTelemetry.Source.StartActivity("index")?.SetTag("files", items.Count))
         {

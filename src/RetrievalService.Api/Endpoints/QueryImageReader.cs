@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using RetrievalService.Api.Errors;
 using RetrievalService.Api.Http;
 
@@ -40,7 +41,7 @@ internal static class QueryImageReader
 
     // A chunked body has no Content-Length; the server knows whether the request can carry one at all.
     private static bool HasBody(HttpRequest request) => request.ContentLength is > 0
-        || (request.ContentLength is null && request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true);
+        || (request.ContentLength is null && request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true);
 
     private static async Task<ReadOnlyMemory<byte>> ReadFileAsync(IFormCollection form, CancellationToken ct)
     {

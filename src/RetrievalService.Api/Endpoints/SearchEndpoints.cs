@@ -38,7 +38,7 @@ public static class SearchEndpoints
         var (image, form) = await QueryImageReader.ReadAsync(request, limits.Value.MaxSearchRequestBytes, cancellationToken);
         var parameters = SearchParameterParser.Parse(request.Query, form, limits.Value.MaxMetadataChars, options.Value.QueryExpansion);
         // The slot is taken only now that the whole body is here: a slow upload holds its connection, not the machine.
-        using var slot = await slots.EnterAsync(request.Path, cancellationToken);
+        using var slot = await slots.EnterAsync(cancellationToken);
         return TypedResults.Ok(await search.SearchAsync(image, parameters, started, cancellationToken));
     }
 }

@@ -1,7 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using RetrievalService.Api.Configuration;
-using RetrievalService.Api.Telemetry;
 
 namespace RetrievalService.Api.Http;
 
@@ -10,7 +9,7 @@ namespace RetrievalService.Api.Http;
 /// bounded wait queue. A handler enters only once it holds the whole request body: a client that sends slowly or stalls
 /// costs its own connection, never a slot that others need. Past the queue the answer is an immediate 503.
 /// </summary>
-public sealed class InferenceSlots(IOptions<ApiLimitsOptions> options, ILogger<InferenceSlots> logger) : IDisposable
+public sealed class InferenceSlots(IOptions<ApiLimitsOptions> options) : IDisposable
 {
     private readonly ApiLimitsOptions limits = options.Value;
     private readonly ConcurrencyLimiter limiter = new(new ConcurrencyLimiterOptions
@@ -20,9 +19,9 @@ public sealed class InferenceSlots(IOptions<ApiLimitsOptions> options, ILogger<I
         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
     });
 
-    /// <summary>A slot, held until the returned lease is disposed.</summary>
+    /// <summary>A slot, held until the returned lease is disposed; a refusal is logged by the exception handler.</summary>
     /// <exception cref="SlotsExhaustedException">Every slot is taken and the queue is full.</exception>
-    public async ValueTask<RateLimitLease> EnterAsync(string path, CancellationToken cancellationToken)
+    public async ValueTask<RateLimitLease> EnterAsync(CancellationToken cancellationToken)
     {
         var lease = await limiter.AcquireAsync(1, cancellationToken);
         if (lease.IsAcquired)
@@ -30,7 +29,6 @@ public sealed class InferenceSlots(IOptions<ApiLimitsOptions> options, ILogger<I
             return lease;
         }
         lease.Dispose();
-        ApiLog.Saturated(logger, path);
         throw new SlotsExhaustedException(limits.EffectiveConcurrentRequests, limits.MaxQueuedRequests);
     }
 

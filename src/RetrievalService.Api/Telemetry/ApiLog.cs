@@ -20,9 +20,6 @@ internal static partial class ApiLog
     [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Gallery database unavailable; answering 503: {Detail}")]
     public static partial void DatabaseUnavailable(ILogger logger, string detail);
 
-    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Saturated; answering 503 to {Path}")]
-    public static partial void Saturated(ILogger logger, string path);
-
     [LoggerMessage(EventId = 8, Level = LogLevel.Error, Message = "Unhandled error")]
     public static partial void Unhandled(ILogger logger, Exception exception);
 }

@@ -1,5 +1,5 @@
 using RetrievalService.DatasetTool.Sources;
-using SixLabors.ImageSharp;
+using RetrievalService.ModelPipeline.Photos;
 
 namespace RetrievalService.DatasetTool.RealShots;
 
@@ -16,41 +16,32 @@ public static class DistractorFolders
     public static (IReadOnlyList<RealShotsBuilder.Distractor> Distractors, IReadOnlyList<string> Skipped) Read(IReadOnlyList<string> folders, string sourcesDir)
     {
         var sources = Path.GetFullPath(sourcesDir);
-        var (distractors, skipped) = (new List<RealShotsBuilder.Distractor>(), new List<string>());
+        var candidates = new List<PoolPhoto>();
         foreach (var root in folders.Select(Path.GetFullPath))
         {
             if (!Directory.Exists(root))
             {
                 throw new DirectoryNotFoundException($"Distractor folder {root} does not exist.");
             }
-            foreach (var path in Directory.EnumerateFiles(root, "*", SearchOption.TopDirectoryOnly).Where(p => Extensions.Contains(Path.GetExtension(p))))
-            {
-                var relative = Path.GetRelativePath(sources, path).Replace('\\', '/');
-                var key = relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative)
-                    ? $"{Path.GetFileName(root)}/{Path.GetFileName(path)}"
-                    : relative;
-                try
-                {
-                    var info = Image.Identify(path);
-                    if (info is null)
-                    {
-                        skipped.Add($"{key}: not an image");
-                        continue;
-                    }
-                    if (Math.Min(info.Width, info.Height) < RealShotsBuilder.MinSide)
-                    {
-                        skipped.Add($"{key}: {info.Width}×{info.Height}, shorter side under {RealShotsBuilder.MinSide} px");
-                        continue;
-                    }
-                    var name = $"distractors/{Path.ChangeExtension(key, GalleryCopy.Extension(path, info.Width, info.Height))}";
-                    distractors.Add(new RealShotsBuilder.Distractor(name, path, info.Width, info.Height));
-                }
-                catch (Exception e) when (e is ImageFormatException or UnknownImageFormatException or InvalidImageContentException or IOException)
-                {
-                    skipped.Add($"{key}: unreadable ({e.GetType().Name})");
-                }
-            }
+            candidates.AddRange(Directory.EnumerateFiles(root, "*", SearchOption.TopDirectoryOnly)
+                .Where(path => Extensions.Contains(Path.GetExtension(path)))
+                .Select(path => new PoolPhoto(Path.GetFileName(root), path, Key(sources, root, path), HeldOut: false)));
         }
-        return ([.. distractors.DistinctBy(d => d.Name, StringComparer.Ordinal).OrderBy(d => d.Name, StringComparer.Ordinal)], skipped);
+        var (images, unreadable) = PoolImage.Identify(candidates.DistinctBy(c => c.Key, StringComparer.Ordinal));
+        var small = images.Where(i => Math.Min(i.Width, i.Height) < RealShotsBuilder.MinSide)
+            .Select(i => $"{i.Photo.Key}: {i.Width}×{i.Height}, shorter side under {RealShotsBuilder.MinSide} px");
+        var distractors = images.Where(i => Math.Min(i.Width, i.Height) >= RealShotsBuilder.MinSide)
+            .Select(i => new RealShotsBuilder.Distractor(
+                $"distractors/{Path.ChangeExtension(i.Photo.Key, GalleryCopy.Extension(i.Photo.Path, i.Width, i.Height))}", i.Photo.Path, i.Width, i.Height))
+            .OrderBy(d => d.Name, StringComparer.Ordinal);
+        return ([.. distractors], [.. unreadable, .. small]);
+    }
+
+    private static string Key(string sources, string root, string path)
+    {
+        var relative = Path.GetRelativePath(sources, path).Replace('\\', '/');
+        return relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative)
+            ? $"{Path.GetFileName(root)}/{Path.GetFileName(path)}"
+            : relative;
     }
 }

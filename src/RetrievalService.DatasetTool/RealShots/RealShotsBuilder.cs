@@ -58,6 +58,9 @@ public static class RealShotsBuilder
 
     private sealed record SizedShot(Shot Shot, int Width, int Height, string Name);
 
+    // A file the split writes: its name in the split and the source it is copied from.
+    private sealed record SplitFile(string Name, string Path, int Width, int Height);
+
     private static List<SizedShot> Measure(IReadOnlyList<Shot> shots)
     {
         var repeated = shots.GroupBy(s => Path.GetFullPath(s.Path), StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
@@ -94,10 +97,10 @@ public static class RealShotsBuilder
         var imlist = shots.Select(s => s.Name).Concat(distractors.Select(d => d.Name)).ToList();
         var qimlist = shots.Select(s => $"queries/{s.Name}").ToList();
         var truth = GroundTruthAssembler.Assemble(imlist, qimlist, (q, g) => Judge(shots, q, g));
-        var jobs = shots.Select(s => (s.Name, s.Shot.Path, s.Width, s.Height))
-            .Concat(shots.Select(s => ($"queries/{s.Name}", s.Shot.Path, s.Width, s.Height)))
-            .Concat(distractors.Select(d => (d.Name, d.Path, d.Width, d.Height)))
-            .Select(j => ImageJob.Single(j.Item1, () => GalleryCopy.Bytes(j.Item2, j.Item3, j.Item4)))
+        var jobs = shots.Select(s => new SplitFile(s.Name, s.Shot.Path, s.Width, s.Height))
+            .Concat(shots.Select(s => new SplitFile($"queries/{s.Name}", s.Shot.Path, s.Width, s.Height)))
+            .Concat(distractors.Select(d => new SplitFile(d.Name, d.Path, d.Width, d.Height)))
+            .Select(file => ImageJob.Single(file.Name, () => GalleryCopy.Bytes(file.Path, file.Width, file.Height)))
             .ToList();
         return new SplitPlan(split, truth, jobs, shots.Select(s => s.Shot.Instance).Distinct(StringComparer.Ordinal).Count());
     }
