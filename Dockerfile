@@ -3,7 +3,7 @@
 #   CPU (default): docker build -t retrieval .
 #   CUDA:          docker build -t retrieval:cuda --build-arg ORT_BUILD=Gpu \
 #                    --build-arg RUNTIME_BASE=nvidia/cuda:13.0.1-cudnn-runtime-ubuntu24.04 .
-# ORT_BUILD selects the ONNX Runtime native package (one per build, never both: PLATFORM.md); the CUDA
+# ORT_BUILD selects the ONNX Runtime native package (one per build, never both: the two ship the same native library names); the CUDA
 # build still falls back to CPU with one warning when no device is visible.
 ARG ORT_BUILD=Cpu
 ARG RUNTIME_BASE=mcr.microsoft.com/dotnet/runtime-deps:10.0-noble

@@ -2,7 +2,7 @@ namespace RetrievalService.StoreBench;
 
 /// <summary>
 /// L2-normalised points around random cluster centres (the tests' generator, faster): uniform random vectors are
-/// a worst case for HNSW that real embeddings are not (PLATFORM.md). Also compiled into SearchBench.
+/// a worst case for HNSW that real embeddings are not. Also compiled into SearchBench.
 /// </summary>
 internal static class SyntheticVectors
 {

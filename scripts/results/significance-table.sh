@@ -148,7 +148,7 @@ significance method-protocol-target-default photoviews $protocol $teacher $proto
 significance method-protocol-target-default-int8 photoviews $protocol $teacher $protocol student-mnv2-regression-int8
 significance method-protocol-target-default-wide photoviews $protocol $teacher $results/method-protocol/default-wide.json ""
 
-# gcompris-views (133 objects of photos from another source; the photo students' selection set from session 12 on):
+# gcompris-views (133 objects of photos from another source; the photo students' selection set from the photoviews-wide stage on):
 # the default against the teacher, and the warm starts against the default.
 gcompris=$results/gcompris-views/compare.json
 significance gcompris-target-default gcompris-views/val $gcompris $teacher $gcompris student-mnv2-regression
@@ -157,7 +157,7 @@ for id in student-mnv2-contrplus-light-photoviewsplus-from-default student-mnv2-
   significance "gcompris-${id#student-mnv2-}-vs-default" gcompris-views/val $gcompris student-mnv2-regression $gcompris "$id"
 done
 
-# The photoviews-wide stage (the default since session 12) and its two controls, each against the previous default:
+# The photoviews-wide stage (a default of 2026-11-29, SHA-256 3f008759…) and its two controls, each against the previous default:
 # selection on gcompris-views (evaluate reports of the candidates), then photoviews' test for the report.
 warm=$results/gcompris-views/warm-start
 for candidate in plus-control pysiogame wide; do
@@ -169,7 +169,7 @@ significance target-photoviews-wide photoviews $wide $teacher $wide student-mnv2
 significance step-photoviews-6-wide photoviews $wide student-mnv2-regression $wide student-mnv2-regression-wide-from-default
 significance step-photoviews-7-wide-int8 photoviews $wide student-mnv2-regression-wide-from-default $results/wide/photoviews/int8.json ""
 
-# The photoviews-scenes stage (the default since session 13), its second seed, its epoch-16 export and the control on
+# The photoviews-scenes stage (a default of 2026-11-29, SHA-256 7fa5f014…), its second seed, its epoch-16 export and the control on
 # photoviews-wide, each against the photoviews-wide student (warm-start/wide.json) and the scenes runs against the
 # control; then photoviews' test (its row student-mnv2-regression is the photoviews-wide student).
 for candidate in wide-control scenes-e16 scenes-seed6 scenes; do
@@ -195,7 +195,7 @@ significance gcompris-views-default-vs-resnet12-e61 gcompris-views/val $results/
 significance photoviews-default-vs-resnet12-e61 photoviews $scenes student-mnv2-regression-stage3-scenes-e26 $pruned/photoviews-test-resnet12-e61.json ""
 
 # Stage 4: the photoviews-scenes default continued on photoviews-npm (315 photographs from npm packages more), seed 7,
-# best epoch 24 (README: "Photographs from npm packages"); the default since session 15.
+# best epoch 24 (README: "Photographs from npm packages"); a default of 2026-11-29 (SHA-256 09892ecf…).
 npm=$results/npm
 significance gcompris-views-scenes-vs-npm gcompris-views/val $results/gcompris-views/warm-start/scenes.json "" $npm/gcompris-views-val-seed7-e24.json ""
 significance step-photoviews-10-npm photoviews $scenes student-mnv2-regression-stage3-scenes-e26 $npm/photoviews-test-seed7-e24.json ""
@@ -203,7 +203,7 @@ significance target-photoviews-npm photoviews $scenes $teacher $npm/photoviews-t
 significance target-photoviews-npm-int8 photoviews $scenes $teacher $npm/photoviews-test-int8.json ""
 
 # Stage 5: the photoviews-npm default continued on photoviews-npm2 (90 photographs more) and on photoviews-more (225
-# more), seed 9 each; photoviews-more's epoch 26 is the default since session 16 (README: "A second and a third
+# more), seed 9 each; photoviews-more's epoch 26 was a default of 2026-11-29 (SHA-256 66c3f0b1…; README: "A second and a third
 # search"). Selection on gcompris-views and the val split, then photoviews' test for the report.
 npm2=$results/npm2 more=$results/more
 significance gcompris-views-npm-vs-npm2 gcompris-views/val $npm/gcompris-views-val-seed7-e24.json "" $npm2/gcompris-views-val-npm2-seed9-e23.json ""
@@ -215,7 +215,7 @@ significance photoviews-npm-vs-npm2 photoviews $npm/photoviews-test-seed7-e24.js
 significance target-photoviews-more photoviews $scenes $teacher $more/photoviews-test-more-seed9-e26.json ""
 significance target-photoviews-more-int8 photoviews $scenes $teacher $more/photoviews-test-int8.json ""
 
-# Stage 5 continued: the same seed-9 run taken on to 40 epochs (session 17); epoch 36 is the default since then
+# Stage 5 continued: the same seed-9 run taken on to 40 epochs (2026-11-29); epoch 36 is the default since then
 # (README: "Stage 5 for 40 epochs"). Same selection, then photoviews' test, and the target under αQE (k = 3 on both
 # sides; README: "Query expansion with the teacher's gallery").
 long=$results/more-long qe=$results/qe/photoviews-qe3.json

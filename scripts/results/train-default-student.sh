@@ -9,17 +9,17 @@
 # teacher is run on the blend (--mixup 0.5, "function matching"; without it validation and test were lower). The
 # backbone learns at 3e-5 (the trainer's default, 1e-5, and 1e-4 did worse on validation). 600 images per epoch: the
 # same schedule seen four times as long as with 150 (150 and 300 per epoch did worse on validation and test). The epoch is selected by asymmetric
-# validation mAP on photoviews' val split. Stage 1 (this much) was the default until session 12; its export lands in
+# validation mAP on photoviews' val split. Stage 1 (this much) was the default until the photoviews-wide stage replaced it; its export lands in
 # models/trained/student-mnv2-regression-sameview-mixup05-t600 (the committed default of then, SHA-256 6c603615…).
 # Stage 2 continues it on more kinds of photo (photoviews-wide) and selects on gcompris-views; its export lands in
-# models/trained/student-mnv2-regression-wide (the default of session 12, SHA-256 3f008759…). Stage 3 continues that
+# models/trained/student-mnv2-regression-wide (a default of 2026-11-29, SHA-256 3f008759…). Stage 3 continues that
 # on photoviews-scenes (250 whole-scene photographs more) for 26 epochs, again selected on gcompris-views; its export
-# lands in models/trained/student-mnv2-regression-scenes (the default of session 14, SHA-256 7fa5f014…). Stage 4
+# lands in models/trained/student-mnv2-regression-scenes (a default of 2026-11-29, SHA-256 7fa5f014…). Stage 4
 # continues that on photoviews-npm (315 photographs from npm packages more) for 26 epochs at the rates stage 3 ended
-# with, selected on gcompris-views; its export lands in models/trained/student-mnv2-regression-npm (the default of
-# session 15, SHA-256 09892ecf…). Stage 5 continues that on photoviews-more (225 npm and Debian photographs more) for
-# 40 epochs at the rates stage 4 ended with, selected the same way; its export is the default (epoch 36; the default of
-# session 16 was epoch 26 of the same run when it stopped at 26, SHA-256 66c3f0b1…). About 3 h + 45 min +
+# with, selected on gcompris-views; its export lands in models/trained/student-mnv2-regression-npm (a default of
+# 2026-11-29, SHA-256 09892ecf…). Stage 5 continues that on photoviews-more (225 npm and Debian photographs more) for
+# 40 epochs at the rates stage 4 ended with, selected the same way; its export is the default (epoch 36; the default
+# before it was epoch 26 of the same run when it stopped at 26, SHA-256 66c3f0b1…). About 3 h + 45 min +
 # 70 min + 75 min + 100 min on one core with THREADS=1 (stage 1 here: 235 min, most of it beside another run; 100 s an epoch alone). A finished run is resumed
 # and only exported. The service queries with the int8 copy: run scripts/results/quantize-default-student.sh
 # afterwards.
