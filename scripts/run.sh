@@ -33,12 +33,21 @@ echo "run: indexing $(wc -l < "$DEMO/gallery.jsonl") demo photos with the teache
 dotnet src/RetrievalService.Indexer/bin/Release/net10.0/indexer.dll index --manifest "$DEMO/gallery.jsonl" \
   --report "$DEMO/index-report.json" --no-progress || [ $? -eq 3 ]   # 3 = some files rejected (reported), not fatal
 
+# A demo key with every scope, kept in a file only this user can read and reused while it is active (docs/security.md).
+INDEXER="dotnet src/RetrievalService.Indexer/bin/Release/net10.0/indexer.dll"
+KEY_FILE="$DEMO/demo-api-key"
+if [ ! -s "$KEY_FILE" ] || ! $INDEXER keys list | awk -F'\t' -v id="$(cut -c5-16 "$KEY_FILE")" '$1 == id && $5 == "-" { found = 1 } END { exit !found }'; then
+  (umask 077; $INDEXER keys create --name "demo (scripts/run.sh)" --scopes search,index,admin > "$KEY_FILE")
+fi
+KEY=$(cat "$KEY_FILE")
+
 QUERY="$DEBS/opencv-doc/usr/share/doc/opencv-doc/examples/data/graf1.png"
 cat >&2 <<MSG
 
-run: API starting on http://localhost:8080 (OpenAPI: /openapi/v1.json). Try, in another terminal:
+run: API starting on http://localhost:8080 (OpenAPI: /openapi/v1.json). The demo key (scopes search, index, admin)
+is in $KEY_FILE. Try, in another terminal:
 
-  curl -s -F image=@$QUERY 'http://localhost:8080/search?k=5'
+  curl -s -H "Authorization: Bearer $KEY" -F image=@$QUERY 'http://localhost:8080/search?k=5'
 
   (a graffiti wall. opencv-doc:graf3.png is the same wall seen from an oblique viewpoint, embedded by the
    teacher. The default (int8) student's query ranks it 1st: 0.837 against astronaut.png's 0.756.

@@ -6,9 +6,11 @@ using RetrievalService.Api.Errors;
 using RetrievalService.Api.Health;
 using RetrievalService.Api.Http;
 using RetrievalService.Api.Models;
+using RetrievalService.Api.Security;
 using RetrievalService.Api.Telemetry;
 using RetrievalService.Indexing;
 using RetrievalService.Storage;
+using RetrievalService.Storage.Keys;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,8 +28,11 @@ builder.Services.AddGalleryIndexing();
 builder.Services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<SearchService>();
 builder.Services.AddInferenceAdmission();
+builder.Services.AddApiKeys();
+builder.Services.AddApiQuotas();
+builder.Services.AddApiCors(builder.Configuration);
 builder.Services.AddApiHealthChecks();
-builder.Services.AddOpenApi(options => options.AnnounceConfiguredServers());
+builder.Services.AddOpenApi(options => options.AnnounceConfiguredServers().DeclareApiKeys());
 
 var app = builder.Build();
 
@@ -35,9 +40,15 @@ app.UseRequestIds();
 app.UseSerilogRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRouting();
+app.UseApiCors();
+// Quotas sit between the two: they partition by the authenticated key, and refused attempts count against the address.
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
 
 app.MapOpenApi();
-app.MapPrometheusScrapingEndpoint();
+app.MapPrometheusScrapingEndpoint().RequireScope(ApiKeyScopes.Admin).RequireQuota(ApiKeyScopes.Admin);
 app.MapApiHealthChecks();
 app.MapSearch();
 app.MapIndex();

@@ -31,6 +31,9 @@ public sealed partial class GalleryStore : IAsyncDisposable
         _retry = new DatabaseRetry(_dataSource, options, logger);
     }
 
+    /// <summary>Connection opening and read retries, for the other tables of the gallery schema (<see cref="Keys.ApiKeyStore"/>).</summary>
+    internal DatabaseRetry Retry => _retry;
+
     /// <summary>The options this store was created with.</summary>
     public GalleryStoreOptions Options => _options;
 

@@ -10,7 +10,7 @@ public static class GalleryStoreServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <see cref="GalleryStoreOptions"/> from <c>GalleryStore</c> (validated at start), registers the
-    /// singleton <see cref="GalleryStore"/> (owner of the connection pool), and a hosted service that migrates
+    /// singleton <see cref="GalleryStore"/> (owner of the connection pool), its <see cref="Keys.ApiKeyStore"/>, and a hosted service that migrates
     /// the schema at start-up when <see cref="GalleryStoreOptions.MigrateOnStartup"/> is set.
     /// </summary>
     public static IServiceCollection AddGalleryStore(this IServiceCollection services)
@@ -20,6 +20,7 @@ public static class GalleryStoreServiceCollectionExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => GalleryStore.Create(
             sp.GetRequiredService<IOptions<GalleryStoreOptions>>().Value, sp.GetService<ILoggerFactory>()));
+        services.AddSingleton<Keys.ApiKeyStore>();
         services.AddHostedService<GallerySchemaInitializer>();
         return services;
     }

@@ -15,7 +15,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
     {
         await cluster.StartAsync();
         factory = await ApiFactory.CreateAsync(connectionString: cluster.ConnectionString);
-        client = factory.CreateClient();
+        client = await factory.CreateClientAsync();
         await Requests.ReadAsync<IndexResponse>(await client.PostAsync("/index", Requests.IndexForm([("fruits", Photos.Get("fruits"))])));
     }
 

@@ -18,7 +18,7 @@ public sealed class SaturationTests
             ["Api:Limits:MaxQueuedRequests"] = "0",
             ["Api:Limits:RetryAfterSeconds"] = "3",
         });
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateClientAsync();
         var image = Photos.Get("astronaut");
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Requests.SearchAsync(client, image, "?k=1")));
@@ -44,10 +44,11 @@ public sealed class SaturationTests
         // Real Kestrel on a loopback port: the test server hands a request to the app only once its body is complete.
         factory.UseKestrel(0);
         factory.StartServer();
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateClientAsync();
         // A plain client: the factory's own buffers request bodies (to replay them on redirects), which would hold the
         // whole upload back until it is complete.
         using var raw = new HttpClient { BaseAddress = client.BaseAddress };
+        raw.DefaultRequestHeaders.Authorization = client.DefaultRequestHeaders.Authorization;
         var upload = new StalledUpload(Photos.Get("astronaut"));
         var stalled = raw.PostAsync("/search?k=1", upload);
         await upload.HalfSent;
@@ -69,7 +70,7 @@ public sealed class SaturationTests
         await using var factory = await ApiFactory.CreateAsync(new Dictionary<string, string?> { ["Api:Limits:BodyDeadlineSeconds"] = "1" });
         factory.UseKestrel(0);
         factory.StartServer();
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateClientAsync();
         var server = client.BaseAddress!;
         var image = Photos.Get("astronaut");
 
@@ -78,7 +79,8 @@ public sealed class SaturationTests
         using var tcp = new System.Net.Sockets.TcpClient();
         await tcp.ConnectAsync(server.Host, server.Port);
         var stream = tcp.GetStream();
-        var head = $"POST /search?k=1 HTTP/1.1\r\nHost: {server.Authority}\r\nContent-Type: image/jpeg\r\nContent-Length: {image.Length}\r\n\r\n";
+        var head = $"POST /search?k=1 HTTP/1.1\r\nHost: {server.Authority}\r\nContent-Type: image/jpeg\r\nContent-Length: {image.Length}\r\n" +
+            $"Authorization: {client.DefaultRequestHeaders.Authorization}\r\n\r\n";
         await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head));
         using var stop = new CancellationTokenSource();
         var trickle = Task.Run(async () =>

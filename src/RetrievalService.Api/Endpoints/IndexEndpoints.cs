@@ -1,3 +1,5 @@
+using RetrievalService.Api.Security;
+using RetrievalService.Storage.Keys;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using RetrievalService.Api.Configuration;
@@ -13,7 +15,7 @@ public static class IndexEndpoints
     /// <summary>Maps the index group, behind the inference admission limit.</summary>
     public static RouteGroupBuilder MapIndex(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/index").WithTags("Index");
+        var group = endpoints.MapGroup("/index").WithTags("Index").RequireScope(ApiKeyScopes.Index).RequireQuota(ApiKeyScopes.Index);
         group.MapPost("", IndexAsync)
             .WithName("Index")
             .WithSummary("Index uploaded images with the teacher; idempotent by id and content hash.")

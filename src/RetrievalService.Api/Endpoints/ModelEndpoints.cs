@@ -1,3 +1,5 @@
+using RetrievalService.Api.Security;
+using RetrievalService.Storage.Keys;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RetrievalService.Api.Models;
 using RetrievalService.Embedding.Inference;
@@ -10,7 +12,7 @@ public static class ModelEndpoints
     /// <summary>Maps the models group.</summary>
     public static RouteGroupBuilder MapModels(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/models").WithTags("Models");
+        var group = endpoints.MapGroup("/models").WithTags("Models").RequireScope(ApiKeyScopes.Search).RequireQuota(ApiKeyScopes.Search);
         group.MapGet("", GetModels).WithName("GetModels").WithSummary("The active teacher and students, their manifests and compatibility.");
         return group;
     }

@@ -1,3 +1,5 @@
+using RetrievalService.Api.Security;
+using RetrievalService.Storage.Keys;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -12,7 +14,7 @@ public static class SearchEndpoints
     /// <summary>Maps the search group, behind the inference admission limit.</summary>
     public static RouteGroupBuilder MapSearch(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/search").WithTags("Search");
+        var group = endpoints.MapGroup("/search").WithTags("Search").RequireScope(ApiKeyScopes.Search).RequireQuota(ApiKeyScopes.Search);
         group.MapPost("", SearchAsync)
             .WithName("Search")
             .WithSummary("Find the gallery images nearest to a query photo.")

@@ -23,6 +23,10 @@ public static class ProblemCodes
     public const string InvalidIds = "invalid-ids";
     public const string InvalidMetadata = "invalid-metadata";
     public const string InvalidId = "invalid-id";
+    public const string Unauthorized = "unauthorized";
+    public const string InvalidKey = "invalid-key";
+    public const string Forbidden = "forbidden";
+    public const string QuotaExceeded = "quota-exceeded";
     public const string ImageNotFound = "image-not-found";
     public const string DatabaseUnavailable = "database-unavailable";
     public const string GalleryNotReady = "gallery-not-ready";

@@ -20,6 +20,17 @@ internal static class Migrations
             """),
         // Which image pipeline made a model's vectors (ImagePipeline.Identity); NULL for galleries indexed before it was recorded.
         new(2, "models preprocessing", "ALTER TABLE models ADD COLUMN preprocessing text;"),
+        // API keys: only the SHA-256 of each secret is kept, so a copy of the database lets nobody call the API.
+        new(3, "api keys", """
+            CREATE TABLE api_keys (
+                key_id text PRIMARY KEY,
+                name text NOT NULL,
+                secret_sha256 bytea NOT NULL CHECK (length(secret_sha256) = 32),
+                scopes text[] NOT NULL,
+                created_at timestamptz NOT NULL DEFAULT now(),
+                revoked_at timestamptz
+            );
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using RetrievalService.Storage;
+using RetrievalService.Storage.Keys;
 
 namespace RetrievalService.Api.Tests.Infrastructure;
 
@@ -31,6 +33,12 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             ["Indexing:DecodeParallelism"] = "2",
             ["Serilog:MinimumLevel:Default"] = "Warning",
         };
+        // Quotas out of the way: tests send hundreds of requests a second from one key and one address; QuotaTests sets its own.
+        foreach (var bucket in new[] { "Search", "Index", "Admin", "Anonymous" })
+        {
+            settings[$"Api:Quotas:{bucket}:Burst"] = "1000000";
+            settings[$"Api:Quotas:{bucket}:PerMinute"] = "600000";
+        }
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
@@ -50,6 +58,22 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     /// <summary>A host on the shared cluster with a fresh schema; <paramref name="overrides"/> replace any setting.</summary>
     public static async Task<ApiFactory> CreateAsync(IReadOnlyDictionary<string, string?>? overrides = null, string? connectionString = null) =>
         new(connectionString ?? await SharedConnectionStringAsync(), NewSchema(), overrides);
+
+    /// <summary>A client whose requests carry a new key with <paramref name="scopes"/> (every scope when none are named).</summary>
+    public async Task<HttpClient> CreateClientAsync(params string[] scopes)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await CreateKeyAsync(scopes));
+        return client;
+    }
+
+    /// <summary>A new key in the host's schema with <paramref name="scopes"/> (every scope when none are named); starts the host.</summary>
+    public async Task<string> CreateKeyAsync(params string[] scopes)
+    {
+        var keys = Services.GetRequiredService<ApiKeyStore>();
+        var (_, secret) = await keys.CreateAsync("tests", scopes.Length == 0 ? ApiKeyScopes.All : scopes);
+        return secret.Token;
+    }
 
     /// <summary>A unique lower-case schema name.</summary>
     public static string NewSchema() => "api_" + Guid.NewGuid().ToString("N")[..12];

@@ -20,7 +20,7 @@ public sealed class GalleryFixture : IAsyncLifetime
             ["Api:Limits:MaxIndexRequestBytes"] = (8 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Api:Limits:MaxIndexFiles"] = "12",
         });
-        Client = Factory.CreateClient();
+        Client = await Factory.CreateClientAsync();
         var metadata = JsonSerializer.Serialize(Photos.All.ToDictionary(p => p.Id,
             p => new { name = p.Id, kind = Animals.Contains(p.Id) ? "animal" : "other" }));
         var response = await Client.PostAsync("/index", Requests.IndexForm(Photos.All.Select(p => (p.Id, p.Bytes)), metadata: metadata));

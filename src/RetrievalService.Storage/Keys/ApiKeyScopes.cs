@@ -1,0 +1,34 @@
+namespace RetrievalService.Storage.Keys;
+
+/// <summary>What a key may do. Scopes are independent: <c>admin</c> does not imply <c>search</c> or <c>index</c>.</summary>
+public static class ApiKeyScopes
+{
+    /// <summary><c>POST /search</c>.</summary>
+    public const string Search = "search";
+
+    /// <summary><c>POST /index</c>.</summary>
+    public const string Index = "index";
+
+    /// <summary>Deleting images, metrics, and everything else that changes or reveals the service rather than the gallery.</summary>
+    public const string Admin = "admin";
+
+    /// <summary>Every scope, in the order they are listed.</summary>
+    public static IReadOnlyList<string> All { get; } = [Search, Index, Admin];
+
+    /// <summary>The distinct scopes of a comma-separated list, in <see cref="All"/>'s order.</summary>
+    /// <exception cref="ArgumentException">The list is empty or names an unknown scope.</exception>
+    public static IReadOnlyList<string> Parse(string list)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        var named = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (named.FirstOrDefault(s => !All.Contains(s, StringComparer.Ordinal)) is { } unknown)
+        {
+            throw new ArgumentException($"Unknown scope '{unknown}'; scopes are {string.Join(", ", All)}.", nameof(list));
+        }
+        if (named.Length == 0)
+        {
+            throw new ArgumentException($"A key needs at least one scope of {string.Join(", ", All)}.", nameof(list));
+        }
+        return All.Where(named.Contains).ToList();
+    }
+}
