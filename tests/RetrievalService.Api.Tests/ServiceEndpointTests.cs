@@ -69,6 +69,24 @@ public sealed class ServiceEndpointTests(GalleryFixture gallery)
     }
 
     [Fact]
+    public async Task The_openapi_document_declares_the_key_schemes_and_the_scope_of_each_operation()
+    {
+        var document = JsonDocument.Parse(await Client.GetStringAsync("/openapi/v1.json")).RootElement;
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes");
+        var paths = document.GetProperty("paths");
+
+        Assert.Equal("bearer", schemes.GetProperty("bearer").GetProperty("scheme").GetString());
+        Assert.Equal("X-Api-Key", schemes.GetProperty("apiKey").GetProperty("name").GetString());
+        Assert.Equal("index", Scope(paths.GetProperty("/index").GetProperty("post")));
+        Assert.Equal("search", Scope(paths.GetProperty("/search").GetProperty("post")));
+        Assert.Equal("admin", Scope(paths.GetProperty("/images/{id}").GetProperty("delete")));
+        Assert.True(paths.GetProperty("/index").GetProperty("post").GetProperty("responses").TryGetProperty("403", out _));
+
+        static string? Scope(JsonElement operation) =>
+            operation.GetProperty("security")[0].GetProperty("bearer")[0].GetString();
+    }
+
+    [Fact]
     public async Task The_openapi_document_announces_no_server_taken_from_the_request()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/openapi/v1.json");
