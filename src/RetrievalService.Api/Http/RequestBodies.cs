@@ -93,7 +93,9 @@ internal static class RequestBodies
         {
             return await request.ReadFormAsync(options, ct);
         }
-        catch (InvalidDataException e) when (IsSizeLimit(e))
+        // Kestrel's own body limit (MaxRequestBodySize, set by Limit) ends a chunked body that grows past it.
+        catch (Exception e) when ((e is InvalidDataException invalid && IsSizeLimit(invalid))
+            || e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
         {
             throw ApiProblemException.TooLarge(ProblemCodes.PayloadTooLarge,
                 $"The multipart body is too large or has too many parts; send fewer or smaller files per request (at most {maxFiles} files, {limit} bytes).");
