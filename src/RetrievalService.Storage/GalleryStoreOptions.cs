@@ -40,6 +40,13 @@ public sealed class GalleryStoreOptions : IValidatableObject
     [Range(1, 60_000)]
     public int RetryBaseDelayMs { get; set; } = 200;
 
+    /// <summary>
+    /// Milliseconds during which, after an operation found the database unreachable, others fail at once instead of
+    /// retrying; the first call after that tries again. 0 turns it off.
+    /// </summary>
+    [Range(0, 60_000)]
+    public int OutageCooldownMs { get; set; } = 1000;
+
     /// <summary>Apply schema migrations when the host starts, so a bad connection string fails at start-up.</summary>
     public bool MigrateOnStartup { get; set; } = true;
 

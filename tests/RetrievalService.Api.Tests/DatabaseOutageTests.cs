@@ -73,19 +73,19 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
 
     private async Task<SearchResponse> SearchAsync() => await Requests.ReadAsync<SearchResponse>(await PostSearchAsync());
 
-    // Pooled connections broken by the restart are discarded one request at a time; a client retrying after
-    // Retry-After sees the service back within a few attempts.
+    // Pooled connections broken by the restart are discarded one request at a time, and the store's outage cool-down
+    // (GalleryStore:OutageCooldownMs, 1 s) answers at once until it ends; a client retrying sees the service back soon.
     private static async Task<SearchResponse> EventuallyAsync(Func<Task<HttpResponseMessage>> send)
     {
         HttpResponseMessage response = null!;
-        for (var attempt = 0; attempt < 5; attempt++)
+        for (var attempt = 0; attempt < 10; attempt++)
         {
             response = await send();
             if (response.StatusCode != HttpStatusCode.ServiceUnavailable)
             {
                 break;
             }
-            await Task.Delay(300);
+            await Task.Delay(500);
         }
         return await Requests.ReadAsync<SearchResponse>(response);
     }

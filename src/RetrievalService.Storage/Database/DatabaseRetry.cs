@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using RetrievalService.Storage.Errors;
@@ -8,10 +9,13 @@ namespace RetrievalService.Storage.Database;
 /// Retries with exponential backoff and jitter where repeating is safe: opening a connection (nothing was sent
 /// yet) and whole idempotent reads. Writes are never repeated here: a lost connection mid-write has an unknown
 /// outcome, which <see cref="GalleryUnavailableException"/> reports so the caller can repeat the (idempotent) upsert.
+/// Once the retries are spent, calls fail at once for <see cref="GalleryStoreOptions.OutageCooldownMs"/>: during an outage
+/// every request would otherwise spend the whole backoff again, holding its caller's resources for nothing.
 /// </summary>
 internal sealed class DatabaseRetry(NpgsqlDataSource dataSource, GalleryStoreOptions options, ILogger logger)
 {
     private readonly string _endpoint = GalleryDataSource.Endpoint(dataSource);
+    private long _downUntil;
 
     public Task<NpgsqlConnection> OpenAsync(CancellationToken ct) =>
         RunAsync(async token => await dataSource.OpenConnectionAsync(token), ct);
@@ -40,16 +44,23 @@ internal sealed class DatabaseRetry(NpgsqlDataSource dataSource, GalleryStoreOpt
 
     private async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> action, CancellationToken ct)
     {
+        if (Stopwatch.GetTimestamp() < Volatile.Read(ref _downUntil))
+        {
+            throw new GalleryUnavailableException(_endpoint, 0, "it failed moments ago; not tried again until the cool-down ends", null);
+        }
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await action(ct);
+                var result = await action(ct);
+                Volatile.Write(ref _downUntil, 0);
+                return result;
             }
             catch (NpgsqlException e) when (!ct.IsCancellationRequested && IsConnectionFailure(e))
             {
                 if (!e.IsTransient || attempt > options.MaxRetries)
                 {
+                    Volatile.Write(ref _downUntil, Stopwatch.GetTimestamp() + options.OutageCooldownMs * Stopwatch.Frequency / 1000);
                     throw new GalleryUnavailableException(_endpoint, attempt, e.Message, e);
                 }
                 var delay = TimeSpan.FromMilliseconds(

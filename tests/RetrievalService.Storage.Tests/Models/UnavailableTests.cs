@@ -34,4 +34,24 @@ public sealed class UnavailableTests
         Assert.Equal(1, error.Attempts);
         Assert.IsType<PostgresException>(error.InnerException);
     }
+
+    [Fact]
+    public async Task After_the_retries_are_spent_calls_fail_at_once_until_the_cool_down_ends()
+    {
+        var cs = new NpgsqlConnectionStringBuilder(await DatabaseFixture.ConnectionStringAsync()) { Port = 1, Timeout = 2 };
+        await using var store = GalleryStore.Create(new GalleryStoreOptions
+        {
+            ConnectionString = cs.ConnectionString, MaxRetries = 2, RetryBaseDelayMs = 10, OutageCooldownMs = 300,
+        });
+
+        var first = await Assert.ThrowsAsync<GalleryUnavailableException>(() => store.CountAsync("teacher"));
+        var during = await Assert.ThrowsAsync<GalleryUnavailableException>(() => store.CountAsync("teacher"));
+        await Task.Delay(TimeSpan.FromMilliseconds(400));
+        var after = await Assert.ThrowsAsync<GalleryUnavailableException>(() => store.CountAsync("teacher"));
+
+        Assert.Equal(3, first.Attempts);
+        Assert.Equal(0, during.Attempts);
+        Assert.Null(during.InnerException);
+        Assert.Equal(3, after.Attempts);
+    }
 }
