@@ -19,13 +19,16 @@ internal static class IndexFormReader
 
     public static async Task<IReadOnlyList<IndexItem>> ReadAsync(HttpRequest request, long limit, int maxFiles, int maxMetadataChars, CancellationToken ct)
     {
+        if (request.ContentType is null && !RequestBodies.HasBody(request))
+        {
+            throw NoFiles();
+        }
         var form = await RequestBodies.ReadFormAsync(request, limit, maxFiles, ct);
         CheckFields(form);
         var files = form.Files.GetFiles(FilesField);
         if (files.Count == 0)
         {
-            throw ApiProblemException.BadRequest(ProblemCodes.ImageMissing,
-                "No files were sent: add each image as form field 'files' (curl -F files=@a.jpg -F files=@b.jpg).");
+            throw NoFiles();
         }
         if (files.Count > maxFiles)
         {
@@ -48,6 +51,9 @@ internal static class IndexFormReader
         return items;
     }
 
+    private static ApiProblemException NoFiles() => ApiProblemException.BadRequest(ProblemCodes.ImageMissing,
+        "No files were sent: add each image as form field 'files' (curl -F files=@a.jpg -F files=@b.jpg).");
+
     private static void CheckFields(IFormCollection form)
     {
         var unknown = form.Keys.Concat(form.Files.Select(f => f.Name)).Distinct(StringComparer.Ordinal)
@@ -56,6 +62,12 @@ internal static class IndexFormReader
         {
             throw ApiProblemException.BadRequest(ProblemCodes.UnknownField,
                 $"Unknown form field(s) {string.Join(", ", unknown.Select(n => $"'{n}'"))}; /index accepts 'files' (the images), 'ids' and 'metadata'.");
+        }
+        // Sent as a file, 'ids' or 'metadata' is not in the form's values: it would be ignored.
+        if (form.Files.FirstOrDefault(f => f.Name != FilesField) is { } misplaced)
+        {
+            throw ApiProblemException.BadRequest(ProblemCodes.InvalidForm,
+                $"'{misplaced.Name}' was sent as a file; send it as a text field (curl -F '{misplaced.Name}=…', not -F '{misplaced.Name}=@file').");
         }
     }
 
@@ -104,12 +116,17 @@ internal static class IndexFormReader
             throw ApiProblemException.BadRequest(ProblemCodes.InvalidMetadata,
                 $"'metadata' must be a JSON object of id → metadata object, such as {{\"a\":{{\"category\":\"shoes\"}}}} ({JsonErrorPosition.Describe(e)}).");
         }
-        var stray = (map ?? []).Keys.Where(key => !ids.Contains(key, StringComparer.Ordinal)).ToList();
+        if (map is null)
+        {
+            throw ApiProblemException.BadRequest(ProblemCodes.InvalidMetadata,
+                "'metadata' is null; send a JSON object of id → metadata object such as {\"a\":{\"category\":\"shoes\"}}, or leave the field out.");
+        }
+        var stray = map.Keys.Where(key => !ids.Contains(key, StringComparer.Ordinal)).ToList();
         if (stray.Count > 0)
         {
             throw ApiProblemException.BadRequest(ProblemCodes.InvalidMetadata,
                 $"'metadata' names id(s) {string.Join(", ", stray.Select(s => $"'{s}'"))} that no uploaded file has.");
         }
-        return map ?? [];
+        return map;
     }
 }

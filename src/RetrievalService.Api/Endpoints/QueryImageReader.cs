@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Net.Http.Headers;
 using RetrievalService.Api.Errors;
 using RetrievalService.Api.Http;
 
@@ -19,7 +19,7 @@ internal static class QueryImageReader
             return (await ReadFileAsync(form, ct), form);
         }
         var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
-        if (mediaType is null && !HasBody(request))
+        if (mediaType is null && !RequestBodies.HasBody(request))
         {
             throw ApiProblemException.BadRequest(ProblemCodes.ImageMissing,
                 "No query image was sent: POST it as multipart field 'image' (curl -F image=@photo.jpg) or as the raw body with Content-Type image/jpeg.");
@@ -30,7 +30,9 @@ internal static class QueryImageReader
                 "The body has no Content-Type: send multipart/form-data with field 'image', or the raw bytes with Content-Type image/* " +
                 "(curl --data-binary @photo.jpg -H 'Content-Type: image/jpeg').");
         }
-        if (!mediaType.StartsWith("image/", StringComparison.Ordinal) && mediaType != "application/octet-stream")
+        // Two Content-Type headers arrive joined by a comma: no single media type, and a proxy may have read the other one.
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out _)
+            || (!mediaType.StartsWith("image/", StringComparison.Ordinal) && mediaType != "application/octet-stream"))
         {
             throw ApiProblemException.UnsupportedMediaType(
                 $"Content type '{mediaType}' is not an image: send multipart/form-data with field 'image', or the raw bytes with Content-Type image/* " +
@@ -38,10 +40,6 @@ internal static class QueryImageReader
         }
         return (await RequestBodies.ReadAllAsync(request, limit, ct), null);
     }
-
-    // A chunked body has no Content-Length; the server knows whether the request can carry one at all.
-    private static bool HasBody(HttpRequest request) => request.ContentLength is > 0
-        || (request.ContentLength is null && request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true);
 
     private static async Task<ReadOnlyMemory<byte>> ReadFileAsync(IFormCollection form, CancellationToken ct)
     {
@@ -51,6 +49,12 @@ internal static class QueryImageReader
         {
             throw ApiProblemException.BadRequest(ProblemCodes.UnknownField,
                 $"Unknown form field(s) {string.Join(", ", unknown.Select(n => $"'{n}'"))}; /search accepts 'image' (the file), 'k', 'mode' and 'filter'.");
+        }
+        // A parameter sent as a file is not in the form's values: it would be ignored, and a filtered search run unfiltered.
+        if (form.Files.FirstOrDefault(f => f.Name != ImageField) is { } misplaced)
+        {
+            throw ApiProblemException.BadRequest(ProblemCodes.InvalidForm,
+                $"'{misplaced.Name}' was sent as a file; send it as a text field (curl -F '{misplaced.Name}=…', not -F '{misplaced.Name}=@file').");
         }
         var files = form.Files.GetFiles(ImageField);
         if (files.Count != 1)

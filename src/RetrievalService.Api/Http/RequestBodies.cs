@@ -22,6 +22,10 @@ internal static class RequestBodies
         }
     }
 
+    /// <summary>True when the request carries a body (a chunked one has no Content-Length; the server knows whether it can have one).</summary>
+    public static bool HasBody(HttpRequest request) => request.ContentLength is > 0
+        || (request.ContentLength is null && request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true);
+
     /// <summary>The whole body, refused with 413 when it grows past <paramref name="limit"/> (chunked uploads declare no length).</summary>
     public static Task<byte[]> ReadAllAsync(HttpRequest request, long limit, CancellationToken ct) =>
         WithinDeadlineAsync(request, deadline => ReadAllWithinAsync(request, limit, deadline), ct);
@@ -69,10 +73,10 @@ internal static class RequestBodies
     }
 
     // MultipartReader and the form reader word their limits "... body length limit N exceeded" and "Form value count limit N
-    // exceeded"; the other limits they report (boundary, header and line lengths) are about framing.
-    private static bool IsSizeLimit(InvalidDataException e) =>
-        e.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase)
-        || e.Message.Contains("count limit", StringComparison.OrdinalIgnoreCase);
+    // exceeded"; the other limits they report (boundary, header and line lengths, headers per part) are about framing.
+    private static bool IsBodyLengthLimit(InvalidDataException e) => e.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsPartCountLimit(InvalidDataException e) => e.Message.StartsWith("Form value count limit", StringComparison.OrdinalIgnoreCase);
 
     private static async Task<IFormCollection> ReadFormWithinAsync(HttpRequest request, long limit, int maxFiles, CancellationToken ct)
     {
@@ -94,11 +98,17 @@ internal static class RequestBodies
             return await request.ReadFormAsync(options, ct);
         }
         // Kestrel's own body limit (MaxRequestBodySize, set by Limit) ends a chunked body that grows past it.
-        catch (Exception e) when ((e is InvalidDataException invalid && IsSizeLimit(invalid))
+        catch (Exception e) when ((e is InvalidDataException invalid && IsBodyLengthLimit(invalid))
             || e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
         {
             throw ApiProblemException.TooLarge(ProblemCodes.PayloadTooLarge,
-                $"The multipart body is too large or has too many parts; send fewer or smaller files per request (at most {maxFiles} files, {limit} bytes).");
+                $"The multipart body is over {limit} bytes; send fewer or smaller files per request (at most {maxFiles} files, {limit} bytes).");
+        }
+        catch (InvalidDataException e) when (IsPartCountLimit(e))
+        {
+            // The form reader stops counting at its limit, so the files beyond it are never seen: the same refusal as too many files.
+            throw ApiProblemException.TooLarge(ProblemCodes.TooManyFiles,
+                $"The multipart body has more than {options.ValueCountLimit} parts; send at most {maxFiles} file(s) and the documented fields per request.");
         }
         catch (Exception e) when (e is InvalidDataException || (e is IOException && !ct.IsCancellationRequested))
         {

@@ -21,7 +21,12 @@ public static class RequestIds
         {
             context.TraceIdentifier = supplied;
         }
-        context.Response.Headers[Header] = context.TraceIdentifier;
+        // Set as the response starts: the exception handler clears the headers of a failed request before its answer.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[Header] = context.TraceIdentifier;
+            return Task.CompletedTask;
+        });
         using (LogContext.PushProperty("RequestId", context.TraceIdentifier))
         {
             await next(context);

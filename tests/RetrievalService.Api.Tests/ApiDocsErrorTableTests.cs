@@ -1,0 +1,93 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using RetrievalService.Api.Errors;
+using RetrievalService.Api.Tests.Infrastructure;
+using RetrievalService.Api.Tests.Malformed;
+
+namespace RetrievalService.Api.Tests;
+
+/// <summary>
+/// docs/api.md's error table and the API's behaviour cannot drift apart: every row is provoked by a case of the
+/// malformed-request corpus or by a named test, and every answer the corpus expects is a row.
+/// </summary>
+public sealed partial class ApiDocsErrorTableTests
+{
+    // Rows that need a set-up of their own (a stopped database, a full machine, a slow body, another host), and the test
+    // that provokes each. A new such row gets its test here.
+    private static readonly Dictionary<(int Status, string Code), (Type Class, string Method)> ProvokedByNamedTests = new()
+    {
+        [(401, "unauthorized")] = (typeof(ApiKeyTests), nameof(ApiKeyTests.Without_a_key_the_answer_is_401_with_a_bearer_challenge)),
+        [(401, "invalid-key")] = (typeof(ApiKeyTests), nameof(ApiKeyTests.A_revoked_key_is_401_and_says_it_was_revoked)),
+        [(403, "forbidden")] = (typeof(ApiKeyTests), nameof(ApiKeyTests.A_key_without_the_scope_is_403_naming_the_scope)),
+        [(429, "quota-exceeded")] = (typeof(QuotaTests), nameof(QuotaTests.A_burst_beyond_the_bucket_gets_429_with_the_headers_and_recovers_after_retry_after)),
+        [(408, "request-timeout")] = (typeof(SaturationTests), nameof(SaturationTests.A_body_that_does_not_arrive_within_the_deadline_gets_408_and_the_service_goes_on)),
+        [(422, "image-too-complex")] = (typeof(ErrorsWithSetUpTests), nameof(ErrorsWithSetUpTests.A_decode_past_its_deadline_is_422_image_too_complex)),
+        [(503, "database-unavailable")] = (typeof(DatabaseOutageTests),
+            nameof(DatabaseOutageTests.A_stopped_database_gives_503_with_retry_after_and_the_service_recovers_when_it_returns)),
+        [(503, "saturated")] = (typeof(SaturationTests), nameof(SaturationTests.A_burst_beyond_the_concurrency_limit_is_refused_quickly_with_503_and_retry_after)),
+        [(503, "gallery-not-ready")] = (typeof(ErrorsWithSetUpTests), nameof(ErrorsWithSetUpTests.A_missing_gallery_or_a_newer_schema_is_503_gallery_not_ready_with_retry_after)),
+    };
+
+    private static readonly Lazy<IReadOnlyList<(int Status, string Code)>> Table = new(ReadTable);
+
+    private static IEnumerable<(int Status, string Code)> CorpusAnswers => MalformedCorpus.All.Select(c => ((int)c.Status, c.Code)).Distinct();
+
+    [Fact]
+    public void Every_row_of_the_error_table_is_provoked_by_the_corpus_or_a_named_test()
+    {
+        var provoked = CorpusAnswers.Concat(ProvokedByNamedTests.Keys).ToHashSet();
+
+        var unprovoked = Table.Value.Where(row => !provoked.Contains(row)).ToList();
+
+        Assert.True(unprovoked.Count == 0, $"rows no case or named test provokes: {string.Join(", ", unprovoked)}");
+    }
+
+    [Fact]
+    public void Every_answer_the_corpus_expects_is_a_row_of_the_error_table()
+    {
+        var undocumented = CorpusAnswers.Where(answer => !Table.Value.Contains(answer)).ToList();
+
+        Assert.True(undocumented.Count == 0, $"answers missing from docs/api.md: {string.Join(", ", undocumented)}");
+    }
+
+    [Fact]
+    public void Every_named_test_is_a_test_method_and_its_row_is_in_the_table()
+    {
+        foreach (var (row, (type, method)) in ProvokedByNamedTests)
+        {
+            Assert.Contains(row, Table.Value);
+            var test = type.GetMethod(method, BindingFlags.Public | BindingFlags.Instance);
+            Assert.True(test?.GetCustomAttribute<FactAttribute>() is not null, $"{type.Name}.{method} is no [Fact] or [Theory]");
+        }
+    }
+
+    [Fact]
+    public void Every_problem_code_the_api_defines_is_documented()
+    {
+        var codes = typeof(ProblemCodes).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetValue(null)!)
+            // 'internal' (a 500) is a bug to report, described under the table rather than listed in it.
+            .Where(code => code != ProblemCodes.Internal);
+
+        var undocumented = codes.Where(code => !Table.Value.Any(row => row.Code == code)).ToList();
+
+        Assert.True(undocumented.Count == 0, $"codes missing from docs/api.md: {string.Join(", ", undocumented)}");
+    }
+
+    // The rows of the table whose header is "| Status | `code` | When |"; a row may name several codes.
+    private static IReadOnlyList<(int Status, string Code)> ReadTable()
+    {
+        var lines = File.ReadAllLines(Path.Combine(RepoPaths.Root, "docs", "api.md"));
+        var header = Array.FindIndex(lines, line => line.StartsWith("| Status | `code` | When |", StringComparison.Ordinal));
+        Assert.True(header >= 0, "docs/api.md has no error table");
+        var rows = lines.Skip(header + 2).TakeWhile(line => line.StartsWith('|'))
+            .Select(line => line.Split('|'))
+            .SelectMany(cells => CodeSpan().Matches(cells[2]).Select(code => (int.Parse(cells[1].Trim(), System.Globalization.CultureInfo.InvariantCulture), code.Groups[1].Value)))
+            .ToList();
+        // Guards against a parse that finds nothing and lets every assertion above pass vacuously.
+        Assert.True(rows.Count >= 20, $"only {rows.Count} rows parsed from docs/api.md's error table");
+        return rows;
+    }
+
+    [GeneratedRegex("`([a-z-]+)`")]
+    private static partial Regex CodeSpan();
+}
