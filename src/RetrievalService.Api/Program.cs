@@ -47,7 +47,8 @@ app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
 
-app.MapOpenApi();
+// One document, at one fixed path: the default pattern answers any other name with a plain-text 404 of its own.
+app.MapOpenApi("/openapi/v1.json");
 app.MapPrometheusScrapingEndpoint().RequireScope(ApiKeyScopes.Admin).RequireQuota(ApiKeyScopes.Admin);
 app.MapApiHealthChecks();
 app.MapSearch();

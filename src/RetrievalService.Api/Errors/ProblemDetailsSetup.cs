@@ -27,6 +27,7 @@ public static class ProblemDetailsSetup
                 problem.Detail ??= StatusDetail(http, status);
             }
         });
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>();
         services.AddExceptionHandler<ApiExceptionHandler>();
         return services;
     }
