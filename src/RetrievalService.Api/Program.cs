@@ -37,7 +37,12 @@ builder.Services.AddOpenApi(options => options.AnnounceConfiguredServers().Decla
 var app = builder.Build();
 
 app.UseRequestIds();
-app.UseSerilogRequestLogging();
+app.UseSerilogRequestLogging(logging =>
+{
+    // The key's id names the caller in every request line; the key itself is never logged.
+    logging.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms (key {KeyId})";
+    logging.EnrichDiagnosticContext = (diagnostics, http) => diagnostics.Set("KeyId", http.User.KeyId() ?? "-");
+});
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRouting();

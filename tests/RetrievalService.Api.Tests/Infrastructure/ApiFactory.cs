@@ -46,6 +46,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         Schema = settings["GalleryStore:Schema"]!;
     }
 
+    /// <summary>Services added over the host's own before it starts (a log sink, say); null for none.</summary>
+    public Action<IServiceCollection>? ExtraServices { get; set; }
+
     /// <summary>The database the host uses.</summary>
     public string ConnectionString { get; }
 
@@ -85,6 +88,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+        builder.ConfigureServices(services => ExtraServices?.Invoke(services));
     }
 
     public override async ValueTask DisposeAsync()
