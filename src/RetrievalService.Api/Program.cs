@@ -36,6 +36,7 @@ builder.Services.AddOpenApi(options => options.AnnounceConfiguredServers().Decla
 
 var app = builder.Build();
 
+app.UseTrustedProxies(app.Configuration);
 app.UseRequestIds();
 app.UseSerilogRequestLogging(logging =>
 {
