@@ -40,6 +40,8 @@ app.UseTrustedProxies(app.Configuration);
 app.UseRequestIds();
 app.UseSerilogRequestLogging(logging =>
 {
+    // This host's logger rather than the static one, which the last host built in the process owns (tests run several).
+    logging.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
     // The key's id names the caller in every request line; the key itself is never logged.
     logging.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms (key {KeyId})";
     logging.EnrichDiagnosticContext = (diagnostics, http) => diagnostics.Set("KeyId", http.User.KeyId() ?? "-");
@@ -61,6 +63,7 @@ app.MapSearch();
 app.MapIndex();
 app.MapImages();
 app.MapModels();
+app.MapKeys();
 
 await app.RunAsync();
 

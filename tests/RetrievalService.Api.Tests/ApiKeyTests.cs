@@ -20,6 +20,7 @@ public sealed class ApiKeyTests(ApiKeyTests.Host host) : IClassFixture<ApiKeyTes
         ["POST /index"] = ApiKeyScopes.Index,
         ["DELETE /images/{id}"] = ApiKeyScopes.Admin,
         ["GET /metrics"] = ApiKeyScopes.Admin,
+        ["GET /keys"] = ApiKeyScopes.Admin,
     };
 
     private readonly HttpClient client = host.Client;
@@ -197,6 +198,7 @@ public sealed class ApiKeyTests(ApiKeyTests.Host host) : IClassFixture<ApiKeyTes
         "POST /index" => new(HttpMethod.Post, "/index") { Content = Requests.IndexForm([("home", Photos.Get("home"))]) },
         "DELETE /images/{id}" => new(HttpMethod.Delete, "/images/home-copy"),
         "GET /metrics" => new(HttpMethod.Get, "/metrics"),
+        "GET /keys" => new(HttpMethod.Get, "/keys"),
         _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "no such endpoint in this test"),
     };
 }

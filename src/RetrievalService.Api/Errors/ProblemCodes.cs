@@ -27,6 +27,8 @@ public static class ProblemCodes
     public const string InvalidKey = "invalid-key";
     public const string Forbidden = "forbidden";
     public const string QuotaExceeded = "quota-exceeded";
+    public const string InvalidKeyRequest = "invalid-key-request";
+    public const string KeyNotFound = "key-not-found";
     public const string ImageNotFound = "image-not-found";
     public const string DatabaseUnavailable = "database-unavailable";
     public const string GalleryNotReady = "gallery-not-ready";

@@ -21,6 +21,7 @@ public static class ProblemDetailsSetup
                 problem.Extensions["code"] = status switch
                 {
                     StatusCodes.Status404NotFound => ProblemCodes.NotFound,
+                    StatusCodes.Status415UnsupportedMediaType => ProblemCodes.UnsupportedMediaType,
                     >= 500 => ProblemCodes.Internal,
                     _ => ProblemCodes.HttpError,
                 };
@@ -38,6 +39,8 @@ public static class ProblemDetailsSetup
             $"No endpoint serves {http.Request.Method} {http.Request.Path}; the endpoints are listed in /openapi/v1.json.",
         StatusCodes.Status405MethodNotAllowed =>
             $"{http.Request.Path} does not accept {http.Request.Method}; the allowed methods are in /openapi/v1.json.",
+        StatusCodes.Status415UnsupportedMediaType =>
+            $"{http.Request.Method} {http.Request.Path} does not accept '{http.Request.ContentType}'; the accepted types are in /openapi/v1.json.",
         >= 500 => $"An unexpected error occurred; report it with request id {http.TraceIdentifier}.",
         _ => null,
     };

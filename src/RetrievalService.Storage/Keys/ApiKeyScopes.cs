@@ -20,14 +20,22 @@ public static class ApiKeyScopes
     public static IReadOnlyList<string> Parse(string list)
     {
         ArgumentNullException.ThrowIfNull(list);
-        var named = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return Normalize(list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    /// <summary>The distinct scopes of <paramref name="scopes"/>, in <see cref="All"/>'s order.</summary>
+    /// <exception cref="ArgumentException">There is none, or one is not exactly a known scope.</exception>
+    public static IReadOnlyList<string> Normalize(IEnumerable<string> scopes)
+    {
+        ArgumentNullException.ThrowIfNull(scopes);
+        var named = scopes.ToList();
         if (named.FirstOrDefault(s => !All.Contains(s, StringComparer.Ordinal)) is { } unknown)
         {
-            throw new ArgumentException($"Unknown scope '{unknown}'; scopes are {string.Join(", ", All)}.", nameof(list));
+            throw new ArgumentException($"Unknown scope '{unknown}'; scopes are {string.Join(", ", All)}.", nameof(scopes));
         }
-        if (named.Length == 0)
+        if (named.Count == 0)
         {
-            throw new ArgumentException($"A key needs at least one scope of {string.Join(", ", All)}.", nameof(list));
+            throw new ArgumentException($"A key needs at least one scope of {string.Join(", ", All)}.", nameof(scopes));
         }
         return All.Where(named.Contains).ToList();
     }

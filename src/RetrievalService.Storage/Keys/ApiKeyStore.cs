@@ -15,7 +15,7 @@ public sealed class ApiKeyStore(GalleryStore store)
     public async Task<(ApiKey Key, ApiKeySecret Secret)> CreateAsync(string name, IReadOnlyList<string> scopes, CancellationToken cancellationToken = default)
     {
         CheckName(name);
-        var checkedScopes = ApiKeyScopes.Parse(string.Join(',', scopes));
+        var checkedScopes = ApiKeyScopes.Normalize(scopes);
         var secret = ApiKeySecret.Generate();
         await store.EnsureSchemaAsync(cancellationToken);
         var created = await store.Retry.WriteAsync(async (connection, ct) =>
