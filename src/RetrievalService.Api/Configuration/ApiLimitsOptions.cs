@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace RetrievalService.Api.Configuration;
 
 /// <summary>Request bounds and admission control: how much one request may send and how many run at once.</summary>
-public sealed class ApiLimitsOptions
+public sealed class ApiLimitsOptions : IValidatableObject
 {
     /// <summary>Configuration section these options bind from.</summary>
     public const string SectionName = "Api:Limits";
@@ -43,6 +43,47 @@ public sealed class ApiLimitsOptions
     [Range(1, 3600)]
     public int RetryAfterSeconds { get; set; } = 2;
 
-    /// <summary>The effective concurrency limit.</summary>
-    public int EffectiveConcurrentRequests => MaxConcurrentRequests > 0 ? MaxConcurrentRequests : 2 * Environment.ProcessorCount;
+    /// <summary>
+    /// Memory the process may use, in MiB (a container's limit less some headroom); 0 leaves memory unmanaged. When set,
+    /// the inference slots are as many as fit in half of it after <see cref="BaselineMb"/> at <see cref="PerRequestPeakMb"/>
+    /// each, and the rest bounds the request bodies held in memory at once (<see cref="BodyMemoryBytes"/>).
+    /// </summary>
+    [Range(0, 1_048_576)]
+    public int MemoryBudgetMb { get; set; }
+
+    /// <summary>Resident memory of the idle service with its models loaded, in MiB (measured: docs/results/security).</summary>
+    [Range(0, 1_048_576)]
+    public int BaselineMb { get; set; } = 420;
+
+    /// <summary>Memory one request adds while it decodes and embeds the largest image the limits admit, in MiB (measured).</summary>
+    [Range(1, 1_048_576)]
+    public int PerRequestPeakMb { get; set; } = 150;
+
+    /// <summary>The concurrency limit: the configured or processor-derived one, lowered to what the memory budget allows.</summary>
+    public int EffectiveConcurrentRequests
+    {
+        get
+        {
+            var configured = MaxConcurrentRequests > 0 ? MaxConcurrentRequests : 2 * Environment.ProcessorCount;
+            return MemoryBudgetMb == 0 ? configured : Math.Clamp((MemoryBudgetMb - BaselineMb) / 2 / PerRequestPeakMb, 1, configured);
+        }
+    }
+
+    /// <summary>Bytes of request bodies held in memory at once, across requests; 0 when memory is unmanaged.</summary>
+    public long BodyMemoryBytes => MemoryBudgetMb == 0
+        ? 0
+        : (MemoryBudgetMb - BaselineMb - (long)EffectiveConcurrentRequests * PerRequestPeakMb) * 1024 * 1024;
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (MemoryBudgetMb > 0 && BodyMemoryBytes < Math.Max(MaxSearchRequestBytes, MaxIndexRequestBytes))
+        {
+            yield return new ValidationResult(
+                $"Api:Limits:MemoryBudgetMb ({MemoryBudgetMb}) leaves {BodyMemoryBytes / 1048576} MiB for request bodies after the baseline " +
+                $"({BaselineMb}) and {EffectiveConcurrentRequests} slot(s) of {PerRequestPeakMb} MiB, less than one largest request " +
+                $"({Math.Max(MaxSearchRequestBytes, MaxIndexRequestBytes) / 1048576} MiB); raise the budget or lower MaxIndexRequestBytes.",
+                [nameof(MemoryBudgetMb)]);
+        }
+    }
 }

@@ -37,6 +37,8 @@ internal static class IndexFormReader
         }
         var ids = ReadIds(form, files);
         var metadata = ReadMetadata(form, ids, maxMetadataChars);
+        // The form kept the files on disk; in memory they count against the body budget.
+        request.HttpContext.RequestServices.GetRequiredService<BodyMemory>().Reserve(request.HttpContext, files.Sum(f => f.Length));
         var items = new List<IndexItem>(files.Count);
         for (var i = 0; i < files.Count; i++)
         {

@@ -16,7 +16,7 @@ internal static class QueryImageReader
         if (request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true)
         {
             var form = await RequestBodies.ReadFormAsync(request, limit, maxFiles: 1, ct);
-            return (await ReadFileAsync(form, ct), form);
+            return (await ReadFileAsync(request.HttpContext, form, ct), form);
         }
         var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         if (mediaType is null && !RequestBodies.HasBody(request))
@@ -41,7 +41,7 @@ internal static class QueryImageReader
         return (await RequestBodies.ReadAllAsync(request, limit, ct), null);
     }
 
-    private static async Task<ReadOnlyMemory<byte>> ReadFileAsync(IFormCollection form, CancellationToken ct)
+    private static async Task<ReadOnlyMemory<byte>> ReadFileAsync(HttpContext http, IFormCollection form, CancellationToken ct)
     {
         var unknown = form.Keys.Concat(form.Files.Select(f => f.Name)).Distinct(StringComparer.Ordinal)
             .Where(name => !FormFields.Contains(name, StringComparer.Ordinal)).ToList();
@@ -63,6 +63,8 @@ internal static class QueryImageReader
                 $"Send exactly one file in the form field 'image' (curl -F image=@photo.jpg); got {files.Count}.");
         }
         var file = files[0];
+        // The form kept the file on disk; in memory it counts against the body budget.
+        http.RequestServices.GetRequiredService<BodyMemory>().Reserve(http, file.Length);
         var bytes = new byte[file.Length];
         await using var stream = file.OpenReadStream();
         await stream.ReadExactlyAsync(bytes, ct);

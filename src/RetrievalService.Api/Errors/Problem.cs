@@ -20,7 +20,7 @@ internal sealed record Problem(int StatusCode, string Code, string Title, string
         // The exception names the database's host, port and name: logged, never sent.
         GalleryUnavailableException => new(StatusCodes.Status503ServiceUnavailable, ProblemCodes.DatabaseUnavailable,
             "The gallery database is unavailable.", "The gallery database cannot be reached. Retry after the delay in Retry-After.", RetryAfter: true),
-        InferenceSaturatedException or Http.SlotsExhaustedException => new(StatusCodes.Status503ServiceUnavailable, ProblemCodes.Saturated,
+        InferenceSaturatedException or Http.SlotsExhaustedException or Http.BodyMemoryExhaustedException => new(StatusCodes.Status503ServiceUnavailable, ProblemCodes.Saturated,
             "The service is saturated.", error.Message, RetryAfter: true),
         InvalidGalleryItemException e => new(StatusCodes.Status400BadRequest, ProblemCodes.InvalidId, "The id is invalid.", e.Message),
         UnknownModelException or SchemaVersionException => new(StatusCodes.Status503ServiceUnavailable, ProblemCodes.GalleryNotReady,

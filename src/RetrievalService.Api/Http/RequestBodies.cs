@@ -57,7 +57,12 @@ internal static class RequestBodies
     private static async Task<byte[]> ReadAllWithinAsync(HttpRequest request, long limit, CancellationToken ct)
     {
         Limit(request, limit);
-        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 64 * 1024);
+        var memory = request.HttpContext.RequestServices.GetRequiredService<BodyMemory>();
+        // A declared length is reserved at once, a chunked body in steps as it grows, so a refusal comes before the bytes
+        // do; twice over, for the buffer and the array it is copied into.
+        var reserved = request.ContentLength ?? 0;
+        memory.Reserve(request.HttpContext, 2 * reserved);
+        using var buffer = new MemoryStream((int)reserved);
         var chunk = new byte[81920];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
@@ -66,6 +71,12 @@ internal static class RequestBodies
             {
                 throw ApiProblemException.TooLarge(ProblemCodes.PayloadTooLarge,
                     $"The request body exceeds {limit} bytes; send a smaller image.");
+            }
+            if (buffer.Length + read > reserved)
+            {
+                var step = Math.Max(read, 1024 * 1024);
+                memory.Reserve(request.HttpContext, 2 * step);
+                reserved += step;
             }
             buffer.Write(chunk, 0, read);
         }
