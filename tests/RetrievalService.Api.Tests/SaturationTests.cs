@@ -102,4 +102,41 @@ public sealed class SaturationTests
         using var next = await Requests.SearchAsync(client, Photos.Get("home"), "?k=1");
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
     }
+
+    [Fact]
+    public async Task A_multipart_body_below_the_minimum_data_rate_gets_408_not_a_malformed_form_answer()
+    {
+        await using var factory = await ApiFactory.CreateAsync();
+        factory.UseKestrel(0);
+        factory.StartServer();
+        using var client = await factory.CreateClientAsync();
+        var server = client.BaseAddress!;
+
+        // 20 bytes a second, below Kestrel's 240 B/s: after its 5 s grace Kestrel ends the body read.
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(server.Host, server.Port);
+        var stream = tcp.GetStream();
+        var head = $"POST /search?k=1 HTTP/1.1\r\nHost: {server.Authority}\r\nContent-Type: multipart/form-data; boundary=b\r\n" +
+            $"Content-Length: 100000\r\nAuthorization: {client.DefaultRequestHeaders.Authorization}\r\n\r\n" +
+            "--b\r\nContent-Disposition: form-data; name=\"image\"; filename=\"a.jpg\"\r\n\r\n";
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head));
+        using var stop = new CancellationTokenSource();
+        var trickle = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await stream.WriteAsync(new byte[2]);
+                await Task.Delay(100);
+            }
+        });
+        var answer = new byte[8192];
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var read = await stream.ReadAsync(answer, wait.Token);
+        await stop.CancelAsync();
+        await Record.ExceptionAsync(() => trickle);
+        var text = System.Text.Encoding.ASCII.GetString(answer, 0, read);
+
+        Assert.StartsWith("HTTP/1.1 408", text, StringComparison.Ordinal);
+        Assert.Contains("\"code\":\"request-timeout\"", text, StringComparison.Ordinal);
+    }
 }

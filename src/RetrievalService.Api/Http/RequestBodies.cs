@@ -44,15 +44,20 @@ internal static class RequestBodies
         {
             return await read(deadline.Token);
         }
-        // A read cut off by the deadline surfaces as a cancellation, or (inside the multipart reader) as an I/O error.
-        catch (Exception e) when (e is OperationCanceledException or IOException && deadline.IsCancellationRequested && !ct.IsCancellationRequested)
+        // A read cut off by the deadline surfaces as a cancellation, or (inside the multipart reader) as an I/O error; one cut
+        // off by Kestrel's minimum data rate as its 408 BadHttpRequestException.
+        catch (Exception e) when ((e is OperationCanceledException or IOException && deadline.IsCancellationRequested && !ct.IsCancellationRequested)
+            || IsTooSlow(e))
         {
             // The rest of the body is not wanted: close the connection after the answer instead of draining it.
             request.HttpContext.Response.Headers.Connection = "close";
-            throw ApiProblemException.BodyTimeout(
-                $"The request body did not arrive within {seconds} s; send it at once (a phone on a slow link: a smaller image).");
+            throw ApiProblemException.BodyTimeout(IsTooSlow(e)
+                ? "The request body arrived more slowly than the server accepts (240 bytes/s); send it at once (a phone on a slow link: a smaller image)."
+                : $"The request body did not arrive within {seconds} s; send it at once (a phone on a slow link: a smaller image).");
         }
     }
+
+    private static bool IsTooSlow(Exception e) => e is BadHttpRequestException { StatusCode: StatusCodes.Status408RequestTimeout };
 
     private static async Task<byte[]> ReadAllWithinAsync(HttpRequest request, long limit, CancellationToken ct)
     {
@@ -121,7 +126,7 @@ internal static class RequestBodies
             throw ApiProblemException.TooLarge(ProblemCodes.TooManyFiles,
                 $"The multipart body has more than {options.ValueCountLimit} parts; send at most {maxFiles} file(s) and the documented fields per request.");
         }
-        catch (Exception e) when (e is InvalidDataException || (e is IOException && !ct.IsCancellationRequested))
+        catch (Exception e) when (e is InvalidDataException || (e is IOException && !ct.IsCancellationRequested && !IsTooSlow(e)))
         {
             // Framing limits (a boundary over 70 characters, a boundary the body never uses so its first part's headers
             // never end) and a body that ends mid-part (an IOException) are malformed requests, not large ones.
