@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using RetrievalService.Api.Tests.Infrastructure;
 
 namespace RetrievalService.Api.Tests;
@@ -138,5 +139,70 @@ public sealed class SaturationTests
 
         Assert.StartsWith("HTTP/1.1 408", text, StringComparison.Ordinal);
         Assert.Contains("\"code\":\"request-timeout\"", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_multipart_upload_that_stalls_past_the_deadline_is_answered_408_before_the_connection_closes()
+    {
+        await using var factory = await ApiFactory.CreateAsync(new Dictionary<string, string?> { ["Api:Limits:BodyDeadlineSeconds"] = "1" });
+        factory.UseKestrel(0);
+        factory.StartServer();
+        using var client = await factory.CreateClientAsync();
+        var server = client.BaseAddress!;
+
+        // Part of a declared 100 kB form, then silence: only the deadline ends it (the minimum data rate allows 5 s of grace).
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(server.Host, server.Port);
+        var stream = tcp.GetStream();
+        var head = $"POST /search?k=1 HTTP/1.1\r\nHost: {server.Authority}\r\nContent-Type: multipart/form-data; boundary=b\r\n" +
+            $"Content-Length: 100000\r\nAuthorization: {client.DefaultRequestHeaders.Authorization}\r\n\r\n" +
+            "--b\r\nContent-Disposition: form-data; name=\"image\"; filename=\"a.jpg\"\r\n\r\n";
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head));
+        await stream.WriteAsync(new byte[20_000]);
+        var answer = new byte[8192];
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var read = await stream.ReadAsync(answer, wait.Token);
+        var text = System.Text.Encoding.ASCII.GetString(answer, 0, read);
+
+        Assert.StartsWith("HTTP/1.1 408", text, StringComparison.Ordinal);
+        Assert.Contains("\"code\":\"request-timeout\"", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task When_every_slot_and_the_queue_are_taken_a_search_is_refused_before_its_body_arrives()
+    {
+        await using var factory = await ApiFactory.CreateAsync(new Dictionary<string, string?>
+        {
+            ["Api:Limits:MaxConcurrentRequests"] = "1",
+            ["Api:Limits:MaxQueuedRequests"] = "0",
+        });
+        factory.UseKestrel(0);
+        factory.StartServer();
+        using var client = await factory.CreateClientAsync();
+        var slots = factory.Services.GetRequiredService<RetrievalService.Api.Http.InferenceSlots>();
+        var server = client.BaseAddress!;
+        var image = Photos.Get("astronaut");
+
+        using (await slots.EnterAsync(CancellationToken.None))
+        {
+            // Half the body, then silence: the answer can only come before the rest of it (a raw connection, because an HTTP
+            // client library shows no answer while it is still sending).
+            using var tcp = new System.Net.Sockets.TcpClient();
+            await tcp.ConnectAsync(server.Host, server.Port);
+            var stream = tcp.GetStream();
+            var head = $"POST /search?k=1 HTTP/1.1\r\nHost: {server.Authority}\r\nContent-Type: image/jpeg\r\nContent-Length: {image.Length}\r\n" +
+                $"Authorization: {client.DefaultRequestHeaders.Authorization}\r\n\r\n";
+            await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head));
+            await stream.WriteAsync(image.AsMemory(0, image.Length / 2));
+            var answer = new byte[8192];
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            var text = System.Text.Encoding.ASCII.GetString(answer, 0, await stream.ReadAsync(answer, wait.Token));
+
+            Assert.StartsWith("HTTP/1.1 503", text, StringComparison.Ordinal);
+            Assert.Contains("\"code\":\"saturated\"", text, StringComparison.Ordinal);
+            Assert.Contains("Retry-After:", text, StringComparison.OrdinalIgnoreCase);
+        }
+        using var afterwards = await Requests.SearchAsync(client, Photos.Get("home"), "?k=1");
+        Assert.Equal(HttpStatusCode.OK, afterwards.StatusCode);
     }
 }

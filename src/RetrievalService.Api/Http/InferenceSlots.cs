@@ -19,6 +19,22 @@ public sealed class InferenceSlots(IOptions<ApiLimitsOptions> options) : IDispos
         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
     });
 
+    /// <summary>
+    /// Refuses at once, before the body is read, when every slot is taken and the queue is full: under overload a refusal
+    /// should cost neither the upload nor its parsing. A request that passes still takes its slot only after its body.
+    /// </summary>
+    /// <exception cref="SlotsExhaustedException">Every slot is taken and the queue is full.</exception>
+    public void ThrowIfFull(HttpContext http)
+    {
+        var now = limiter.GetStatistics();
+        if (now is { CurrentAvailablePermits: 0 } && now.CurrentQueuedCount >= limits.MaxQueuedRequests)
+        {
+            // The body stays unread: closing beats draining it only to answer no.
+            http.Response.Headers.Connection = "close";
+            throw new SlotsExhaustedException(limits.EffectiveConcurrentRequests, limits.MaxQueuedRequests);
+        }
+    }
+
     /// <summary>A slot, held until the returned lease is disposed; a refusal is logged by the exception handler.</summary>
     /// <exception cref="SlotsExhaustedException">Every slot is taken and the queue is full.</exception>
     public async ValueTask<RateLimitLease> EnterAsync(CancellationToken cancellationToken)

@@ -28,21 +28,23 @@ internal static class RequestBodies
 
     /// <summary>The whole body, refused with 413 when it grows past <paramref name="limit"/> (chunked uploads declare no length).</summary>
     public static Task<byte[]> ReadAllAsync(HttpRequest request, long limit, CancellationToken ct) =>
-        WithinDeadlineAsync(request, deadline => ReadAllWithinAsync(request, limit, deadline), ct);
+        WithinDeadlineAsync(request, token => ReadAllWithinAsync(request, limit, token), ct);
 
     /// <summary>Parses a multipart form under <paramref name="limit"/>; malformed framing is a 400, a broken limit a 413.</summary>
     public static Task<IFormCollection> ReadFormAsync(HttpRequest request, long limit, int maxFiles, CancellationToken ct) =>
-        WithinDeadlineAsync(request, deadline => ReadFormWithinAsync(request, limit, maxFiles, deadline), ct);
+        WithinDeadlineAsync(request, token => ReadFormWithinAsync(request, limit, maxFiles, token), ct);
 
-    // The whole body must arrive within Api:Limits:BodyDeadlineSeconds, whatever its rate.
+    // The whole body must arrive within Api:Limits:BodyDeadlineSeconds, whatever its rate. The deadline reaches the reads
+    // through the body stream, so the readers keep the request's own token (see DeadlineStream).
     private static async Task<T> WithinDeadlineAsync<T>(HttpRequest request, Func<CancellationToken, Task<T>> read, CancellationToken ct)
     {
         var seconds = request.HttpContext.RequestServices.GetRequiredService<IOptions<ApiLimitsOptions>>().Value.BodyDeadlineSeconds;
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        deadline.CancelAfter(TimeSpan.FromSeconds(seconds));
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+        var body = request.Body;
+        request.Body = new DeadlineStream(body, deadline.Token);
         try
         {
-            return await read(deadline.Token);
+            return await read(ct);
         }
         // A read cut off by the deadline surfaces as a cancellation, or (inside the multipart reader) as an I/O error; one cut
         // off by Kestrel's minimum data rate as its 408 BadHttpRequestException.
@@ -54,6 +56,10 @@ internal static class RequestBodies
             throw ApiProblemException.BodyTimeout(IsTooSlow(e)
                 ? "The request body arrived more slowly than the server accepts (240 bytes/s); send it at once (a phone on a slow link: a smaller image)."
                 : $"The request body did not arrive within {seconds} s; send it at once (a phone on a slow link: a smaller image).");
+        }
+        finally
+        {
+            request.Body = body;
         }
     }
 
