@@ -23,6 +23,9 @@ internal sealed class ApiProcessMemory(int pid)
 
     public long? PeakRssKiB() => Read("VmHWM:");
 
+    /// <summary>Resets VmHWM to the current VmRSS (Linux's clear_refs value 5; the process's owner or root only).</summary>
+    public void ResetPeak() => File.WriteAllText($"/proc/{Pid}/clear_refs", "5");
+
     /// <summary>Samples VmRSS every 100 ms until stopped and returns the largest value seen (KiB).</summary>
     public async Task<long?> SamplePeakAsync(CancellationToken stop)
     {

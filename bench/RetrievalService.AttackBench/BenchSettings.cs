@@ -11,7 +11,8 @@ internal sealed record BenchSettings
           --query <image>              the normal clients' photo (default: opencv-doc's graf1.png from the photo pool)
           --index-folder <dir>         first POST /index the first --index-count images of this folder (default: no indexing)
           --index-count 40
-          --scenarios slow,overload    which scenarios to run
+          --scenarios slow,overload    which scenarios to run (also: memory, the per-request peak at the image limits)
+          --memory-image <name>        the memory scenario's image: png-16mp, jpeg-256mp or jpeg-12mp (default: all three, in one process)
           --normal-concurrency 1       normal clients searching back to back, with and without the attack
           --baseline-seconds 30        unattacked normal searches
           --attackers 50               hostile connections: half stall, half trickle
@@ -41,6 +42,7 @@ internal sealed record BenchSettings
     public int TrickleBytesPerSecond { get; init; } = 4;
     public int OverloadClients { get; init; } = 64;
     public double OverloadSeconds { get; init; } = 60;
+    public string? MemoryImage { get; init; }
     public int? Pid { get; init; }
     public string? JsonPath { get; init; }
 
@@ -76,6 +78,7 @@ internal sealed record BenchSettings
             TrickleBytesPerSecond = Whole("--trickle-bytes-per-second", 4),
             OverloadClients = Whole("--overload-clients", 64),
             OverloadSeconds = Number("--overload-seconds", 60),
+            MemoryImage = Option("--memory-image"),
             Pid = Option("--pid") is { } pid ? int.Parse(pid, invariant) : null,
             JsonPath = Option("--json") is { } json ? Path.GetFullPath(json) : null,
         };

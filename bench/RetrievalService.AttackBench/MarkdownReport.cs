@@ -50,6 +50,20 @@ internal static class MarkdownReport
         return text.ToString();
     }
 
+    public static string Memory(MemoryReport r)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("### Memory per request at the image limits (raw-body searches; VmHWM reset before each level)").AppendLine();
+        var table = new MarkdownTable(0, "image", "file", "concurrent", "requests", "200", "API peak RSS", "per request over the baseline");
+        foreach (var l in r.Levels)
+        {
+            table.Add(l.Image, MiB(l.ImageBytes / 1024), $"{l.Concurrency}", $"{l.Requests}", $"{l.Ok}", MiB(l.PeakKiB), Number(l.PerRequestMiB, "F0") + " MiB");
+        }
+        text.Append(table).AppendLine();
+        text.AppendLine(Invariant, $"Baseline (peak RSS around one normal search): {MiB(r.BaselineKiB)}; largest cost per request: {Number(r.PerRequestPeakMiB, "F0")} MiB.");
+        return text.ToString();
+    }
+
     private static string[] Row(string name, SearchOutcome o) =>
         [name, Number(o.Seconds, "F1"), $"{o.Requests}", $"{o.Count(200)}", $"{o.Count(503)}", $"{o.NotOk - o.Count(503)}", Ms(o.Ok.P50Ms), Ms(o.Ok.P99Ms), Ms(o.Ok.MaxMs)];
 

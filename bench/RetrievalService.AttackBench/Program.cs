@@ -43,6 +43,7 @@ for (var i = 0; i < 5; i++)
 
 SlowClientReport? slow = null;
 OverloadReport? overload = null;
+MemoryReport? memoryPeak = null;
 if (settings.Scenarios.Contains("slow"))
 {
     slow = await SlowClientReport.RunAsync(settings, normal, memory, Progress);
@@ -52,6 +53,11 @@ if (settings.Scenarios.Contains("overload"))
 {
     overload = await OverloadReport.RunAsync(settings, memory, Progress);
     Console.WriteLine(MarkdownReport.Overload(overload));
+}
+if (settings.Scenarios.Contains("memory"))
+{
+    memoryPeak = await MemoryScenario.RunAsync(settings, normal, memory ?? throw new InvalidOperationException("the memory scenario needs the API's process (--pid)"), Progress);
+    Console.WriteLine(MarkdownReport.Memory(memoryPeak));
 }
 var loadAfter = MachineInfo.LoadAverage();
 Console.WriteLine($"Machine: {machine}. Load average (1/5/15 min) before: {MachineInfo.FormatLoad(loadBefore)}, after: {MachineInfo.FormatLoad(loadAfter)}.");
@@ -69,6 +75,7 @@ if (settings.JsonPath is not null)
         apiPid = memory?.Pid,
         slowClient = slow,
         overload,
+        memory = memoryPeak,
     };
     Directory.CreateDirectory(Path.GetDirectoryName(settings.JsonPath)!);
     await File.WriteAllTextAsync(settings.JsonPath, JsonSerializer.Serialize(document, JsonOutput.Options));

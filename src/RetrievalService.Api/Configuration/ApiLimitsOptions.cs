@@ -51,13 +51,13 @@ public sealed class ApiLimitsOptions : IValidatableObject
     [Range(0, 1_048_576)]
     public int MemoryBudgetMb { get; set; }
 
-    /// <summary>Resident memory of the idle service with its models loaded, in MiB (measured: docs/results/security).</summary>
+    /// <summary>Resident memory of the service with its default models loaded, around one search, in MiB (measured: docs/results/security).</summary>
     [Range(0, 1_048_576)]
     public int BaselineMb { get; set; } = 420;
 
-    /// <summary>Memory one request adds while it decodes and embeds the largest image the limits admit, in MiB (measured).</summary>
+    /// <summary>Memory one request adds while it decodes and embeds the costliest image the default limits admit, in MiB (measured).</summary>
     [Range(1, 1_048_576)]
-    public int PerRequestPeakMb { get; set; } = 150;
+    public int PerRequestPeakMb { get; set; } = 170;
 
     /// <summary>The concurrency limit: the configured or processor-derived one, lowered to what the memory budget allows.</summary>
     public int EffectiveConcurrentRequests

@@ -35,7 +35,7 @@ public static class IndexEndpoints
         CancellationToken cancellationToken)
     {
         var options = limits.Value;
-        slots.ThrowIfFull(request.HttpContext);
+        slots.ThrowIfFull();
         var items = await IndexFormReader.ReadAsync(request, options.MaxIndexRequestBytes, options.MaxIndexFiles, options.MaxMetadataChars, cancellationToken);
         // As for /search: the slot is taken once the upload is complete.
         using var slot = await slots.EnterAsync(cancellationToken);

@@ -37,7 +37,7 @@ public static class SearchEndpoints
         CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        slots.ThrowIfFull(request.HttpContext);
+        slots.ThrowIfFull();
         var (image, form) = await QueryImageReader.ReadAsync(request, limits.Value.MaxSearchRequestBytes, cancellationToken);
         var parameters = SearchParameterParser.Parse(request.Query, form, limits.Value.MaxMetadataChars, options.Value.QueryExpansion);
         // The slot is taken only now that the whole body is here: a slow upload holds its connection, not the machine.

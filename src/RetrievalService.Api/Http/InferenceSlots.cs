@@ -24,13 +24,13 @@ public sealed class InferenceSlots(IOptions<ApiLimitsOptions> options) : IDispos
     /// should cost neither the upload nor its parsing. A request that passes still takes its slot only after its body.
     /// </summary>
     /// <exception cref="SlotsExhaustedException">Every slot is taken and the queue is full.</exception>
-    public void ThrowIfFull(HttpContext http)
+    public void ThrowIfFull()
     {
         var now = limiter.GetStatistics();
         if (now is { CurrentAvailablePermits: 0 } && now.CurrentQueuedCount >= limits.MaxQueuedRequests)
         {
-            // The body stays unread: closing beats draining it only to answer no.
-            http.Response.Headers.Connection = "close";
+            // No Connection: close, though the body stays unread: a client still sending would then get a reset instead of
+            // this answer. Kestrel discards the rest of the body, under its minimum data rate, to reuse the connection.
             throw new SlotsExhaustedException(limits.EffectiveConcurrentRequests, limits.MaxQueuedRequests);
         }
     }
