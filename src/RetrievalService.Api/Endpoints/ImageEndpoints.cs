@@ -1,9 +1,9 @@
-using RetrievalService.Api.Security;
-using RetrievalService.Storage.Keys;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RetrievalService.Api.Errors;
 using RetrievalService.Api.Models;
+using RetrievalService.Api.Security;
 using RetrievalService.Storage;
+using RetrievalService.Storage.Keys;
 using RetrievalService.Storage.Model;
 
 namespace RetrievalService.Api.Endpoints;

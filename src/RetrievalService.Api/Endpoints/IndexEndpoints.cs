@@ -1,11 +1,11 @@
-using RetrievalService.Api.Security;
-using RetrievalService.Storage.Keys;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using RetrievalService.Api.Configuration;
 using RetrievalService.Api.Http;
+using RetrievalService.Api.Security;
 using RetrievalService.Api.Telemetry;
 using RetrievalService.Indexing;
+using RetrievalService.Storage.Keys;
 
 namespace RetrievalService.Api.Endpoints;
 

@@ -1,8 +1,8 @@
-using RetrievalService.Api.Security;
-using RetrievalService.Storage.Keys;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RetrievalService.Api.Models;
+using RetrievalService.Api.Security;
 using RetrievalService.Embedding.Inference;
+using RetrievalService.Storage.Keys;
 
 namespace RetrievalService.Api.Endpoints;
 

@@ -1,10 +1,10 @@
-using RetrievalService.Api.Security;
-using RetrievalService.Storage.Keys;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using RetrievalService.Api.Configuration;
 using RetrievalService.Api.Http;
+using RetrievalService.Api.Security;
+using RetrievalService.Storage.Keys;
 
 namespace RetrievalService.Api.Endpoints;
 
