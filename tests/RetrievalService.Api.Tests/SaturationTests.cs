@@ -72,32 +72,18 @@ public sealed class SaturationTests
         factory.UseKestrel(0);
         factory.StartServer();
         using var client = await factory.CreateClientAsync();
-        var server = client.BaseAddress!;
         var image = Photos.Get("astronaut");
 
-        // A raw connection that sends the body at 2 KB/s: above Kestrel's minimum data rate (240 B/s), so only the whole-body
-        // deadline stops it (an HTTP client library would not show the answer while it is still sending).
-        using var tcp = new System.Net.Sockets.TcpClient();
-        await tcp.ConnectAsync(server.Host, server.Port);
-        var stream = tcp.GetStream();
-        var head = $"POST /search?k=1 HTTP/1.1\r\nHost: {server.Authority}\r\nContent-Type: image/jpeg\r\nContent-Length: {image.Length}\r\n" +
-            $"Authorization: {client.DefaultRequestHeaders.Authorization}\r\n\r\n";
-        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head));
-        using var stop = new CancellationTokenSource();
-        var trickle = Task.Run(async () =>
+        // 2 KB/s: above Kestrel's minimum data rate (240 B/s), so only the whole-body deadline stops it.
+        using var connection = await RawConnection.PostAsync(client, "/search?k=1", "image/jpeg", $"Content-Length: {image.Length}");
+        var text = await connection.AnswerWhileSendingAsync(async stop =>
         {
-            for (var sent = 0; sent < image.Length && !stop.IsCancellationRequested; sent += 512)
+            for (var sent = 0; sent < image.Length; sent += 512)
             {
-                await stream.WriteAsync(image.AsMemory(sent, Math.Min(512, image.Length - sent)));
-                await Task.Delay(250);
+                await connection.SendAsync(image.AsMemory(sent, Math.Min(512, image.Length - sent)), stop);
+                await Task.Delay(250, stop);
             }
-        });
-        var answer = new byte[8192];
-        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var read = await stream.ReadAsync(answer, wait.Token);
-        await stop.CancelAsync();
-        await Record.ExceptionAsync(() => trickle);
-        var text = System.Text.Encoding.ASCII.GetString(answer, 0, read);
+        }, TimeSpan.FromSeconds(10));
 
         Assert.StartsWith("HTTP/1.1 408", text, StringComparison.Ordinal);
         using var next = await Requests.SearchAsync(client, Photos.Get("home"), "?k=1");
@@ -111,31 +97,17 @@ public sealed class SaturationTests
         factory.UseKestrel(0);
         factory.StartServer();
         using var client = await factory.CreateClientAsync();
-        var server = client.BaseAddress!;
 
         // 20 bytes a second, below Kestrel's 240 B/s: after its 5 s grace Kestrel ends the body read.
-        using var tcp = new System.Net.Sockets.TcpClient();
-        await tcp.ConnectAsync(server.Host, server.Port);
-        var stream = tcp.GetStream();
-        var head = $"POST /search?k=1 HTTP/1.1\r\nHost: {server.Authority}\r\nContent-Type: multipart/form-data; boundary=b\r\n" +
-            $"Content-Length: 100000\r\nAuthorization: {client.DefaultRequestHeaders.Authorization}\r\n\r\n" +
-            "--b\r\nContent-Disposition: form-data; name=\"image\"; filename=\"a.jpg\"\r\n\r\n";
-        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head));
-        using var stop = new CancellationTokenSource();
-        var trickle = Task.Run(async () =>
+        using var connection = await MultipartUploadAsync(client);
+        var text = await connection.AnswerWhileSendingAsync(async stop =>
         {
-            while (!stop.IsCancellationRequested)
+            while (true)
             {
-                await stream.WriteAsync(new byte[2]);
-                await Task.Delay(100);
+                await connection.SendAsync(new byte[2], stop);
+                await Task.Delay(100, stop);
             }
-        });
-        var answer = new byte[8192];
-        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        var read = await stream.ReadAsync(answer, wait.Token);
-        await stop.CancelAsync();
-        await Record.ExceptionAsync(() => trickle);
-        var text = System.Text.Encoding.ASCII.GetString(answer, 0, read);
+        }, TimeSpan.FromSeconds(20));
 
         Assert.StartsWith("HTTP/1.1 408", text, StringComparison.Ordinal);
         Assert.Contains("\"code\":\"request-timeout\"", text, StringComparison.Ordinal);
@@ -148,21 +120,11 @@ public sealed class SaturationTests
         factory.UseKestrel(0);
         factory.StartServer();
         using var client = await factory.CreateClientAsync();
-        var server = client.BaseAddress!;
 
         // Part of a declared 100 kB form, then silence: only the deadline ends it (the minimum data rate allows 5 s of grace).
-        using var tcp = new System.Net.Sockets.TcpClient();
-        await tcp.ConnectAsync(server.Host, server.Port);
-        var stream = tcp.GetStream();
-        var head = $"POST /search?k=1 HTTP/1.1\r\nHost: {server.Authority}\r\nContent-Type: multipart/form-data; boundary=b\r\n" +
-            $"Content-Length: 100000\r\nAuthorization: {client.DefaultRequestHeaders.Authorization}\r\n\r\n" +
-            "--b\r\nContent-Disposition: form-data; name=\"image\"; filename=\"a.jpg\"\r\n\r\n";
-        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head));
-        await stream.WriteAsync(new byte[20_000]);
-        var answer = new byte[8192];
-        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var read = await stream.ReadAsync(answer, wait.Token);
-        var text = System.Text.Encoding.ASCII.GetString(answer, 0, read);
+        using var connection = await MultipartUploadAsync(client);
+        await connection.SendAsync(new byte[20_000]);
+        var text = await connection.AnswerAsync(TimeSpan.FromSeconds(10));
 
         Assert.StartsWith("HTTP/1.1 408", text, StringComparison.Ordinal);
         Assert.Contains("\"code\":\"request-timeout\"", text, StringComparison.Ordinal);
@@ -180,23 +142,14 @@ public sealed class SaturationTests
         factory.StartServer();
         using var client = await factory.CreateClientAsync();
         var slots = factory.Services.GetRequiredService<RetrievalService.Api.Http.InferenceSlots>();
-        var server = client.BaseAddress!;
         var image = Photos.Get("astronaut");
 
         using (await slots.EnterAsync(CancellationToken.None))
         {
-            // Half the body, then silence: the answer can only come before the rest of it (a raw connection, because an HTTP
-            // client library shows no answer while it is still sending).
-            using var tcp = new System.Net.Sockets.TcpClient();
-            await tcp.ConnectAsync(server.Host, server.Port);
-            var stream = tcp.GetStream();
-            var head = $"POST /search?k=1 HTTP/1.1\r\nHost: {server.Authority}\r\nContent-Type: image/jpeg\r\nContent-Length: {image.Length}\r\n" +
-                $"Authorization: {client.DefaultRequestHeaders.Authorization}\r\n\r\n";
-            await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head));
-            await stream.WriteAsync(image.AsMemory(0, image.Length / 2));
-            var answer = new byte[8192];
-            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            var text = System.Text.Encoding.ASCII.GetString(answer, 0, await stream.ReadAsync(answer, wait.Token));
+            // Half the body, then silence: the answer can only come before the rest of it.
+            using var connection = await RawConnection.PostAsync(client, "/search?k=1", "image/jpeg", $"Content-Length: {image.Length}");
+            await connection.SendAsync(image.AsMemory(0, image.Length / 2));
+            var text = await connection.AnswerAsync(TimeSpan.FromSeconds(10));
 
             Assert.StartsWith("HTTP/1.1 503", text, StringComparison.Ordinal);
             Assert.Contains("\"code\":\"saturated\"", text, StringComparison.Ordinal);
@@ -204,5 +157,13 @@ public sealed class SaturationTests
         }
         using var afterwards = await Requests.SearchAsync(client, Photos.Get("home"), "?k=1");
         Assert.Equal(HttpStatusCode.OK, afterwards.StatusCode);
+    }
+
+    // A 100 kB multipart search whose image part has begun: the caller sends the rest, or not.
+    private static async Task<RawConnection> MultipartUploadAsync(HttpClient client)
+    {
+        var connection = await RawConnection.PostAsync(client, "/search?k=1", "multipart/form-data; boundary=b", "Content-Length: 100000");
+        await connection.SendAsync("--b\r\nContent-Disposition: form-data; name=\"image\"; filename=\"a.jpg\"\r\n\r\n");
+        return connection;
     }
 }
