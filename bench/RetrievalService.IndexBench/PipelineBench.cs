@@ -12,19 +12,19 @@ namespace RetrievalService.IndexBench;
 internal static class PipelineBench
 {
     public static async Task<(double ImagesPerSecond, int Stored)> RunAsync(
-        string connectionString, OnnxEmbedder teacher, IReadOnlyList<IndexFile> files, int decodeWorkers, BenchSettings settings)
+        string connectionString, OnnxEmbedder teacher, IReadOnlyList<IndexItem> files, int decodeWorkers, BenchSettings settings)
     {
         var schema = $"bench_index_{DateTime.UtcNow:yyyyMMddHHmmss}_{decodeWorkers}";
-        var options = new IndexingOptions { EmbedBatchSize = settings.EmbedBatch, WriteBatchSize = settings.WriteBatch };
+        var options = new IndexingOptions { EmbedBatchSize = settings.EmbedBatch, WriteBatchSize = settings.WriteBatch, DecodeParallelism = decodeWorkers };
         try
         {
             await using var store = GalleryStore.Create(new GalleryStoreOptions { ConnectionString = connectionString, Schema = schema });
-            var indexer = new GalleryIndexer(teacher, new ImagePipeline(new ImageDecodeLimits()), store, options);
+            var indexer = new IndexingPipeline(teacher, new ImagePipeline(new ImageDecodeLimits()), store, options);
             // Schema and table creation are one-off costs, not throughput.
             await indexer.EnsureModelAsync();
             var counter = new Counter();
             var watch = Stopwatch.StartNew();
-            await new IndexingPipeline(indexer, new PipelineSettings { DecodeWorkers = decodeWorkers }, counter).RunAsync(files, CancellationToken.None);
+            await indexer.RunAsync(files, counter, null, CancellationToken.None);
             return (files.Count / watch.Elapsed.TotalSeconds, counter.Stored);
         }
         finally
@@ -40,7 +40,7 @@ internal static class PipelineBench
     {
         public int Stored { get; private set; }
 
-        public void OnResult(IndexFile file, IndexItemResult result) => Stored += result.Status == IndexItemStatus.Stored ? 1 : 0;
+        public void OnResult(int position, IndexItem item, IndexItemResult result) => Stored += result.Status == IndexItemStatus.Stored ? 1 : 0;
 
         public void OnBatchCommitted(int rows)
         {

@@ -13,7 +13,7 @@ var settings = BenchSettings.Parse(args);
 var root = LocalDatabase.FindRepositoryRoot(AppContext.BaseDirectory);
 var connectionString = await LocalDatabase.ResolveConnectionStringAsync();
 var photos = PhotoPool.Enumerate(Path.Combine(root, "data", "sources", "debs")).Take(settings.Limit).ToList();
-var files = photos.Select(p => new IndexFile(p.Key.Replace('/', ':'), p.Path, p.Path, null)).ToList();
+var files = photos.Select(p => new IndexItem(p.Key.Replace('/', ':'), IndexContent.FromFile(p.Path), p.Path, null)).ToList();
 var paths = photos.Select(p => p.Path).ToList();
 var megabytes = paths.Sum(p => new FileInfo(p).Length) / 1048576.0;
 var pipeline = new ImagePipeline(new ImageDecodeLimits());

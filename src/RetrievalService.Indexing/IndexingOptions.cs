@@ -23,7 +23,7 @@ public sealed class IndexingOptions
     [Range(1, 10_000)]
     public int WriteBatchSize { get; set; } = 64;
 
-    /// <summary>Threads decoding and resizing images at once; 0 uses the processor count.</summary>
+    /// <summary>Threads decoding and resizing images at once, for the API and the CLI alike (<c>--decode-workers</c>); 0 uses the processor count.</summary>
     [Range(0, 256)]
     public int DecodeParallelism { get; set; }
 

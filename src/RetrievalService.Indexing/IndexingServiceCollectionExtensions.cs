@@ -14,9 +14,9 @@ public static class IndexingServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <see cref="IndexingOptions"/> from <c>Indexing</c> (validated at start) and registers the singleton
-    /// <see cref="GalleryIndexer"/>, plus, unless already registered: the embedding core (<c>AddEmbedding</c>), the
+    /// <see cref="Pipeline.IndexingPipeline"/>, plus, unless already registered: the embedding core (<c>AddEmbedding</c>), the
     /// gallery store (<c>AddGalleryStore</c>) and the teacher as the keyed <see cref="OnnxEmbedder"/>
-    /// <see cref="GalleryIndexer.TeacherKey"/>, loaded from <see cref="IndexingOptions.TeacherManifest"/> on first use.
+    /// <see cref="Pipeline.IndexingPipeline.TeacherKey"/>, loaded from <see cref="IndexingOptions.TeacherManifest"/> on first use.
     /// </summary>
     public static IServiceCollection AddGalleryIndexing(this IServiceCollection services)
     {
@@ -32,16 +32,16 @@ public static class IndexingServiceCollectionExtensions
         {
             services.AddGalleryStore();
         }
-        services.TryAddKeyedSingleton(GalleryIndexer.TeacherKey, (sp, _) => OnnxEmbedder.Load(
+        services.TryAddKeyedSingleton(Pipeline.IndexingPipeline.TeacherKey, (sp, _) => OnnxEmbedder.Load(
             TeacherManifestPath.Resolve(sp.GetRequiredService<IOptions<IndexingOptions>>().Value.TeacherManifest),
             sp.GetRequiredService<IOptions<InferenceOptions>>().Value,
             sp.GetService<ILoggerFactory>()?.CreateLogger<OnnxEmbedder>()));
-        services.TryAddSingleton(sp => new GalleryIndexer(
-            sp.GetRequiredKeyedService<OnnxEmbedder>(GalleryIndexer.TeacherKey),
+        services.TryAddSingleton(sp => new Pipeline.IndexingPipeline(
+            sp.GetRequiredKeyedService<OnnxEmbedder>(Pipeline.IndexingPipeline.TeacherKey),
             sp.GetRequiredService<ImagePipeline>(),
             sp.GetRequiredService<GalleryStore>(),
             sp.GetRequiredService<IOptions<IndexingOptions>>().Value,
-            sp.GetService<ILogger<GalleryIndexer>>()));
+            sp.GetService<ILogger<Pipeline.IndexingPipeline>>()));
         return services;
     }
 }

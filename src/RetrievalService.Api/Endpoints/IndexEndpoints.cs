@@ -5,6 +5,7 @@ using RetrievalService.Api.Http;
 using RetrievalService.Api.Security;
 using RetrievalService.Api.Telemetry;
 using RetrievalService.Indexing;
+using RetrievalService.Indexing.Pipeline;
 using RetrievalService.Storage.Keys;
 
 namespace RetrievalService.Api.Endpoints;
@@ -31,7 +32,7 @@ public static class IndexEndpoints
 
     /// <summary>Index uploaded images with the teacher; one outcome per file, 200 even when some are rejected.</summary>
     public static async Task<Ok<IndexResponse>> IndexAsync(
-        HttpRequest request, GalleryIndexer indexer, InferenceSlots slots, IOptions<ApiLimitsOptions> limits, ApiTelemetry telemetry,
+        HttpRequest request, IndexingPipeline indexing, InferenceSlots slots, IOptions<ApiLimitsOptions> limits, ApiTelemetry telemetry,
         CancellationToken cancellationToken)
     {
         var options = limits.Value;
@@ -42,9 +43,9 @@ public static class IndexEndpoints
         IReadOnlyList<IndexItemResult> results;
         using (ApiTelemetry.Source.StartActivity("index")?.SetTag("files", items.Count))
         {
-            results = await indexer.IndexAsync(items, cancellationToken);
+            results = await indexing.IndexAsync(items, cancellationToken);
         }
-        var response = new IndexResponse(indexer.TeacherId, Count(results, IndexItemStatus.Stored), Count(results, IndexItemStatus.Unchanged),
+        var response = new IndexResponse(indexing.TeacherId, Count(results, IndexItemStatus.Stored), Count(results, IndexItemStatus.Unchanged),
             Count(results, IndexItemStatus.Rejected), results.Select(r => new IndexedItem(r.Id, r.Status, r.Code, r.Reason)).ToList());
         telemetry.RecordIndexed("stored", response.Stored);
         telemetry.RecordIndexed("unchanged", response.Unchanged);

@@ -48,7 +48,7 @@ internal static class IndexFormReader
                 await stream.ReadExactlyAsync(bytes, ct);
             }
             var source = UploadSource.For(files[i].FileName, ids[i]);
-            items.Add(new IndexItem(ids[i], bytes, source, metadata.TryGetValue(ids[i], out var m) ? m : null));
+            items.Add(new IndexItem(ids[i], IndexContent.FromBytes(bytes), source, metadata.TryGetValue(ids[i], out var m) ? m : null));
         }
         return items;
     }

@@ -1,6 +1,6 @@
 using RetrievalService.Api.Configuration;
 using RetrievalService.Embedding.Manifests;
-using RetrievalService.Indexing;
+using RetrievalService.Indexing.Pipeline;
 
 namespace RetrievalService.Api.Models;
 
@@ -11,8 +11,8 @@ namespace RetrievalService.Api.Models;
 /// </summary>
 public sealed class ModelCatalog
 {
-    /// <summary>DI key of the teacher's embedder, shared with the <see cref="GalleryIndexer"/> so one session serves both.</summary>
-    public const string TeacherKey = GalleryIndexer.TeacherKey;
+    /// <summary>DI key of the teacher's embedder, shared with the <see cref="IndexingPipeline"/> so one session serves both.</summary>
+    public const string TeacherKey = IndexingPipeline.TeacherKey;
 
     /// <summary>DI key of the student's embedders.</summary>
     public const string StudentKey = "student";

@@ -23,7 +23,7 @@ internal static class IndexCommand
         };
         var report = new Option<string?>("--report") { Description = "Write a JSON report of every file's outcome to this path." };
         var threads = new Option<int?>("--threads") { Description = "ONNX Runtime intra-op threads (default: Embedding:Inference:IntraOpThreads, 0 = ORT's choice)." };
-        var decodeWorkers = new Option<int>("--decode-workers") { Description = "Parallel decode/resize workers.", DefaultValueFactory = _ => 1 };
+        var decodeWorkers = new Option<int?>("--decode-workers") { Description = "Parallel decode/resize workers (default: Indexing:DecodeParallelism, 0 = one per processor)." };
         var batchSize = new Option<int?>("--batch-size") { Description = "Rows per COPY transaction (default: Indexing:WriteBatchSize, 64)." };
         var embedBatch = new Option<int?>("--embed-batch-size") { Description = "Images per ORT run (default: Indexing:EmbedBatchSize, 8)." };
         var force = new Option<bool>("--force") { Description = "Re-embed files even when their content is already stored (e.g. to apply new metadata)." };
@@ -36,7 +36,7 @@ internal static class IndexCommand
         common.AddTo(command);
         decodeWorkers.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() < 1)
+            if (result.GetValueOrDefault<int?>() is < 1)
             {
                 result.AddError("--decode-workers must be at least 1.");
             }
@@ -54,9 +54,10 @@ internal static class IndexCommand
             Set(entries, $"{InferenceOptions.SectionName}:{nameof(InferenceOptions.IntraOpThreads)}", parse.GetValue(threads));
             Set(entries, $"{IndexingOptions.SectionName}:{nameof(IndexingOptions.WriteBatchSize)}", parse.GetValue(batchSize));
             Set(entries, $"{IndexingOptions.SectionName}:{nameof(IndexingOptions.EmbedBatchSize)}", parse.GetValue(embedBatch));
+            Set(entries, $"{IndexingOptions.SectionName}:{nameof(IndexingOptions.DecodeParallelism)}", parse.GetValue(decodeWorkers));
             var request = new IndexRequest(
                 parse.GetValue(folder), parse.GetValue(manifest), parse.GetValue(extensions)!, parse.GetValue(report),
-                parse.GetValue(decodeWorkers), parse.GetValue(force), parse.GetValue(noProgress),
+                parse.GetValue(force), parse.GetValue(noProgress),
                 TimeSpan.FromMilliseconds(parse.GetValue(pause)));
             return IndexerHost.RunAsync(entries, parse.GetValue(common.Verbose), (services, token) => IndexRun.RunAsync(services, request, token), ct);
         });
@@ -75,4 +76,4 @@ internal static class IndexCommand
 /// <summary>What <c>index</c> was asked to do.</summary>
 internal sealed record IndexRequest(
     string? Folder, string? Manifest, IReadOnlyList<string> Extensions, string? ReportPath,
-    int DecodeWorkers, bool Force, bool NoProgress, TimeSpan PauseAfterBatch);
+    bool Force, bool NoProgress, TimeSpan PauseAfterBatch);

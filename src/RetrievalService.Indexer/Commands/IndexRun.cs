@@ -15,22 +15,19 @@ internal static class IndexRun
         var sources = request.Folder is { } folder
             ? FolderSource.Enumerate(folder, request.Extensions)
             : ManifestSource.Read(request.Manifest!);
-        var indexer = services.GetRequiredService<GalleryIndexer>();
+        var pipeline = services.GetRequiredService<IndexingPipeline>();
         var live = !request.NoProgress && AnsiConsole.Profile.Capabilities.Interactive;
-        var recorder = new RunRecorder(sources.Files.Count + sources.Problems.Count, entry => ShowRejected(entry, live));
+        var recorder = new RunRecorder(sources.Items.Count + sources.Problems.Count, entry => ShowRejected(entry, live));
         foreach (var problem in sources.Problems)
         {
-            recorder.OnResult(new IndexFile(problem.Id, problem.Source, problem.Source, null), problem.ToResult());
+            recorder.OnResult(-1, new IndexItem(problem.Id, IndexContent.FromFile(problem.Source), problem.Source, null), problem.ToResult());
         }
-        var settings = new PipelineSettings
-        {
-            DecodeWorkers = request.DecodeWorkers, Force = request.Force, PauseAfterBatch = request.PauseAfterBatch,
-        };
+        var settings = new PipelineSettings { Force = request.Force, PauseAfterBatch = request.PauseAfterBatch };
         var startedAt = DateTimeOffset.Now;
         string? error = null;
         try
         {
-            await ProgressView.RunAsync(recorder, live, () => new IndexingPipeline(indexer, settings, recorder).RunAsync(sources.Files, ct));
+            await ProgressView.RunAsync(recorder, live, () => pipeline.RunAsync(sources.Items, recorder, settings, ct));
         }
         catch (Exception e)
         {
@@ -41,9 +38,9 @@ internal static class IndexRun
         {
             if (request.ReportPath is { } path)
             {
-                Report(recorder, indexer.TeacherId, request.Folder ?? request.Manifest!, startedAt, error).Write(path);
+                Report(recorder, pipeline.TeacherId, request.Folder ?? request.Manifest!, startedAt, error).Write(path);
             }
-            Console.Error.WriteLine(Summary(recorder, indexer.TeacherId, error is null));
+            Console.Error.WriteLine(Summary(recorder, pipeline.TeacherId, error is null));
         }
         return recorder.Rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Ok;
     }

@@ -29,10 +29,10 @@ internal sealed class RunRecorder(int total, Action<ReportEntry> onRejected) : I
     /// <summary>Called after each committed batch, with results already counted.</summary>
     public Action? BatchCommitted { get; set; }
 
-    public void OnResult(IndexFile file, IndexItemResult result)
+    public void OnResult(int position, IndexItem item, IndexItemResult result)
     {
         // The report is the operator's, on this machine: it names the file where it lies, not the source stored for clients.
-        var entry = new ReportEntry(result.Id, file.Path, result.Status, result.Code, result.Reason);
+        var entry = new ReportEntry(result.Id, item.Content.FilePath ?? item.Source, result.Status, result.Code, result.Reason);
         entries.Add(entry);
         switch (result.Status)
         {

@@ -1,4 +1,4 @@
-using RetrievalService.Indexing.Pipeline;
+using RetrievalService.Indexing;
 
 namespace RetrievalService.Indexer.Sources;
 
@@ -25,7 +25,7 @@ internal static class FolderSource
         var files = Directory.EnumerateFiles(root, "*", options)
             .Where(path => wanted.Contains(Path.GetExtension(path)))
             .Order(StringComparer.Ordinal)
-            .Select(path => new IndexFile(IdFor(root, path), path, SourceFor(root, path), null))
+            .Select(path => new IndexItem(IdFor(root, path), IndexContent.FromFile(path), SourceFor(root, path), null))
             .ToList();
         return new SourceList(files, []);
     }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using RetrievalService.Indexing.Pipeline;
+using RetrievalService.Indexing;
 
 namespace RetrievalService.Indexer.Sources;
 
@@ -20,7 +20,7 @@ internal static partial class ManifestSource
             throw new ManifestFormatException(name, $"the header must name the columns id and path, and optionally metadata; it is '{string.Join(',', header)}'.");
         }
         int id = header.IndexOf("id"), path = header.IndexOf("path"), metadata = header.IndexOf("metadata");
-        var files = new List<IndexFile>();
+        var files = new List<IndexItem>();
         var problems = new List<SourceProblem>();
         while (records.MoveNext())
         {

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using RetrievalService.Indexing.Pipeline;
+using RetrievalService.Indexing;
 
 namespace RetrievalService.Indexer.Sources;
 
@@ -7,7 +7,7 @@ internal static partial class ManifestSource
 {
     private static SourceList ReadJsonLines(TextReader reader, string folder, string name)
     {
-        var files = new List<IndexFile>();
+        var files = new List<IndexItem>();
         var problems = new List<SourceProblem>();
         var number = 0;
         while (reader.ReadLine() is { } line)

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using RetrievalService.Indexing.Pipeline;
+using RetrievalService.Indexing;
 
 namespace RetrievalService.Indexer.Sources;
 
@@ -30,8 +30,8 @@ internal static partial class ManifestSource
         };
     }
 
-    private static IndexFile Entry(string folder, string id, string path, JsonElement? metadata, string? source = null) =>
-        new(id, Path.GetFullPath(Path.Combine(folder, path)), string.IsNullOrEmpty(source) ? path : source, metadata);
+    private static IndexItem Entry(string folder, string id, string path, JsonElement? metadata, string? source = null) =>
+        new(id, IndexContent.FromFile(Path.GetFullPath(Path.Combine(folder, path))), string.IsNullOrEmpty(source) ? path : source, metadata);
 
     private static SourceProblem Problem(string name, int line, string? id, string reason) =>
         new(string.IsNullOrEmpty(id) ? $"line {line}" : id, $"{name}:{line}", reason);

@@ -15,4 +15,4 @@ internal sealed record SourceProblem(string Id, string Source, string Reason)
 }
 
 /// <summary>What a folder or manifest yields: the files to index and the lines that could not become one.</summary>
-internal sealed record SourceList(IReadOnlyList<Indexing.Pipeline.IndexFile> Files, IReadOnlyList<SourceProblem> Problems);
+internal sealed record SourceList(IReadOnlyList<IndexItem> Items, IReadOnlyList<SourceProblem> Problems);

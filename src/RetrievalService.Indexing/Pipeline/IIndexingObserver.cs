@@ -4,10 +4,10 @@ namespace RetrievalService.Indexing.Pipeline;
 public interface IIndexingObserver
 {
     /// <summary>
-    /// One file's outcome. <see cref="IndexItemStatus.Stored"/> is reported only after its batch committed, so
-    /// whatever was reported stored survives the process being killed.
+    /// One item's outcome; <paramref name="position"/> is its place in the input, from 0. <see cref="IndexItemStatus.Stored"/>
+    /// is reported only after its batch committed, so whatever was reported stored survives the process being killed.
     /// </summary>
-    void OnResult(IndexFile file, IndexItemResult result);
+    void OnResult(int position, IndexItem item, IndexItemResult result);
 
     /// <summary>A write batch of <paramref name="rows"/> rows committed (after its results were reported).</summary>
     void OnBatchCommitted(int rows);

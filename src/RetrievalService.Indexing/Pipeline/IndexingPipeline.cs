@@ -1,122 +1,95 @@
-using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using RetrievalService.Embedding.Images;
+using RetrievalService.Embedding.Inference;
 using RetrievalService.Indexing.Stages;
+using RetrievalService.Storage;
 
 namespace RetrievalService.Indexing.Pipeline;
 
 /// <summary>
-/// Indexes files with overlapping stages joined by bounded channels: read + hash + skip-unchanged (one task),
-/// decode + resize (<see cref="PipelineSettings.DecodeWorkers"/> tasks), embed with the teacher (one task) and
-/// write by COPY (one task, one transaction per batch). Bounded channels keep memory flat on any input size.
+/// The one indexing flow, for the <c>indexer</c> CLI (files from a folder or manifest) and the API's <c>POST /index</c>
+/// (uploads) alike: check ids, sources and metadata; skip content already stored for the teacher (replacing metadata that
+/// changed); decode under limits (a bad image is that item's rejection, never the run's); embed with the teacher in
+/// batches; write by COPY, one transaction per batch. The stages overlap, joined by bounded channels, so memory stays flat
+/// on any input size. Thread-safe singleton; each run has its own state (<see cref="IndexingRun"/>).
 /// </summary>
-public sealed partial class IndexingPipeline
+public sealed class IndexingPipeline
 {
-    private readonly GalleryIndexer indexer;
-    private readonly PipelineSettings settings;
-    private readonly IIndexingObserver observer;
-    private readonly Lock reportGate = new();
+    /// <summary>DI key of the teacher's <see cref="OnnxEmbedder"/> (registered by <see cref="IndexingServiceCollectionExtensions.AddGalleryIndexing"/>).</summary>
+    public const string TeacherKey = "teacher";
 
-    /// <summary>Creates a pipeline over <paramref name="indexer"/>'s teacher and store, reporting to <paramref name="observer"/>.</summary>
-    public IndexingPipeline(GalleryIndexer indexer, PipelineSettings settings, IIndexingObserver observer)
+    /// <summary>Creates a pipeline over a loaded teacher and a store; it owns neither.</summary>
+    public IndexingPipeline(OnnxEmbedder teacher, ImagePipeline images, GalleryStore store, IndexingOptions options, ILogger<IndexingPipeline>? logger = null)
     {
-        ArgumentNullException.ThrowIfNull(indexer);
-        ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(observer);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(settings.DecodeWorkers);
-        this.indexer = indexer;
-        this.settings = settings;
-        this.observer = observer;
+        ArgumentNullException.ThrowIfNull(teacher);
+        ArgumentNullException.ThrowIfNull(images);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(options);
+        Teacher = teacher;
+        Store = store;
+        Options = options;
+        Preparer = new ImagePreparer(images, teacher.Manifest.Input);
+        Logger = (ILogger?)logger ?? NullLogger.Instance;
     }
 
+    /// <summary>Id of the teacher model; every row this pipeline writes is stored under it.</summary>
+    public string TeacherId => Teacher.Manifest.Id;
+
+    /// <summary>The teacher model.</summary>
+    public OnnxEmbedder Teacher { get; }
+
+    /// <summary>The gallery store written to.</summary>
+    public GalleryStore Store { get; }
+
+    /// <summary>Batch sizes and decode parallelism.</summary>
+    public IndexingOptions Options { get; }
+
+    internal ImagePreparer Preparer { get; }
+
+    internal ILogger Logger { get; }
+
     /// <summary>
-    /// Indexes <paramref name="files"/>, reporting every file exactly once unless the run fails or is cancelled.
-    /// Duplicate ids after the first occurrence are rejected. Bad files never stop the run; a database failure does.
+    /// Registers the teacher (id, dimension and image pipeline) in the store, creating its table if needed. Idempotent.
+    /// </summary>
+    /// <exception cref="Storage.Errors.PreprocessingMismatchException">The gallery was indexed with another image pipeline.</exception>
+    public Task EnsureModelAsync(CancellationToken cancellationToken = default) =>
+        Store.RegisterModelAsync(TeacherId, Teacher.Dimension, Teacher.Manifest.Input.Preprocessing, cancellationToken);
+
+    /// <summary>
+    /// Indexes <paramref name="items"/>, reporting every item exactly once to <paramref name="observer"/> unless the run
+    /// fails or is cancelled. Duplicate ids after the first occurrence are rejected. Bad items never stop the run; a
+    /// database failure does.
     /// </summary>
     /// <exception cref="OperationCanceledException">Cancelled; committed batches stay, the batch in flight rolls back.</exception>
     /// <exception cref="Storage.Errors.GalleryStoreException">The store failed.</exception>
-    public async Task RunAsync(IEnumerable<IndexFile> files, CancellationToken cancellationToken)
+    public async Task RunAsync(IEnumerable<IndexItem> items, IIndexingObserver observer, PipelineSettings? settings, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(files);
-        await indexer.EnsureModelAsync(cancellationToken);
-        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var ct = failed.Token;
-        var options = indexer.Options;
-        var toDecode = Bounded<(IndexFile, CheckedItem)>(settings.DecodeWorkers * 2);
-        var toEmbed = Bounded<(IndexFile, PreparedItem)>(options.EmbedBatchSize * 2);
-        var toWrite = Bounded<(IndexFile, EmbeddedItem)>(options.WriteBatchSize * 2);
-        var decoders = Enumerable.Range(0, settings.DecodeWorkers)
-            .Select(_ => Stage(failed, null, () => DecodeAsync(toDecode.Reader, toEmbed.Writer, ct)))
-            .ToArray();
-        Task[] stages =
-        [
-            Stage(failed, e => toDecode.Writer.TryComplete(e), () => ReadAsync(files, toDecode.Writer, ct)),
-            CompleteAfter(decoders, toEmbed.Writer),
-            Stage(failed, e => toWrite.Writer.TryComplete(e), () => EmbedAsync(toEmbed.Reader, toWrite.Writer, ct)),
-            Stage(failed, null, () => WriteAsync(toWrite.Reader, ct)),
-        ];
-        await ThrowFirstFailureAsync([.. stages, .. decoders], cancellationToken);
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(observer);
+        await EnsureModelAsync(cancellationToken);
+        await new IndexingRun(this, settings ?? new PipelineSettings(), observer).RunAsync(items, cancellationToken);
     }
 
-    private void Report(IndexFile file, IndexItemResult result)
+    /// <summary>
+    /// Indexes <paramref name="items"/> and returns one result per item, in input order. When this throws (database
+    /// unreachable, cancellation), batches already committed stay, and a retry reports them unchanged.
+    /// </summary>
+    /// <exception cref="Storage.Errors.GalleryStoreException">The store failed (unreachable, dimension mismatch).</exception>
+    public async Task<IReadOnlyList<IndexItemResult>> IndexAsync(IReadOnlyList<IndexItem> items, CancellationToken cancellationToken)
     {
-        lock (reportGate)
-        {
-            if (result.Status == IndexItemStatus.Rejected)
-            {
-                IndexingLog.Rejected(indexer.Logger, result.Id, file.Source, result.Code, result.Reason);
-            }
-            observer.OnResult(file, result);
-        }
+        ArgumentNullException.ThrowIfNull(items);
+        var results = new IndexItemResult[items.Count];
+        await RunAsync(items, new InOrder(results), null, cancellationToken);
+        return results;
     }
 
-    private static Channel<T> Bounded<T>(int capacity) =>
-        Channel.CreateBounded<T>(new BoundedChannelOptions(Math.Max(1, capacity)) { SingleReader = false, SingleWriter = false });
-
-    /// <summary>Runs a stage on the thread pool; then completes its output channel, and on failure cancels the others.</summary>
-    private static Task Stage(CancellationTokenSource failed, Action<Exception?>? complete, Func<Task> body) => Task.Run(async () =>
+    private sealed class InOrder(IndexItemResult[] results) : IIndexingObserver
     {
-        try
-        {
-            await body();
-            complete?.Invoke(null);
-        }
-        catch (Exception e)
-        {
-            complete?.Invoke(e);
-            await failed.CancelAsync();
-            throw;
-        }
-    });
+        public void OnResult(int position, IndexItem item, IndexItemResult result) => results[position] = result;
 
-    private static async Task CompleteAfter<T>(Task[] producers, ChannelWriter<T> output)
-    {
-        try
+        public void OnBatchCommitted(int rows)
         {
-            await Task.WhenAll(producers);
-            output.TryComplete();
-        }
-        catch (Exception e)
-        {
-            output.TryComplete(e);
-        }
-    }
-
-    private static async Task ThrowFirstFailureAsync(Task[] stages, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Task.WhenAll(stages);
-        }
-        catch
-        {
-            // WhenAll surfaces an arbitrary one; the root cause is the failure that is not a cancellation.
-            var root = stages.Where(t => t.IsFaulted).SelectMany(t => t.Exception!.InnerExceptions)
-                .FirstOrDefault(e => e is not OperationCanceledException and not ChannelClosedException);
-            cancellationToken.ThrowIfCancellationRequested();
-            if (root is not null)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(root);
-            }
-            throw;
         }
     }
 }

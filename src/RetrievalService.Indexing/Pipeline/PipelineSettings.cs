@@ -1,12 +1,9 @@
 namespace RetrievalService.Indexing.Pipeline;
 
-/// <summary>Knobs of one pipeline run; batch sizes come from <see cref="IndexingOptions"/>.</summary>
+/// <summary>What one run may do differently; batch sizes and decode parallelism are <see cref="IndexingOptions"/>.</summary>
 public sealed record PipelineSettings
 {
-    /// <summary>Concurrent decode/resize workers (the embed and write stages have one each).</summary>
-    public int DecodeWorkers { get; init; } = 1;
-
-    /// <summary>Re-embed and rewrite files even when their content hash is already stored (e.g. new metadata).</summary>
+    /// <summary>Re-embed and rewrite items even when their content hash is already stored.</summary>
     public bool Force { get; init; }
 
     /// <summary>Pause after each committed batch: throttles load on a shared database (and lets tests interrupt a run).</summary>

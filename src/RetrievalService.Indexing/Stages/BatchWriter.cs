@@ -10,25 +10,25 @@ namespace RetrievalService.Indexing.Stages;
 /// </summary>
 internal static class BatchWriter
 {
-    public static async Task<List<IndexItemResult>> WriteAsync(
+    /// <summary>Each item with its outcome; ids are unique within a run, so the store's answers are matched by id here.</summary>
+    public static async Task<List<(CheckedItem Item, IndexItemResult Result)>> WriteAsync(
         GalleryStore store, string modelId, IReadOnlyList<EmbeddedItem> items, CancellationToken ct)
     {
-        var results = new List<IndexItemResult>(items.Count);
-        var pending = items.ToList();
+        var results = new List<(CheckedItem, IndexItemResult)>(items.Count);
+        var pending = items.ToDictionary(p => p.Item.Id, StringComparer.Ordinal);
         while (pending.Count > 0)
         {
             try
             {
-                var batch = await store.UpsertManyAsync(modelId, pending.Select(ToGalleryItem).ToList(), ct);
-                results.AddRange(batch.Items.Select(r => r.Stored ? IndexItemResult.Stored(r.Id) : IndexItemResult.Unchanged(r.Id)));
+                var batch = await store.UpsertManyAsync(modelId, pending.Values.Select(ToGalleryItem).ToList(), ct);
+                results.AddRange(batch.Items.Select(r => (pending[r.Id].Item, r.Stored ? IndexItemResult.Stored(r.Id) : IndexItemResult.Unchanged(r.Id))));
                 return results;
             }
-            catch (InvalidGalleryItemException e) when (e.ItemId is { } badId && pending.Any(p => p.Item.Id == badId))
+            catch (InvalidGalleryItemException e) when (e.ItemId is { } badId && pending.Remove(badId, out var bad))
             {
                 // Only the vector can be invalid here (ids, hashes and sources were checked before embedding):
                 // reject that item and commit the rest rather than failing the batch.
-                results.Add(IndexItemResult.Rejected(badId, RejectionCodes.InvalidEmbedding, $"The teacher's vector was refused: {e.Reason}."));
-                pending.RemoveAll(p => p.Item.Id == badId);
+                results.Add((bad.Item, IndexItemResult.Rejected(badId, RejectionCodes.InvalidEmbedding, $"The teacher's vector was refused: {e.Reason}.")));
             }
         }
         return results;

@@ -3,7 +3,12 @@ using System.Text.Json.Nodes;
 namespace RetrievalService.Indexing.Stages;
 
 /// <summary>
-/// An item whose id, source and metadata passed the checks, with its content hash; not yet decoded.
-/// <c>Index</c> is its position in the caller's input, so results come back in input order.
+/// An item whose id, source and metadata passed the checks, with its bytes and their hash; not yet decoded. It carries
+/// its origin and its position in the input, so every stage can report it without matching it up again.
 /// </summary>
-internal sealed record CheckedItem(int Index, string Id, string Source, JsonObject? Metadata, ReadOnlyMemory<byte> Content, string ContentSha256);
+internal sealed record CheckedItem(int Position, IndexItem Origin, JsonObject? Metadata, ReadOnlyMemory<byte> Content, string ContentSha256)
+{
+    public string Id => Origin.Id;
+
+    public string Source => Origin.Source;
+}

@@ -1,13 +1,14 @@
 using System.Text.Json;
 using RetrievalService.Embedding.Images;
 using RetrievalService.Embedding.Inference;
+using RetrievalService.Indexing.Pipeline;
 using RetrievalService.Indexing.Tests.Infrastructure;
 using RetrievalService.Storage;
 
 namespace RetrievalService.Indexing.Tests;
 
-/// <summary>The library contract the API's <c>POST /index</c> uses, on a real teacher and database.</summary>
-public sealed class GalleryIndexerTests : IsolatedTest
+/// <summary>The pipeline fed uploads in memory, as the API's <c>POST /index</c> does, on a real teacher and database.</summary>
+public sealed class UploadIndexingTests : IsolatedTest
 {
     private static readonly Lazy<OnnxEmbedder> Teacher = new(() =>
         OnnxEmbedder.Load(TestPaths.TeacherManifest, new InferenceOptions { IntraOpThreads = 1 }));
@@ -16,13 +17,13 @@ public sealed class GalleryIndexerTests : IsolatedTest
     public async Task Items_are_stored_unchanged_or_rejected_one_by_one_in_input_order()
     {
         await using var store = await CreateStoreAsync();
-        var indexer = new GalleryIndexer(Teacher.Value, new ImagePipeline(new ImageDecodeLimits()), store, new IndexingOptions { WriteBatchSize = 2 });
+        var indexer = new IndexingPipeline(Teacher.Value, new ImagePipeline(new ImageDecodeLimits()), store, new IndexingOptions { WriteBatchSize = 2 });
         var metadata = JsonDocument.Parse("""{"lang": "en"}""").RootElement;
         IndexItem[] items =
         [
             Item("a", 1, metadata),
             Item("b", 2),
-            new("corrupt", "garbage"u8.ToArray(), "mem://corrupt", null),
+            new("corrupt", IndexContent.FromBytes("garbage"u8.ToArray()), "mem://corrupt", null),
             Item("a", 3),
             Item("bad/id", 4),
             Item("array", 5, JsonDocument.Parse("[1]").RootElement),
@@ -52,7 +53,7 @@ public sealed class GalleryIndexerTests : IsolatedTest
     public async Task An_empty_request_returns_no_results()
     {
         await using var store = await CreateStoreAsync();
-        var indexer = new GalleryIndexer(Teacher.Value, new ImagePipeline(new ImageDecodeLimits()), store, new IndexingOptions());
+        var indexer = new IndexingPipeline(Teacher.Value, new ImagePipeline(new ImageDecodeLimits()), store, new IndexingOptions());
 
         Assert.Empty(await indexer.IndexAsync([], CancellationToken.None));
     }
@@ -64,5 +65,5 @@ public sealed class GalleryIndexerTests : IsolatedTest
     });
 
     private IndexItem Item(string id, int seed, JsonElement? metadata = null) =>
-        new(id, File.ReadAllBytes(Files.Image($"{Guid.NewGuid():N}.png", seed)), $"mem://{id}", metadata);
+        new(id, IndexContent.FromBytes(File.ReadAllBytes(Files.Image($"{Guid.NewGuid():N}.png", seed))), $"mem://{id}", metadata);
 }
