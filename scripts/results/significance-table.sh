@@ -141,8 +141,8 @@ for run in contrplus:contrplus-photoviews contrplus-light:contrplus-light-photov
     val-student-mnv2-regression-sameview-mixup05-t600.json "val-$id.json"
 done
 
-# METHOD.md's full protocol on photoviews' test (multi-scale teacher gallery, the teacher's learned whitening on
-# both sides): the target ratio again.
+# The method's full protocol on photoviews' test (multi-scale teacher gallery, the teacher's learned whitening on
+# both sides; docs/method.md#multi-scale-and-whitening): the target ratio again.
 protocol=$results/method-protocol/compare.json
 significance method-protocol-target-default photoviews $protocol $teacher $protocol student-mnv2-regression
 significance method-protocol-target-default-int8 photoviews $protocol $teacher $protocol student-mnv2-regression-int8
