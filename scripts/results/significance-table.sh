@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # How sure are the results of docs/results/students/README.md? `evaluator significance` (docs/evaluation.md) on the
-# committed compare reports: the default and the best emoji4 student against the teacher (the issue-6 target is that
-# ratio), and each step of the default's recipe against the step before, on the test splits; plus the two selection
+# committed compare reports: the default and the best emoji4 student against the teacher (the student's target is that
+# ratio: docs/results/students/README.md#targets), and each step of the default's recipe against the step before, on the test splits; plus the two selection
 # decisions that were close and the warm starts, also on the validation splits the trainer selects on, and on
 # gcompris-views. Paired
 # cluster bootstrap, 10 000 draws, seed 0, 95 % intervals. Embeds only validation queries (photoviews' 88 with five
