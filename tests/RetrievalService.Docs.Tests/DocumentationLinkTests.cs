@@ -18,6 +18,16 @@ public sealed class DocumentationLinkTests
         AssertNoBrokenLinks([Path.Combine(RepositoryRoot.Path, "README.md")]);
     }
 
+    [Fact]
+    public void Every_docs_page_and_heading_named_in_code_comments_and_scripts_exists()
+    {
+        var checker = new LinkChecker(RepositoryRoot.Path);
+        var pointers = DocPointers.In(RepositoryRoot.Path).ToList();
+        Assert.NotEmpty(pointers);
+        var broken = pointers.SelectMany(p => checker.Check(p.File, p.Link)).ToList();
+        Assert.True(broken.Count == 0, $"{broken.Count} broken pointers:\n" + string.Join('\n', broken));
+    }
+
     private static void AssertNoBrokenLinks(IEnumerable<string> files)
     {
         var checker = new LinkChecker(RepositoryRoot.Path);

@@ -15,20 +15,22 @@ internal sealed partial class LinkChecker(string root)
     public IReadOnlyList<string> Check(string markdownFile)
     {
         var file = Path.GetFullPath(markdownFile);
-        var problems = new List<string>();
-        foreach (var link in Document(file).Links)
+        return Document(file).Links.SelectMany(link => Check(file, link)).ToList();
+    }
+
+    /// <summary>The problem with one link written in <paramref name="file"/>, if any, in the same form.</summary>
+    public IEnumerable<string> Check(string file, MarkdownLink link)
+    {
+        if (External().IsMatch(link.Target))
         {
-            if (External().IsMatch(link.Target))
-            {
-                continue;
-            }
-            var problem = Resolve(file, link.Target);
-            if (problem is not null)
-            {
-                problems.Add($"{Relative(file)}:{link.Line}: {link.Target}: {problem}");
-            }
+            yield break;
         }
-        return problems;
+        var from = Path.GetFullPath(file);
+        var problem = Resolve(from, link.Target);
+        if (problem is not null)
+        {
+            yield return $"{Relative(from)}:{link.Line}: {link.Target}: {problem}";
+        }
     }
 
     private string? Resolve(string file, string target)
