@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fetches the photo pool of SOURCES.md from Debian bookworm (.deb files, unpacked, never installed)
+# Fetches the photo pool (docs/sources.md#the-debian-photo-pool) from Debian bookworm (.deb files, unpacked, never installed)
 # into data/sources/debs/<package>/. Idempotent: unpacked packages are kept. Arguments name further packages to
 # fetch the same way (e.g. stellarium-data for scripts/datasets/build-photoviews-plus.sh). SUITE=trixie fetches only the
 # packages named, from trixie (for packages bookworm lacks; the pool itself stays bookworm's, so its versions never move).

@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # Makes TorchSharp 0.107.0 load on systems whose libstdc++ predates GLIBCXX_3.4.32 (Debian 12).
-# Run after `dotnet restore` and before anything loads torch. See ../shared/docs/PLATFORM.md,
-# "TorchSharp on bookworm": the only GLIBCXX_3.4.32 symbol libLibTorchSharp.so names is
-# std::ios_base_library_init(), which nothing relocates, so marking that version requirement weak
-# (vna_flags = 2 = VER_FLG_WEAK, one byte) is enough. Idempotent; guarded by the known hashes, and fails
+# Run after `dotnet restore` and before anything loads torch. See docs/platform.md#torchsharp-on-debian-12:
+# the only GLIBCXX_3.4.32 symbol libLibTorchSharp.so names is std::ios_base_library_init(), which nothing
+# relocates, so marking that version requirement weak (vna_flags = 2 = VER_FLG_WEAK, one byte) is enough. Idempotent; guarded by the known hashes, and fails
 # loudly on any other file rather than patching bytes it does not know.
 set -euo pipefail
 

@@ -13,7 +13,7 @@ command -v dpkg-deb >/dev/null && command -v apt-get >/dev/null \
 
 echo "setup: restoring" >&2
 dotnet restore RetrievalService.sln --nologo -v quiet
-# Between restore and build, before anything loads torch: TorchSharp on Debian 12 (PLATFORM.md).
+# Between restore and build, before anything loads torch: TorchSharp on Debian 12 (docs/platform.md#torchsharp-on-debian-12).
 scripts/patch-torchsharp.sh
 echo "setup: building" >&2
 dotnet build RetrievalService.sln -c Release --nologo -v quiet --no-restore

@@ -1,5 +1,5 @@
 # The private cluster under $PG_DIR: data in cluster/, unix socket in run/, the port chosen once in port,
-# the superuser's password in password. Never the system cluster and never port 5432 (PLATFORM.md).
+# the superuser's password in password. Never the system cluster and never port 5432 (docs/platform.md#a-private-postgresql-cluster).
 # Source with PG_BIN and PG_DIR set.
 
 PG_DB=retrieval

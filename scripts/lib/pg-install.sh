@@ -1,6 +1,6 @@
 # Installs what the private cluster needs, once: PostgreSQL 15 from Debian (bookworm) and pgvector built
 # from Debian trixie's source package against it, because bookworm has no pgvector binary and trixie's
-# needs a newer glibc (../shared/docs/PLATFORM.md). Source after private-apt.sh; needs PG_BIN and DATA_DIR.
+# needs a newer glibc (docs/platform.md#pgvector-from-debians-source-package). Source after private-apt.sh; needs PG_BIN and DATA_DIR.
 
 pg_require_root() {
   if [ "$(id -u)" -ne 0 ]; then
@@ -34,7 +34,7 @@ pg_install_pgvector() {
   local build="$DATA_DIR/build/pgvector"
   rm -rf "$build"
   mkdir -p "$build"
-  # No pinned Debian revision: old ones leave the mirror (PLATFORM.md).
+  # No pinned Debian revision: old ones leave the mirror (docs/platform.md#pgvector-from-debians-source-package).
   (cd "$build" && private_apt source -qq pgvector >&2)
   local src
   src=$(find "$build" -mindepth 1 -maxdepth 1 -type d -name 'pgvector-*' -print -quit)

@@ -1,5 +1,5 @@
 # Private apt configuration under the repository's data folder: package indexes and downloads go
-# there and the system's own apt sources, lists and cache are left untouched (PLATFORM.md).
+# there and the system's own apt sources, lists and cache are left untouched (docs/platform.md#pgvector-from-debians-source-package).
 # Usage: source this file, then `private_apt_init SUITE TYPES` and call `private_apt ...`.
 
 private_apt_mirror() {

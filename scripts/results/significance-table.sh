@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # How sure are the results of docs/results/students/README.md? `evaluator significance` (docs/evaluation.md) on the
-# committed compare reports: the default and the best emoji4 student against the teacher (the issue-6 target is that
-# ratio), and each step of the default's recipe against the step before, on the test splits; plus the two selection
+# committed compare reports: the default and the best emoji4 student against the teacher (the student's target is that
+# ratio: docs/results/students/README.md#targets), and each step of the default's recipe against the step before, on the test splits; plus the two selection
 # decisions that were close and the warm starts, also on the validation splits the trainer selects on, and on
 # gcompris-views. Paired
 # cluster bootstrap, 10 000 draws, seed 0, 95 % intervals. Embeds only validation queries (photoviews' 88 with five
@@ -141,8 +141,8 @@ for run in contrplus:contrplus-photoviews contrplus-light:contrplus-light-photov
     val-student-mnv2-regression-sameview-mixup05-t600.json "val-$id.json"
 done
 
-# METHOD.md's full protocol on photoviews' test (multi-scale teacher gallery, the teacher's learned whitening on
-# both sides): the target ratio again.
+# The method's full protocol on photoviews' test (multi-scale teacher gallery, the teacher's learned whitening on
+# both sides; docs/method.md#multi-scale-and-whitening): the target ratio again.
 protocol=$results/method-protocol/compare.json
 significance method-protocol-target-default photoviews $protocol $teacher $protocol student-mnv2-regression
 significance method-protocol-target-default-int8 photoviews $protocol $teacher $protocol student-mnv2-regression-int8

@@ -47,8 +47,8 @@ public sealed partial class GalleryStore
         await using var tx = await connection.BeginTransactionAsync(ct);
         await using var batch = new NpgsqlBatch(connection, tx);
         // Transaction-local settings: pooled connections go back unchanged. enable_seqscan off: pgvector's cost
-        // model grows with ef_search, and at ef_search 400 over 100k rows the planner chose a 700 ms exact scan
-        // over a 3 ms HNSW scan (docs/store-benchmarks.md); an approximate query is asked for speed.
+        // model grows with ef_search, so at high ef_search the planner picks an exact scan far slower than the HNSW
+        // scan (docs/platform.md#observations-behind-code-comments); an approximate query is asked for speed.
         var settings = new NpgsqlBatchCommand(exact
             ? "SELECT set_config('enable_indexscan', 'off', true)"
             : """

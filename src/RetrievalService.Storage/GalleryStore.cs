@@ -67,7 +67,7 @@ public sealed partial class GalleryStore : IAsyncDisposable
             var migrator = new SchemaMigrator(_options.Schema, _logger);
             var createdExtension = await _retry.WriteAsync(migrator.MigrateAsync, cancellationToken);
             // The pool may have loaded its type catalog before `vector` existed, created by this process or by a
-            // concurrent one while this one waited for the DDL lock (PLATFORM.md); one reload per store covers both.
+            // concurrent one while this one waited for the DDL lock (docs/platform.md#pgvector-limits); one reload per store covers both.
             await _dataSource.ReloadTypesAsync(cancellationToken);
             if (createdExtension)
             {

@@ -3,7 +3,7 @@ using RetrievalService.ModelPipeline.Sources;
 namespace RetrievalService.DatasetTool.Emoji;
 
 /// <summary>
-/// The four vendors' drawings, npm <c>emoji-datasource-&lt;vendor&gt;</c> 16.0.0 (see SOURCES.md). Licences differ
+/// The four vendors' drawings, npm <c>emoji-datasource-&lt;vendor&gt;</c> 16.0.0 (see docs/sources.md#emoji-of-four-vendors-npm). Licences differ
 /// (Apple's is not for commercial use, Facebook's unclear): build locally, never commit or redistribute the images.
 /// </summary>
 public static class EmojiSources

@@ -1,6 +1,6 @@
 namespace RetrievalService.DatasetTool.Geometry;
 
-/// <summary>How a gallery image relates to a query under the revisited Oxford/Paris protocol (METHOD.md).</summary>
+/// <summary>How a gallery image relates to a query under the revisited Oxford/Paris protocol (docs/evaluation.md#protocol-and-metrics).</summary>
 public enum Relevance
 {
     /// <summary>A different instance: counts against the query when ranked high.</summary>

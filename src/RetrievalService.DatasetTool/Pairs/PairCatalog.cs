@@ -3,7 +3,7 @@ using RetrievalService.ModelPipeline.Photos;
 
 namespace RetrievalService.DatasetTool.Pairs;
 
-/// <summary>The real image pairs of SOURCES.md (OpenCV samples, scikit-image, MRPT), as pool keys.</summary>
+/// <summary>The real image pairs of the photo pool (OpenCV samples, scikit-image, MRPT; docs/sources.md#the-debian-photo-pool), as pool keys.</summary>
 public static class PairCatalog
 {
     private const string OpenCv = "opencv-doc/usr/share/doc/opencv-doc/examples/data";

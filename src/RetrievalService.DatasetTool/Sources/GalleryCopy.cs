@@ -11,7 +11,7 @@ namespace RetrievalService.DatasetTool.Sources;
 /// </summary>
 public static class GalleryCopy
 {
-    /// <summary>Longer side above which a photo is reduced; the retrieval protocol's largest input (METHOD.md).</summary>
+    /// <summary>Longer side above which a photo is reduced; the retrieval protocol's largest input (docs/method.md#evaluation-protocol).</summary>
     public const int MaxLongerSide = 1024;
 
     /// <summary>Encoded bytes for the dataset.</summary>

@@ -126,8 +126,8 @@ internal sealed class SkiaImageSource : IDisposable
         var size = Scalable ? ScaledSize(scale) : StoredSize;
         // What the decoder cannot reduce is reduced while its rows are converted (block means), but only by 4 or 8:
         // those are the images whose full-size raster is worth avoiding, while a factor of 2 would save little and move
-        // vectors of ordinary PNGs away from the whole-image resize they were indexed with (cosine 0.77 on one dark,
-        // dithered 1024 px wallpaper, docs/results/image-pipeline/agreement-cosine.md).
+        // vectors of ordinary PNGs away from the whole-image resize they were indexed with (seen on a dark,
+        // dithered wallpaper: docs/image-pipeline.md#reduced-decoding).
         var factor = Scalable ? 1 : WholeDecodeFactor(scale);
         CheckPixels(limits, FormatName, (long)size.Width * size.Height, "decoded");
         var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);

@@ -7,7 +7,7 @@ namespace RetrievalService.Embedding.Inference;
 /// <summary>
 /// Creates the one <see cref="InferenceSession"/> of a model, trying CUDA when asked. A CPU-only build throws
 /// <see cref="EntryPointNotFoundException"/> from <c>AppendExecutionProvider_CUDA</c>; a GPU build without CUDA
-/// libraries or devices throws <see cref="OnnxRuntimeException"/> (docs/PLATFORM.md). Either way: one log line, CPU.
+/// libraries or devices throws <see cref="OnnxRuntimeException"/> (docs/platform.md#onnx-runtime-cpu-or-cuda). Either way: one log line, CPU.
 /// </summary>
 internal static class SessionFactory
 {

@@ -5,10 +5,10 @@ namespace RetrievalService.Evaluation.Extraction;
 /// <summary>How one side (gallery or queries) is embedded: image size and scales.</summary>
 /// <param name="LongerSide">Longer image side in pixels at scale 1; aspect ratio is kept.</param>
 /// <param name="Scales">Scales of <paramref name="LongerSide"/>; more than one means multi-scale.</param>
-/// <param name="PowerMeanP">Exponent of the power mean that combines the scales (METHOD.md: the GeM p).</param>
+/// <param name="PowerMeanP">Exponent of the power mean that combines the scales (the GeM p; docs/evaluation.md#embedding).</param>
 public sealed record ExtractionSettings(int LongerSide, IReadOnlyList<double> Scales, double PowerMeanP)
 {
-    /// <summary>The multi-scale set of METHOD.md and cirtorch: 1, 1/√2, 1/2.</summary>
+    /// <summary>The multi-scale set of cirtorch: 1, 1/√2, 1/2 (docs/method.md#multi-scale-and-whitening).</summary>
     public static readonly IReadOnlyList<double> StandardScales = [1.0, 1.0 / Math.Sqrt(2.0), 0.5];
 
     /// <summary>GeM's initial p, which both project models use.</summary>

@@ -1,6 +1,6 @@
 namespace RetrievalService.Evaluation.Extraction;
 
-/// <summary>Combines per-scale embeddings: v = L2N(((1/|S|) Σ_s v_s^p)^(1/p)) (METHOD.md, cirtorch <c>extract_ms</c>).</summary>
+/// <summary>Combines per-scale embeddings: v = L2N(((1/|S|) Σ_s v_s^p)^(1/p)) (cirtorch <c>extract_ms</c>; docs/method.md#multi-scale-and-whitening).</summary>
 public static class PowerMean
 {
     /// <summary>

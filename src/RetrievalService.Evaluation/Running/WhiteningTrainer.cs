@@ -7,7 +7,7 @@ using RetrievalService.Evaluation.Whitening;
 
 namespace RetrievalService.Evaluation.Running;
 
-/// <summary>Learns whitening on a training split with the gallery model (METHOD.md: the teacher's whitening serves both sides).</summary>
+/// <summary>Learns whitening on a training split with the gallery model (the teacher's whitening serves both sides: docs/method.md#multi-scale-and-whitening).</summary>
 public static class WhiteningTrainer
 {
     /// <summary>

@@ -3,7 +3,7 @@ using RetrievalService.Evaluation.Search;
 namespace RetrievalService.Evaluation.Whitening;
 
 /// <summary>
-/// Learned whitening from matching pairs (Radenović et al., cirtorch <c>whitenlearn</c>; METHOD.md):
+/// Learned whitening from matching pairs (Radenović et al., cirtorch <c>whitenlearn</c>; docs/evaluation.md#embedding):
 /// m = mean of the pairs' query vectors, S = covariance of the pair differences, P₁ = chol(S)⁻¹,
 /// E = eigenvectors of P₁(X − m)(X − m)ᵀP₁ᵀ over all vectors by descending eigenvalue, P = EᵀP₁.
 /// </summary>

@@ -4,7 +4,7 @@ using static RetrievalService.ModelPipeline.Onnx.OnnxNodes;
 namespace RetrievalService.ModelPipeline.Onnx;
 
 /// <summary>
-/// Appends the pooling and normalisation layers of METHOD.md to a graph (opset 13):
+/// Appends the pooling and normalisation layers of docs/method.md#network-shape to a graph (opset 13):
 /// GeM pooling with a learnable exponent stored as an initializer, a linear map, and L2 normalisation.
 /// Only ops that the TorchSharp importer will also support are used (Clip, Pow, GlobalAveragePool, Div,
 /// Flatten, MatMul, ReduceL2, Max).

@@ -1,7 +1,7 @@
 namespace RetrievalService.ModelPipeline.Photos;
 
 /// <summary>
-/// The unlabelled photo pool of SOURCES.md, unpacked by <c>scripts/fetch-photos.sh</c> into
+/// The unlabelled photo pool (docs/sources.md#the-debian-photo-pool), unpacked by <c>scripts/fetch-photos.sh</c> into
 /// <c>data/sources/debs/&lt;package&gt;/</c>. Held-out photos are whole packages, so no photo, resized copy
 /// or stereo partner of a held-out image can appear in a fitting set.
 /// </summary>

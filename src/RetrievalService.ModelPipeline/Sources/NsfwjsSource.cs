@@ -1,6 +1,6 @@
 namespace RetrievalService.ModelPipeline.Sources;
 
-/// <summary>The student backbone's source: npm <c>nsfwjs</c> 4.4.0 (MIT), see SOURCES.md "Student candidate".</summary>
+/// <summary>The student backbone's source: npm <c>nsfwjs</c> 4.4.0 (MIT), see docs/sources.md#student-backbone-mobilenetv2-14-from-npm.</summary>
 public static class NsfwjsSource
 {
     /// <summary>Pinned by <c>npm view nsfwjs@4.4.0 dist.integrity</c>.</summary>

@@ -73,7 +73,7 @@ public static class StudentManifests
         Provenance = new Provenance
         {
             Source = Source,
-            Method = $"Initialisation for training (METHOD.md head); 1×1 conv He-normal with seed {seed}. Untrained: not compatible with any teacher.",
+            Method = $"Initialisation for training (the head of docs/method.md#network-shape); 1×1 conv He-normal with seed {seed}. Untrained: not compatible with any teacher.",
             Command = "dotnet run --project src/RetrievalService.ModelTool -- build-student",
         },
     };

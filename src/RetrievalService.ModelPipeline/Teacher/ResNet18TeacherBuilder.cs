@@ -11,7 +11,7 @@ namespace RetrievalService.ModelPipeline.Teacher;
 /// </summary>
 public static class ResNet18TeacherBuilder
 {
-    /// <summary>SHA-256 of <c>ResNet18Onnx/ResNet18.onnx</c> in the 0.23.1 package (SOURCES.md).</summary>
+    /// <summary>SHA-256 of <c>ResNet18Onnx/ResNet18.onnx</c> in the 0.23.1 package (docs/sources.md#teacher-imagenet-resnet-18-from-nuget).</summary>
     public const string SourceSha256 = "e2552f19db2dfdb01b3669537b6a0f1b44da38d18279535492ed5dfc2ef1ff8f";
 
     public const string SourceInput = "Input247";
@@ -19,7 +19,7 @@ public static class ResNet18TeacherBuilder
     public const string FinalPoolNode = "Pooling395";
     public const int Dimension = 512;
 
-    /// <summary>Per-channel means the network was trained with, in its own BGR order (SOURCES.md).</summary>
+    /// <summary>Per-channel means the network was trained with, in its own BGR order (docs/sources.md#teacher-imagenet-resnet-18-from-nuget).</summary>
     public static readonly float[] MeanBgr = [103.06f, 115.90f, 123.15f];
 
     /// <summary>Builds the teacher. <paramref name="exposePooled"/> adds the un-normalised GeM vector as output <c>pooled</c>.</summary>

@@ -14,10 +14,10 @@ namespace RetrievalService.Training.Inference;
 /// the module is exported in memory and loaded against the starting student's manifest.
 /// </summary>
 /// <remarks>
-/// Why not the torch module: one image at a time on one thread, libtorch's forward of this network took about 70 ms
-/// here against ONNX Runtime's 10–30 ms, and validation embeds every validation query each epoch (372 on emoji4,
-/// twice with <c>--ema</c>). The export itself takes about a second. The two agree to ≈ 1e-7
-/// (<see cref="Export.StudentExporter"/> checks the same path at the end of every run).
+/// Why not the torch module: one image at a time on one thread, ONNX Runtime runs this network several times faster
+/// than libtorch's forward (docs/platform.md#observations-behind-code-comments), and validation embeds every
+/// validation query each epoch (twice with <c>--ema</c>), which outweighs exporting the weights once. The two agree
+/// to float precision (<see cref="Export.StudentExporter"/> checks the same path at the end of every run).
 /// </remarks>
 public static class ExportedStudentEmbedder
 {

@@ -1,6 +1,6 @@
 namespace RetrievalService.Training.Loop;
 
-/// <summary>The training losses of METHOD.md (the classes in <c>Losses/</c>).</summary>
+/// <summary>The training losses (the classes in <c>Losses/</c>; docs/method.md#losses).</summary>
 public enum LossKind
 {
     /// <summary>½‖f(x) − g(x)‖² on unlabelled images.</summary>

@@ -4,7 +4,7 @@ using TorchSharp.Modules;
 namespace RetrievalService.Training.Loop;
 
 /// <summary>
-/// Adam over the student's parameter groups as METHOD.md schedules them: backbone at the base rate, the
+/// Adam over the student's parameter groups as the method schedules them (docs/method.md#reference-schedule): backbone at the base rate, the
 /// untrained head at its own rate, GeM p at 10× the base rate without weight decay; every rate decays by
 /// e^(−decay) per epoch. Rates are set from the epoch number, so a resumed run continues the same schedule.
 /// </summary>

@@ -47,7 +47,7 @@ public sealed record TrainingOptions
     /// <summary>Learning rate of the head (the 1×1 conv), which starts untrained.</summary>
     public double HeadLearningRate { get; init; } = 1e-3;
 
-    /// <summary>GeM p's learning rate as a multiple of <see cref="LearningRate"/> (METHOD.md: 10).</summary>
+    /// <summary>GeM p's learning rate as a multiple of <see cref="LearningRate"/> (the method's 10: docs/method.md#network-shape).</summary>
     public double GemLearningRateFactor { get; init; } = 10;
 
     /// <summary>Adam's L2 weight decay on backbone and head; GeM p has none.</summary>

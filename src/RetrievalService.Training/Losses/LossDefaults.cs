@@ -1,7 +1,7 @@
 namespace RetrievalService.Training.Losses;
 
 /// <summary>
-/// Shared conventions of the losses (METHOD.md, "Losses"). Reduction: each tuple's terms are
+/// Shared conventions of the losses (docs/training.md#losses-losses-one-file-each). Reduction: each tuple's terms are
 /// <b>summed</b> (one positive term plus one term per negative), then the batch loss is the <b>mean
 /// over tuples</b>, so the scale does not depend on the batch size; per-image losses (regression) are
 /// averaged over images, and RKD averages over pairs and triplets as in its paper.

@@ -7,7 +7,7 @@ namespace RetrievalService.Training.Losses;
 /// Relational knowledge distillation (Park et al., CVPR 2019), the relational baseline: match the
 /// student's pairwise distances (each normalised by its batch mean) and triplet angles to the teacher's,
 /// with smooth-L1 (Huber, β = 1) averaged over all pairs / triplets. Nothing ties absolute coordinates,
-/// which is why METHOD.md expects it to fail at asymmetric testing.
+/// which is why the method expects it (docs/method.md#losses) to fail at asymmetric testing.
 /// </summary>
 public static class RkdLoss
 {

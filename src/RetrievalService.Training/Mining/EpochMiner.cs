@@ -13,9 +13,9 @@ namespace RetrievalService.Training.Mining;
 /// </summary>
 /// <remarks>
 /// The student runs exported, through ONNX Runtime, as in validation (<see cref="ExportedStudentEmbedder"/>):
-/// 10–30 ms an image here against libtorch's ~70 ms, and mining embeds every distinct anchor each epoch (and, for
-/// the symmetric baseline, the pool). The two agree to ≈ 1e-7, so only exact ties between pool images can rank
-/// differently.
+/// several times faster than libtorch's forward (docs/platform.md#observations-behind-code-comments), and mining
+/// embeds every distinct anchor each epoch (and, for the symmetric baseline, the pool). The two agree to float
+/// precision, so only exact ties between pool images can rank differently.
 /// </remarks>
 /// <param name="split">The training split.</param>
 /// <param name="loader">Loads images as the student sees them (unaugmented here).</param>

@@ -3,7 +3,7 @@ using RetrievalService.Evaluation.Search;
 namespace RetrievalService.Training.Mining;
 
 /// <summary>
-/// Hard-negative mining of METHOD.md: the negatives of a query are the pool images most similar to it that
+/// Hard-negative mining (docs/method.md#mining): the negatives of a query are the pool images most similar to it that
 /// are not of its instance, at most one per instance. Which network embedded each side is the caller's choice
 /// (student queries against the teacher's pool for the asymmetric losses).
 /// </summary>

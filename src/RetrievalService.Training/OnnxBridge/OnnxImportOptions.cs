@@ -4,7 +4,7 @@ namespace RetrievalService.Training.OnnxBridge;
 public sealed record OnnxImportOptions
 {
     /// <summary>
-    /// Batch normalisation uses its running statistics even in <c>train()</c> mode, as METHOD.md requires
+    /// Batch normalisation uses its running statistics even in <c>train()</c> mode, as the method requires (docs/method.md#network-shape)
     /// (BN frozen). The affine scale and shift stay trainable. Set false to train BN with batch statistics.
     /// </summary>
     public bool FreezeBatchNorm { get; init; } = true;

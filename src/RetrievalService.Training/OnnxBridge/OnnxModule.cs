@@ -52,7 +52,7 @@ public sealed partial class OnnxModule : nn.Module<Tensor, Tensor>
     {
         var values = BindInitializers();
         values[inputName] = input;
-        // BN statistics are batch statistics only when training and not frozen (METHOD.md freezes them).
+        // BN statistics are batch statistics only when training and not frozen (the method freezes them: docs/method.md#network-shape).
         var batchNormTraining = training && !Options.FreezeBatchNorm;
         foreach (var node in model.Graph.Node)
         {

@@ -3,7 +3,7 @@ using TorchSharp.Modules;
 namespace RetrievalService.Training.OnnxBridge;
 
 /// <summary>
-/// Trainable parameters split the way METHOD.md schedules them: the backbone, the head (added layers,
+/// Trainable parameters split the way the method schedules them (docs/method.md#network-shape): the backbone, the head (added layers,
 /// e.g. the 1×1 dimension-matching conv), and GeM's p, which gets 10× the learning rate and no weight decay.
 /// </summary>
 /// <param name="Backbone">Every trainable parameter not in the other two groups.</param>

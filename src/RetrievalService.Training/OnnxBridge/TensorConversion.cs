@@ -41,10 +41,10 @@ internal static class TensorConversion
     public const float NegligibleWeight = 1e-20f;
 
     /// <summary>
-    /// Adam with weight decay drives weights that get no gradient (dead channels) towards zero without reaching it; a
-    /// trained ResNet-10 held 2 890 weights between 1e-30 and 1e-20. Next to ordinary weights (~1e-3) they contribute
-    /// nothing, but their products with activations are subnormal floats, which x86 computes in microcode: ONNX Runtime
-    /// ran that model 7× slower than the same graph with those weights zeroed (112 ms against 14.5 ms, 224², 1 thread).
+    /// Adam with weight decay drives weights that get no gradient (dead channels) towards zero without reaching it.
+    /// Next to ordinary weights they contribute nothing, but their products with activations are subnormal floats,
+    /// which x86 computes in microcode, so ONNX Runtime runs such a model several times slower than the same graph
+    /// with those weights zeroed (docs/platform.md#observations-behind-code-comments).
     /// </summary>
     private static void FlushNegligible(Span<float> values)
     {

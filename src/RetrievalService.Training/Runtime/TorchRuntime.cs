@@ -7,7 +7,7 @@ namespace RetrievalService.Training.Runtime;
 public static class TorchRuntime
 {
     /// <summary>
-    /// Pins libtorch's intra-op threads (PLATFORM.md: 2 shared cores) and turns NNPACK off. NNPACK cannot
+    /// Pins libtorch's intra-op threads (2 shared cores: docs/platform.md#threads-on-two-shared-cores) and turns NNPACK off. NNPACK cannot
     /// initialise on these CPUs anyway, and libtorch 2.10 logs "Could not initialize NNPACK" to stderr on every
     /// convolution that asks for it (about 150 lines per image), burying the progress display.
     /// </summary>

@@ -9,7 +9,7 @@ namespace RetrievalService.Api.Tests.Infrastructure;
 
 /// <summary>
 /// The real API host against the real PostgreSQL + pgvector and the real ONNX models, on a schema of its own that is
-/// dropped on dispose. ONNX Runtime runs with one thread (PLATFORM.md: tests pin threads on 2-core machines).
+/// dropped on dispose. ONNX Runtime runs with one thread (tests pin threads on 2-core machines: docs/platform.md#threads-on-two-shared-cores).
 /// </summary>
 public sealed class ApiFactory : WebApplicationFactory<Program>
 {

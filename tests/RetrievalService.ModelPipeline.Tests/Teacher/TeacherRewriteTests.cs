@@ -65,7 +65,7 @@ public sealed class TeacherRewriteTests
         Assert.InRange(cosine, 0.5, 0.995);
     }
 
-    /// <summary>The source network wants BGR with the channel means subtracted (SOURCES.md).</summary>
+    /// <summary>The source network wants BGR with the channel means subtracted (docs/sources.md#teacher-imagenet-resnet-18-from-nuget).</summary>
     private static float[] ToOriginalConvention(float[] rgb)
     {
         var plane = rgb.Length / 3;

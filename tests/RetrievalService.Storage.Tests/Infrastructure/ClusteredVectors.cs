@@ -2,7 +2,7 @@ namespace RetrievalService.Storage.Tests.Infrastructure;
 
 /// <summary>
 /// Synthetic L2-normalised embeddings around random cluster centres: unlike uniform random vectors (a worst
-/// case for HNSW, PLATFORM.md) they have the neighbourhood structure of real image embeddings.
+/// case for HNSW, docs/platform.md#pgvector-limits) they have the neighbourhood structure of real image embeddings.
 /// </summary>
 public static class ClusteredVectors
 {

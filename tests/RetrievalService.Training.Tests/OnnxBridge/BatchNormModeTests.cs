@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 
 namespace RetrievalService.Training.Tests.OnnxBridge;
 
-/// <summary>METHOD.md: BN stays in eval mode during training unless explicitly unfrozen.</summary>
+/// <summary>BN stays in eval mode during training unless explicitly unfrozen (docs/method.md#network-shape).</summary>
 public sealed class BatchNormModeTests
 {
     private static readonly long[] Shape = [4, 2, 3, 3];

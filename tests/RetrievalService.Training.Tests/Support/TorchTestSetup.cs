@@ -2,7 +2,7 @@ using TorchSharp;
 
 namespace RetrievalService.Training.Tests.Support;
 
-/// <summary>Pins libtorch to one thread (PLATFORM.md: two shared cores) before any test touches torch.</summary>
+/// <summary>Pins libtorch to one thread (two shared cores: docs/platform.md#threads-on-two-shared-cores) before any test touches torch.</summary>
 internal static class TorchTestSetup
 {
     private static readonly Lazy<bool> Once = new(() =>

@@ -3,7 +3,7 @@ using static TorchSharp.torch.nn;
 
 namespace RetrievalService.Training.OnnxBridge.Ops;
 
-/// <summary>BatchNormalization: running statistics unless the module trains BN (not the METHOD.md default).</summary>
+/// <summary>BatchNormalization: running statistics unless the module trains BN (not the default: docs/method.md#network-shape).</summary>
 internal static class NormalizationOps
 {
     public static void Register(IDictionary<string, Func<NodeContext, Tensor>> kernels) =>
