@@ -45,7 +45,7 @@ public sealed class StartupRefusalTests : IDisposable
     public async Task A_gallery_holding_vectors_of_another_teacher_stops_start_up()
     {
         var schema = ApiFactory.NewSchema();
-        await using (var store = GalleryStore.Create(new GalleryStoreOptions { ConnectionString = await ApiFactory.SharedConnectionStringAsync(), Schema = schema }))
+        await using (var store = GalleryStore.Create(new GalleryStoreOptions { ConnectionString = await TestDatabase.ConnectionStringAsync(), Schema = schema }))
         {
             await store.RegisterModelAsync("teacher-other", 4);
             await store.UpsertAsync("teacher-other", new GalleryItem("x", new string('a', 64), "test", null, new float[] { 1, 0, 0, 0 }));
@@ -61,7 +61,7 @@ public sealed class StartupRefusalTests : IDisposable
     public async Task A_gallery_indexed_with_another_image_pipeline_stops_start_up_naming_both()
     {
         var schema = ApiFactory.NewSchema();
-        await using (var store = GalleryStore.Create(new GalleryStoreOptions { ConnectionString = await ApiFactory.SharedConnectionStringAsync(), Schema = schema }))
+        await using (var store = GalleryStore.Create(new GalleryStoreOptions { ConnectionString = await TestDatabase.ConnectionStringAsync(), Schema = schema }))
         {
             await store.RegisterModelAsync("teacher-resnet18-gem", 512, "imagesharp-bicubic/v0");
         }
