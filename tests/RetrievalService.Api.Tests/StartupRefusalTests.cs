@@ -6,10 +6,23 @@ using RetrievalService.Storage.Model;
 
 namespace RetrievalService.Api.Tests;
 
-/// <summary>The service refuses to start when its student and teacher, or its gallery and teacher or image pipeline, do not belong together.</summary>
+/// <summary>
+/// The service refuses to start without a database, or when its student and teacher, or its gallery and teacher or image
+/// pipeline, do not belong together.
+/// </summary>
 public sealed class StartupRefusalTests : IDisposable
 {
     private readonly string models = Directory.CreateTempSubdirectory("api-models-").FullName;
+
+    [Fact]
+    public async Task No_connection_string_stops_start_up_naming_the_setting_and_where_to_get_one()
+    {
+        var message = await StartupFailureAsync(new() { ["GalleryStore:ConnectionString"] = "" });
+
+        Assert.Contains("GalleryStore:ConnectionString is not set", message, StringComparison.Ordinal);
+        Assert.Contains("GalleryStore__ConnectionString", message, StringComparison.Ordinal);
+        Assert.Contains("scripts/db.sh start", message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task A_student_fitted_to_another_teacher_file_stops_start_up_with_both_hashes_in_the_message()
