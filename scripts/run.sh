@@ -7,7 +7,10 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 
 scripts/setup.sh
+# The hosts take the database and the models only from their settings: this checkout's, unless already given.
+# (The indexer's default teacher manifest, models/…, is relative to the current directory, this checkout.)
 export GalleryStore__ConnectionString=${GalleryStore__ConnectionString:-$(scripts/db.sh start)}
+export Models__Directory=${Models__Directory:-$ROOT/models}
 
 # Demo gallery: the photographs of the pool (wallpapers, OpenCV and scikit-image samples, darknet,
 # stereo pairs), one JSON line each. OpenCV's graf1.png is left out: it is the example query below, and

@@ -6,12 +6,14 @@ using RetrievalService.IndexBench;
 using RetrievalService.Indexing;
 using RetrievalService.Indexing.Pipeline;
 using RetrievalService.ModelPipeline.Photos;
-using RetrievalService.Storage;
+using RetrievalService.SearchBench;
+using RetrievalService.StoreBench;
 
 // Indexing benchmark for docs/indexing.md: Markdown on stdout, progress on stderr.
 var settings = BenchSettings.Parse(args);
-var root = LocalDatabase.FindRepositoryRoot(AppContext.BaseDirectory);
-var connectionString = await LocalDatabase.ResolveConnectionStringAsync();
+var root = RepositoryRoot.Find();
+var connectionString = BenchDatabase.ConnectionString();
+var teacherManifest = Path.Combine(root, new IndexingOptions().TeacherManifest);
 var photos = PhotoPool.Enumerate(Path.Combine(root, "data", "sources", "debs")).Take(settings.Limit).ToList();
 var files = photos.Select(p => new IndexItem(p.Key.Replace('/', ':'), IndexContent.FromFile(p.Path), p.Path, null)).ToList();
 var paths = photos.Select(p => p.Path).ToList();
@@ -24,7 +26,7 @@ var loadBefore = LoadAverage();
 var rows = new List<string>();
 foreach (var threads in settings.Threads)
 {
-    using var teacher = OnnxEmbedder.Load(TeacherManifestPath.Resolve(new IndexingOptions().TeacherManifest), new InferenceOptions { IntraOpThreads = threads });
+    using var teacher = OnnxEmbedder.Load(teacherManifest, new InferenceOptions { IntraOpThreads = threads });
     Progress($"{threads} thread(s): preparing {paths.Count} tensors for the raw teacher run");
     var tensors = RawTeacherBench.Prepare(paths, teacher, pipeline);
     var raw = RawTeacherBench.ImagesPerSecond(teacher, tensors, settings.EmbedBatch);

@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using RetrievalService.SearchBench;
-using RetrievalService.Storage;
+using RetrievalService.StoreBench;
 
 // End-to-end /search benchmark for docs/search-benchmarks.md: Markdown on stdout, progress on stderr.
 // `search-bench accuracy --dataset <folder>` instead measures the service's mAP on a dataset (ServiceAccuracy).
 // Options: --sizes 10000,100000  --concurrency 1,4,16  --modes asymmetric,symmetric  --duration 15  --warmup 3
 //          --k 10  --expand 0 (αQE neighbours; a list such as 0,3 compares)  --query <image>
-//          --connection <string> (default: the private database, scripts/db.sh)
+//          --connection <string> (default: GalleryStore__ConnectionString, as the API takes it)
 var invariant = CultureInfo.InvariantCulture;
 string Option(string name, string fallback)
 {
@@ -17,11 +17,7 @@ string Option(string name, string fallback)
 int[] Ints(string name, string fallback) => Option(name, fallback).Split(',').Select(s => int.Parse(s, invariant)).ToArray();
 void Progress(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
 
-var repoRoot = Directory.GetCurrentDirectory();
-while (!File.Exists(Path.Combine(repoRoot, "RetrievalService.sln")))
-{
-    repoRoot = Path.GetDirectoryName(repoRoot) ?? throw new InvalidOperationException("run inside the repository");
-}
+var repoRoot = RepositoryRoot.Find();
 var sizes = Ints("--sizes", "10000,100000");
 var concurrencies = Ints("--concurrency", "1,4,16");
 var modes = Option("--modes", "asymmetric,symmetric").Split(',');
@@ -34,7 +30,7 @@ var queryPath = Path.GetFullPath(Option("--query",
 var connectionString = Option("--connection", "");
 if (connectionString.Length == 0)
 {
-    connectionString = await LocalDatabase.ResolveConnectionStringAsync(repoRoot);
+    connectionString = BenchDatabase.ConnectionString();
 }
 if (args.FirstOrDefault() == "accuracy")
 {

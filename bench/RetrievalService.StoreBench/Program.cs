@@ -6,7 +6,7 @@ using RetrievalService.StoreBench;
 
 // Store benchmark for docs/store-benchmarks.md: results as Markdown on stdout, progress on stderr.
 var settings = BenchSettings.Parse(args);
-var connectionString = await LocalDatabase.ResolveConnectionStringAsync();
+var connectionString = BenchDatabase.ConnectionString();
 var schema = $"bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
 var options = new GalleryStoreOptions
 {

@@ -26,5 +26,7 @@ sample_peak &
 sampler=$!
 trap 'kill $sampler 2>/dev/null || true' EXIT
 cd "$checkout"
+# search-bench and the API it starts take the database from GalleryStore__ConnectionString (docs/database.md).
+export GalleryStore__ConnectionString=${GalleryStore__ConnectionString:-$(scripts/db.sh start)}
 dotnet bench/RetrievalService.SearchBench/bin/Release/net10.0/search-bench.dll --sizes 10000 --concurrency 1,4,64 \
   --modes asymmetric --duration 15 --warmup 3 --query "$query" > "$out/$label.md" 2> "$out/$label.log"

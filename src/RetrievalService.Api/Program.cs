@@ -14,7 +14,6 @@ using RetrievalService.Storage.Keys;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
-await builder.ResolveGalleryConnectionAsync();
 
 // No Server header: what runs behind the API is nobody's business outside.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);

@@ -10,7 +10,7 @@ public sealed class IndexingOptions
 
     /// <summary>
     /// Manifest of the teacher model. A relative path is tried against the current directory, then against the
-    /// repository root above the application (so tools and tests find <c>models/</c> from any directory).
+    /// application's folder (<see cref="TeacherManifestPath"/>); run from elsewhere, give an absolute path.
     /// </summary>
     [Required(AllowEmptyStrings = false)]
     public string TeacherManifest { get; set; } = "models/teacher-resnet18-gem.manifest.json";

@@ -8,8 +8,17 @@ public sealed class GalleryStoreOptions : IValidatableObject
     /// <summary>Configuration section these options bind from.</summary>
     public const string SectionName = "GalleryStore";
 
-    /// <summary>Npgsql connection string of a PostgreSQL server with pgvector ≥ 0.8 (see docs/database.md).</summary>
-    [Required(AllowEmptyStrings = false)]
+    /// <summary>Why a host refuses to start without <see cref="ConnectionString"/>, and where to get one.</summary>
+    public const string MissingConnectionStringMessage =
+        "GalleryStore:ConnectionString is not set: give the Npgsql connection string of a PostgreSQL server with pgvector " +
+        "(environment variable GalleryStore__ConnectionString). In a source checkout, `scripts/db.sh start` starts a private " +
+        "one and prints its connection string.";
+
+    /// <summary>
+    /// Npgsql connection string of a PostgreSQL server with pgvector ≥ 0.8 (see docs/database.md). Required: a host
+    /// without one refuses to start rather than guess a server.
+    /// </summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = MissingConnectionStringMessage)]
     public string ConnectionString { get; set; } = "";
 
     /// <summary>Schema holding the catalog and the per-model tables; tests give each fixture its own.</summary>

@@ -6,10 +6,23 @@ using RetrievalService.Storage.Model;
 
 namespace RetrievalService.Api.Tests;
 
-/// <summary>The service refuses to start when its student and teacher, or its gallery and teacher or image pipeline, do not belong together.</summary>
+/// <summary>
+/// The service refuses to start without a database, or when its student and teacher, or its gallery and teacher or image
+/// pipeline, do not belong together.
+/// </summary>
 public sealed class StartupRefusalTests : IDisposable
 {
     private readonly string models = Directory.CreateTempSubdirectory("api-models-").FullName;
+
+    [Fact]
+    public async Task No_connection_string_stops_start_up_naming_the_setting_and_where_to_get_one()
+    {
+        var message = await StartupFailureAsync(new() { ["GalleryStore:ConnectionString"] = "" });
+
+        Assert.Contains("GalleryStore:ConnectionString is not set", message, StringComparison.Ordinal);
+        Assert.Contains("GalleryStore__ConnectionString", message, StringComparison.Ordinal);
+        Assert.Contains("scripts/db.sh start", message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task A_student_fitted_to_another_teacher_file_stops_start_up_with_both_hashes_in_the_message()
@@ -45,7 +58,7 @@ public sealed class StartupRefusalTests : IDisposable
     public async Task A_gallery_holding_vectors_of_another_teacher_stops_start_up()
     {
         var schema = ApiFactory.NewSchema();
-        await using (var store = GalleryStore.Create(new GalleryStoreOptions { ConnectionString = await ApiFactory.SharedConnectionStringAsync(), Schema = schema }))
+        await using (var store = GalleryStore.Create(new GalleryStoreOptions { ConnectionString = await TestDatabase.ConnectionStringAsync(), Schema = schema }))
         {
             await store.RegisterModelAsync("teacher-other", 4);
             await store.UpsertAsync("teacher-other", new GalleryItem("x", new string('a', 64), "test", null, new float[] { 1, 0, 0, 0 }));
@@ -61,7 +74,7 @@ public sealed class StartupRefusalTests : IDisposable
     public async Task A_gallery_indexed_with_another_image_pipeline_stops_start_up_naming_both()
     {
         var schema = ApiFactory.NewSchema();
-        await using (var store = GalleryStore.Create(new GalleryStoreOptions { ConnectionString = await ApiFactory.SharedConnectionStringAsync(), Schema = schema }))
+        await using (var store = GalleryStore.Create(new GalleryStoreOptions { ConnectionString = await TestDatabase.ConnectionStringAsync(), Schema = schema }))
         {
             await store.RegisterModelAsync("teacher-resnet18-gem", 512, "imagesharp-bicubic/v0");
         }

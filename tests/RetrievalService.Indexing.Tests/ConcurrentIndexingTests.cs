@@ -11,7 +11,7 @@ public sealed class ConcurrentIndexingTests : IsolatedTest
         var paths = Files.Images(16);
         var first = Manifest("first.csv", paths.Take(11));
         var second = Manifest("second.csv", paths.Skip(5));
-        var clean = new IndexerRunner(TestDatabase.NewSchema());
+        var clean = new IndexerRunner(TestSchemas.NewSchema());
         try
         {
             var both = await Task.WhenAll(
@@ -26,7 +26,7 @@ public sealed class ConcurrentIndexingTests : IsolatedTest
         }
         finally
         {
-            await TestDatabase.DropSchemaAsync(clean.Schema);
+            await TestSchemas.DropSchemaAsync(clean.Schema);
         }
     }
 

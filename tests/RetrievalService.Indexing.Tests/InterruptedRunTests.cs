@@ -12,7 +12,7 @@ public sealed partial class InterruptedRunTests : IsolatedTest
     public async Task A_run_killed_after_its_first_batch_keeps_what_it_reported_and_a_rerun_gives_the_rows_of_a_clean_run()
     {
         Files.Images(ImageCount);
-        var clean = new IndexerRunner(TestDatabase.NewSchema());
+        var clean = new IndexerRunner(TestSchemas.NewSchema());
         try
         {
             Assert.Equal(ExitCodes.Ok, await clean.RunAsync("index", Files.Folder, "--no-progress"));
@@ -29,7 +29,7 @@ public sealed partial class InterruptedRunTests : IsolatedTest
         }
         finally
         {
-            await TestDatabase.DropSchemaAsync(clean.Schema);
+            await TestSchemas.DropSchemaAsync(clean.Schema);
         }
     }
 

@@ -1,10 +1,8 @@
-using RetrievalService.Storage;
-
 namespace RetrievalService.Api.Configuration;
 
 /// <summary>
 /// Resolves the models folder: an absolute path as is; a relative one against the current directory, then the
-/// application's folder, then the repository root above it (so tests and <c>dotnet run</c> find <c>models/</c>).
+/// application's folder. Nothing looks further: a host run from elsewhere names its folder in <c>Models:Directory</c>.
 /// </summary>
 public static class ModelPaths
 {
@@ -15,19 +13,7 @@ public static class ModelPaths
         {
             return directory;
         }
-        var candidates = new List<string>
-        {
-            Path.GetFullPath(directory),
-            Path.Combine(AppContext.BaseDirectory, directory),
-        };
-        try
-        {
-            candidates.Add(Path.Combine(LocalDatabase.FindRepositoryRoot(AppContext.BaseDirectory), directory));
-        }
-        catch (InvalidOperationException)
-        {
-            // Deployed outside a checkout: only the first two candidates apply.
-        }
+        string[] candidates = [Path.GetFullPath(directory), Path.Combine(AppContext.BaseDirectory, directory)];
         return candidates.FirstOrDefault(System.IO.Directory.Exists) ?? candidates[0];
     }
 }

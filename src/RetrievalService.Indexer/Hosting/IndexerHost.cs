@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RetrievalService.Indexing;
-using RetrievalService.Storage;
 
 namespace RetrievalService.Indexer.Hosting;
 
@@ -13,9 +12,10 @@ namespace RetrievalService.Indexer.Hosting;
 /// </summary>
 internal static class IndexerHost
 {
-    private const string ConnectionStringKey = $"{GalleryStoreOptions.SectionName}:{nameof(GalleryStoreOptions.ConnectionString)}";
-
-    /// <summary>Starts the host (validating options, migrating the schema), runs <paramref name="body"/>, stops it.</summary>
+    /// <summary>
+    /// Starts the host (validating options: without <c>GalleryStore:ConnectionString</c> it refuses, naming the
+    /// setting; migrating the schema), runs <paramref name="body"/>, stops it.
+    /// </summary>
     public static Task<int> RunAsync(
         IReadOnlyDictionary<string, string?> overrides, bool verbose,
         Func<IServiceProvider, CancellationToken, Task<int>> body, CancellationToken cancellationToken) =>
@@ -44,19 +44,6 @@ internal static class IndexerHost
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Configuration.AddInMemoryCollection(overrides);
-        // GalleryStore:ConnectionString (appsettings or GalleryStore__ConnectionString) wins; else RETRIEVAL_DB,
-        // else the private cluster of scripts/db.sh.
-        if (string.IsNullOrWhiteSpace(builder.Configuration[ConnectionStringKey]))
-        {
-            try
-            {
-                builder.Configuration[ConnectionStringKey] = await LocalDatabase.ResolveConnectionStringAsync(null, ct);
-            }
-            catch (InvalidOperationException e)
-            {
-                throw new DatabaseSetupException(e.Message, e);
-            }
-        }
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);

@@ -2,19 +2,17 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using RetrievalService.Storage;
 using RetrievalService.Storage.Keys;
 
 namespace RetrievalService.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The real API host against the real PostgreSQL + pgvector and the real ONNX models, on a schema of its own that is
-/// dropped on dispose. ONNX Runtime runs with one thread (tests pin threads on 2-core machines: docs/platform.md#threads-on-two-shared-cores).
+/// The real API host against the real PostgreSQL + pgvector (<see cref="TestDatabase"/>) and the repository's real ONNX
+/// models (named explicitly: the host looks for them nowhere else), on a schema of its own that is dropped on dispose.
+/// ONNX Runtime runs with one thread (tests pin threads on 2-core machines: docs/platform.md#threads-on-two-shared-cores).
 /// </summary>
 public sealed class ApiFactory : WebApplicationFactory<Program>
 {
-    private static readonly Lazy<Task<string>> SharedDatabase = new(() => LocalDatabase.ResolveConnectionStringAsync());
-
     private readonly Dictionary<string, string?> settings;
 
     private ApiFactory(string connectionString, string schema, IReadOnlyDictionary<string, string?>? overrides)
@@ -55,12 +53,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     /// <summary>The host's own gallery schema.</summary>
     public string Schema { get; }
 
-    /// <summary>The shared private cluster's connection string.</summary>
-    public static Task<string> SharedConnectionStringAsync() => SharedDatabase.Value;
-
-    /// <summary>A host on the shared cluster with a fresh schema; <paramref name="overrides"/> replace any setting.</summary>
+    /// <summary>A host on the test database with a fresh schema; <paramref name="overrides"/> replace any setting.</summary>
     public static async Task<ApiFactory> CreateAsync(IReadOnlyDictionary<string, string?>? overrides = null, string? connectionString = null) =>
-        new(connectionString ?? await SharedConnectionStringAsync(), NewSchema(), overrides);
+        new(connectionString ?? await TestDatabase.ConnectionStringAsync(), NewSchema(), overrides);
 
     /// <summary>A client whose requests carry a new key with <paramref name="scopes"/> (every scope when none are named).</summary>
     public async Task<HttpClient> CreateClientAsync(params string[] scopes)

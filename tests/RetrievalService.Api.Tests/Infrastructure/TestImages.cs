@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Gif;
 using SixLabors.ImageSharp.Formats.Jpeg;
@@ -78,20 +77,6 @@ internal static class TestImages
         return stream.ToArray();
     }
 
-    /// <summary>PNG signature and a valid IHDR declaring <paramref name="width"/>×<paramref name="height"/>, then nothing.</summary>
-    public static byte[] HeaderOnlyPng(int width, int height)
-    {
-        var chunk = new byte[4 + 4 + 13 + 4];
-        BinaryPrimitives.WriteInt32BigEndian(chunk, 13);
-        "IHDR"u8.CopyTo(chunk.AsSpan(4));
-        BinaryPrimitives.WriteInt32BigEndian(chunk.AsSpan(8), width);
-        BinaryPrimitives.WriteInt32BigEndian(chunk.AsSpan(12), height);
-        chunk[16] = 8; // bit depth
-        chunk[17] = 6; // RGBA
-        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(21), Crc32(chunk.AsSpan(4, 17)));
-        return [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. chunk];
-    }
-
     public static byte[] Jpeg(Image image, int quality = 90)
     {
         using var stream = new MemoryStream();
@@ -104,19 +89,5 @@ internal static class TestImages
         var bytes = new byte[length];
         new Random(seed).NextBytes(bytes);
         return bytes;
-    }
-
-    private static uint Crc32(ReadOnlySpan<byte> data)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in data)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++)
-            {
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
-            }
-        }
-        return ~crc;
     }
 }

@@ -39,9 +39,9 @@ internal static class ImageBytesCases
         Corrupt("jpeg_frame_of_zero_height", Sof(width: 64, height: 0)),
         // Without a scan the decoder never reports the frame's size: the file is refused as damaged before any limit applies.
         Corrupt("jpeg_declaring_65535x65535_without_a_scan", Sof(width: 65535, height: 65535)),
-        Corrupt("png_header_without_pixels", TestImages.HeaderOnlyPng(64, 64), "image/png"),
-        Corrupt("png_of_zero_width", TestImages.HeaderOnlyPng(0, 64), "image/png"),
-        Corrupt("png_of_negative_width", TestImages.HeaderOnlyPng(-1, 64), "image/png"),
+        Corrupt("png_header_without_pixels", PngFiles.HeaderOnly(64, 64), "image/png"),
+        Corrupt("png_of_zero_width", PngFiles.HeaderOnly(0, 64), "image/png"),
+        Corrupt("png_of_negative_width", PngFiles.HeaderOnly(-1, 64), "image/png"),
         Corrupt("png_with_a_bad_header_crc", WithByteFlipped(TestImages.FlatPng(64, 64), 29), "image/png"),
         Corrupt("png_with_damaged_pixel_data", Damaged(Photos.Get("astronaut")), "image/png"),
         Corrupt("png_cut_in_half", Photos.Get("coffee")[..(Photos.Get("coffee").Length / 2)], "image/png"),
@@ -49,7 +49,7 @@ internal static class ImageBytesCases
         Corrupt("gif_of_zero_by_zero_pixels", [.. "GIF89a"u8, 0, 0, 0, 0, 0, 0, 0, 0x3B], "image/gif"),
         Corrupt("webp_cut_after_its_chunk_header", [.. "RIFF"u8, 20, 0, 0, 0, .. "WEBPVP8 "u8, 8, 0, 0, 0, 0x10, 0x02], "image/webp"),
         Corrupt("bmp_cut_after_the_file_header", [.. "BM"u8, 0x3E, 0, 0, 0, 0, 0, 0, 0, 0x36, 0, 0, 0], "image/bmp"),
-        TooManyPixels("png_header_declaring_30000x30000", TestImages.HeaderOnlyPng(30000, 30000), "image/png"),
+        TooManyPixels("png_header_declaring_30000x30000", PngFiles.HeaderOnly(30000, 30000), "image/png"),
         TooManyPixels("decompression_bomb_png_of_64_megapixels", TestImages.FlatPng(8000, 8000), "image/png"),
         TooManyPixels("bmp_header_declaring_30000x30000", BmpHeader(30000, 30000), "image/bmp"),
     ];

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using RetrievalService.Embedding.Images;
 using RetrievalService.Embedding.Manifests;
 using SixLabors.ImageSharp;
@@ -54,7 +53,7 @@ public sealed class DecodeLimitTests
     [Fact]
     public void A_header_only_png_claiming_huge_dimensions_is_rejected_without_allocating_pixels()
     {
-        var bytes = HeaderOnlyPng(width: 60_000, height: 60_000);
+        var bytes = PngFiles.HeaderOnly(width: 60_000, height: 60_000);
         var before = GC.GetAllocatedBytesForCurrentThread();
         var error = TestImages.Rejection(bytes);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
@@ -75,7 +74,7 @@ public sealed class DecodeLimitTests
     public void A_png_declaring_more_pixels_than_may_be_decoded_is_refused_before_any_pixel_is_allocated()
     {
         // 5000 × 4000 = 20 MP fits every side limit but not the 16 MP raster limit; PNG cannot be decoded reduced.
-        var bytes = HeaderOnlyPng(width: 5000, height: 4000);
+        var bytes = PngFiles.HeaderOnly(width: 5000, height: 4000);
         var error = TestImages.Rejection(bytes);
         Assert.Equal(ImageRejectionReason.TooManyPixels, error.Reason);
         Assert.Contains("16000000", error.Message);
@@ -88,34 +87,5 @@ public sealed class DecodeLimitTests
         cancelled.Cancel();
         Assert.ThrowsAny<OperationCanceledException>(() =>
             TestImages.Pipeline.Prepare(Png(64, 64), new InputConvention(), cancelled.Token).Dispose());
-    }
-
-    /// <summary>PNG signature and a valid IHDR chunk, then nothing: no pixel data at all.</summary>
-    private static byte[] HeaderOnlyPng(int width, int height)
-    {
-        var chunk = new byte[4 + 4 + 13 + 4];
-        BinaryPrimitives.WriteInt32BigEndian(chunk, 13);
-        "IHDR"u8.CopyTo(chunk.AsSpan(4));
-        BinaryPrimitives.WriteInt32BigEndian(chunk.AsSpan(8), width);
-        BinaryPrimitives.WriteInt32BigEndian(chunk.AsSpan(12), height);
-        chunk[16] = 8; // bit depth
-        chunk[17] = 6; // RGBA
-        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(21), Crc32(chunk.AsSpan(4, 17)));
-        return [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. chunk];
-    }
-
-    /// <summary>The PNG chunk CRC (ISO 3309, reflected 0xEDB88320), bit by bit: fine for 17 bytes.</summary>
-    private static uint Crc32(ReadOnlySpan<byte> data)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in data)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++)
-            {
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
-            }
-        }
-        return ~crc;
     }
 }

@@ -11,7 +11,7 @@ public sealed class RevisitopPickleReaderTests
     [InlineData("gnd_tiny_p5.pkl")]
     public void Revisitop_pickles_of_old_and_new_protocols_read_the_same(string file)
     {
-        var dataset = DatasetReader.Read(RepoPaths.Fixture(file));
+        var dataset = DatasetReader.Read(EvaluationFiles.Fixture(file));
 
         Assert.Equal(DatasetLayout.Revisitop, dataset.Layout);
         Assert.Equal(Path.GetFileNameWithoutExtension(file)["gnd_".Length..], dataset.Name);
@@ -30,7 +30,7 @@ public sealed class RevisitopPickleReaderTests
     public void Images_resolve_to_jpg_folder_beside_the_pickle_and_validate()
     {
         using var temp = new TempFolder();
-        File.Copy(RepoPaths.Fixture("gnd_tiny_p5.pkl"), temp.Combine("gnd_tiny.pkl"));
+        File.Copy(EvaluationFiles.Fixture("gnd_tiny_p5.pkl"), temp.Combine("gnd_tiny.pkl"));
         Directory.CreateDirectory(temp.Combine("jpg"));
         var dataset = DatasetReader.Read(temp.Path);
         foreach (var name in dataset.Images.Concat(dataset.Queries))
@@ -47,7 +47,7 @@ public sealed class RevisitopPickleReaderTests
     public void A_missing_jpg_is_reported_with_its_path()
     {
         using var temp = new TempFolder();
-        File.Copy(RepoPaths.Fixture("gnd_tiny_p2.pkl"), temp.Combine("gnd_tiny.pkl"));
+        File.Copy(EvaluationFiles.Fixture("gnd_tiny_p2.pkl"), temp.Combine("gnd_tiny.pkl"));
 
         var problems = DatasetValidator.Validate(DatasetReader.Read(temp.Combine("gnd_tiny.pkl")));
 
@@ -58,7 +58,7 @@ public sealed class RevisitopPickleReaderTests
     [Fact]
     public void Numpy_arrays_are_refused_with_a_message_that_says_so()
     {
-        var error = Assert.Throws<DatasetFormatException>(() => DatasetReader.Read(RepoPaths.Fixture("gnd_tiny_numpy.pkl")));
+        var error = Assert.Throws<DatasetFormatException>(() => DatasetReader.Read(EvaluationFiles.Fixture("gnd_tiny_numpy.pkl")));
 
         Assert.Contains("numpy", error.Message, StringComparison.Ordinal);
         Assert.Contains("gnd_tiny_numpy.pkl", error.Message, StringComparison.Ordinal);

@@ -11,7 +11,7 @@ public sealed class CompareCommandTests(TinyDatasetFixture fixture) : IClassFixt
         using var temp = new TempFolder();
 
         var (code, report) = await EvaluatorRun.RunAsync(temp.Combine("compare.json"),
-            "compare", "--dataset", fixture.Dataset, "--teacher", RepoPaths.Teacher, "--students", RepoPaths.LinearStudent,
+            "compare", "--dataset", fixture.Dataset, "--teacher", EvaluationFiles.Teacher, "--students", EvaluationFiles.LinearStudent,
             "--cache-dir", temp.Combine("cache"), "--markdown", temp.Combine("compare.md"));
 
         Assert.Equal(0, code);
@@ -41,7 +41,7 @@ public sealed class CompareCommandTests(TinyDatasetFixture fixture) : IClassFixt
         using var temp = new TempFolder();
 
         var (code, report) = await EvaluatorRun.RunAsync(temp.Combine("compare.json"),
-            "compare", "--dataset", fixture.Dataset, "--teacher", RepoPaths.Teacher, "--students", RepoPaths.LinearStudent,
+            "compare", "--dataset", fixture.Dataset, "--teacher", EvaluationFiles.Teacher, "--students", EvaluationFiles.LinearStudent,
             "--cache-dir", temp.Combine("cache"), "--query-expansion", "1", "--markdown", temp.Combine("compare.md"), "--cost-queries", "1");
 
         Assert.Equal(0, code);

@@ -9,7 +9,7 @@ namespace RetrievalService.Evaluation.Tests.Evaluator;
 
 public sealed class EmbeddingCacheTests
 {
-    private static readonly ModelManifest Model = ModelManifestJson.Load(RepoPaths.Teacher);
+    private static readonly ModelManifest Model = ModelManifestJson.Load(EvaluationFiles.Teacher);
 
     private static RetrievalDataset Dataset(string root) => new()
     {

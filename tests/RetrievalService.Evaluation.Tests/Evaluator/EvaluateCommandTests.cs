@@ -9,7 +9,7 @@ public sealed class EvaluateCommandTests(TinyDatasetFixture fixture) : IClassFix
     public async Task Teacher_ranks_copies_first_and_a_second_run_reads_everything_from_the_cache()
     {
         using var temp = new TempFolder();
-        string[] args = ["evaluate", "--dataset", fixture.Dataset, "--gallery-model", RepoPaths.Teacher, "--cache-dir", temp.Combine("cache")];
+        string[] args = ["evaluate", "--dataset", fixture.Dataset, "--gallery-model", EvaluationFiles.Teacher, "--cache-dir", temp.Combine("cache")];
 
         var (firstCode, first) = await EvaluatorRun.RunAsync(temp.Combine("first.json"), args);
         var (secondCode, second) = await EvaluatorRun.RunAsync(temp.Combine("second.json"), args);
@@ -32,11 +32,11 @@ public sealed class EvaluateCommandTests(TinyDatasetFixture fixture) : IClassFix
     public async Task A_student_against_the_same_teacher_gallery_reuses_the_cached_gallery()
     {
         using var temp = new TempFolder();
-        string[] common = ["--dataset", fixture.Dataset, "--gallery-model", RepoPaths.Teacher, "--cache-dir", temp.Combine("cache")];
+        string[] common = ["--dataset", fixture.Dataset, "--gallery-model", EvaluationFiles.Teacher, "--cache-dir", temp.Combine("cache")];
         await EvaluatorRun.RunAsync(temp.Combine("teacher.json"), ["evaluate", .. common]);
 
         var (code, report) = await EvaluatorRun.RunAsync(temp.Combine("student.json"),
-            ["evaluate", .. common, "--query-model", RepoPaths.LinearStudent, "--markdown", temp.Combine("student.md")]);
+            ["evaluate", .. common, "--query-model", EvaluationFiles.LinearStudent, "--markdown", temp.Combine("student.md")]);
 
         Assert.Equal(0, code);
         Assert.Equal("asymmetric", report.GetProperty("mode").GetString());
@@ -60,7 +60,7 @@ public sealed class EvaluateCommandTests(TinyDatasetFixture fixture) : IClassFix
         using var temp = new TempFolder();
 
         var (code, report) = await EvaluatorRun.RunAsync(temp.Combine("r.json"),
-            "evaluate", "--dataset", fixture.Dataset, "--gallery-model", RepoPaths.Teacher, "--cache-dir", temp.Combine("cache"),
+            "evaluate", "--dataset", fixture.Dataset, "--gallery-model", EvaluationFiles.Teacher, "--cache-dir", temp.Combine("cache"),
             "--multiscale", "--whiten-on", fixture.Dataset);
 
         Assert.Equal(0, code);
@@ -73,7 +73,7 @@ public sealed class EvaluateCommandTests(TinyDatasetFixture fixture) : IClassFix
     public async Task Query_expansion_is_reported_and_keeps_the_obvious_ranking()
     {
         using var temp = new TempFolder();
-        string[] common = ["evaluate", "--dataset", fixture.Dataset, "--gallery-model", RepoPaths.Teacher, "--cache-dir", temp.Combine("cache")];
+        string[] common = ["evaluate", "--dataset", fixture.Dataset, "--gallery-model", EvaluationFiles.Teacher, "--cache-dir", temp.Combine("cache")];
         var (_, plain) = await EvaluatorRun.RunAsync(temp.Combine("plain.json"), common);
 
         var (code, expanded) = await EvaluatorRun.RunAsync(temp.Combine("qe.json"),
@@ -94,7 +94,7 @@ public sealed class EvaluateCommandTests(TinyDatasetFixture fixture) : IClassFix
         using var temp = new TempFolder();
 
         var (code, _) = await EvaluatorRun.RunAsync(temp.Combine("r.json"),
-            "evaluate", "--dataset", fixture.Dataset, "--gallery-model", RepoPaths.Teacher, "--no-cache", "--query-expansion", neighbours, "--qe-alpha", alpha);
+            "evaluate", "--dataset", fixture.Dataset, "--gallery-model", EvaluationFiles.Teacher, "--no-cache", "--query-expansion", neighbours, "--qe-alpha", alpha);
 
         Assert.Equal(1, code);
         Assert.False(File.Exists(temp.Combine("r.json")));
@@ -108,7 +108,7 @@ public sealed class EvaluateCommandTests(TinyDatasetFixture fixture) : IClassFix
         File.Delete(temp.Combine("broken", "g", "dots.png"));
 
         var (code, _) = await EvaluatorRun.RunAsync(temp.Combine("r.json"),
-            "evaluate", "--dataset", temp.Combine("broken"), "--gallery-model", RepoPaths.Teacher, "--no-cache");
+            "evaluate", "--dataset", temp.Combine("broken"), "--gallery-model", EvaluationFiles.Teacher, "--no-cache");
 
         Assert.Equal(2, code);
         Assert.False(File.Exists(temp.Combine("r.json")));

@@ -22,7 +22,7 @@ public sealed class SignificanceCommandTests(SignificanceCommandTests.ComparedFi
         public async Task InitializeAsync()
         {
             var (code, report) = await EvaluatorRun.RunAsync(Report,
-                "compare", "--dataset", Tiny.Dataset, "--teacher", RepoPaths.Teacher, "--students", RepoPaths.LinearStudent,
+                "compare", "--dataset", Tiny.Dataset, "--teacher", EvaluationFiles.Teacher, "--students", EvaluationFiles.LinearStudent,
                 "--cache-dir", Combine("cache"), "--cost-queries", "1");
             Assert.Equal(0, code);
             Compare = report;

@@ -5,7 +5,7 @@ public abstract class IsolatedTest : IAsyncLifetime
 {
     protected IsolatedTest()
     {
-        Runner = new IndexerRunner(TestDatabase.NewSchema());
+        Runner = new IndexerRunner(TestSchemas.NewSchema());
     }
 
     protected IndexerRunner Runner { get; }
@@ -22,6 +22,6 @@ public abstract class IsolatedTest : IAsyncLifetime
     {
         Files.Dispose();
         File.Delete(ReportPath);
-        await TestDatabase.DropSchemaAsync(Schema);
+        await TestSchemas.DropSchemaAsync(Schema);
     }
 }

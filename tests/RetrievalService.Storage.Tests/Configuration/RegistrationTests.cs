@@ -14,7 +14,7 @@ public sealed class RegistrationTests
         var schema = "t_" + Guid.NewGuid().ToString("N")[..12];
         await using var provider = Build(new()
         {
-            ["GalleryStore:ConnectionString"] = await DatabaseFixture.ConnectionStringAsync(),
+            ["GalleryStore:ConnectionString"] = await TestDatabase.ConnectionStringAsync(),
             ["GalleryStore:Schema"] = schema,
             ["GalleryStore:HnswM"] = "8",
         });

@@ -1,6 +1,5 @@
 using Npgsql;
 using RetrievalService.Storage.Errors;
-using RetrievalService.Storage.Tests.Infrastructure;
 
 namespace RetrievalService.Storage.Tests.Models;
 
@@ -9,7 +8,7 @@ public sealed class UnavailableTests
     [Fact]
     public async Task A_server_that_refuses_connections_fails_with_gallery_unavailable_after_the_retries()
     {
-        var cs = new NpgsqlConnectionStringBuilder(await DatabaseFixture.ConnectionStringAsync()) { Port = 1, Timeout = 2 };
+        var cs = new NpgsqlConnectionStringBuilder(await TestDatabase.ConnectionStringAsync()) { Port = 1, Timeout = 2 };
         await using var store = GalleryStore.Create(new GalleryStoreOptions
         {
             ConnectionString = cs.ConnectionString, MaxRetries = 2, RetryBaseDelayMs = 10,
@@ -26,7 +25,7 @@ public sealed class UnavailableTests
     [Fact]
     public async Task A_wrong_password_fails_with_gallery_unavailable_without_retrying()
     {
-        var cs = new NpgsqlConnectionStringBuilder(await DatabaseFixture.ConnectionStringAsync()) { Password = "wrong" };
+        var cs = new NpgsqlConnectionStringBuilder(await TestDatabase.ConnectionStringAsync()) { Password = "wrong" };
         await using var store = GalleryStore.Create(new GalleryStoreOptions { ConnectionString = cs.ConnectionString, MaxRetries = 3 });
 
         var error = await Assert.ThrowsAsync<GalleryUnavailableException>(() => store.EnsureSchemaAsync());
@@ -38,7 +37,7 @@ public sealed class UnavailableTests
     [Fact]
     public async Task After_the_retries_are_spent_calls_fail_at_once_until_the_cool_down_ends()
     {
-        var cs = new NpgsqlConnectionStringBuilder(await DatabaseFixture.ConnectionStringAsync()) { Port = 1, Timeout = 2 };
+        var cs = new NpgsqlConnectionStringBuilder(await TestDatabase.ConnectionStringAsync()) { Port = 1, Timeout = 2 };
         await using var store = GalleryStore.Create(new GalleryStoreOptions
         {
             ConnectionString = cs.ConnectionString, MaxRetries = 2, RetryBaseDelayMs = 10, OutageCooldownMs = 300,
