@@ -36,7 +36,6 @@ COPY --from=build /out/indexer /app/indexer
 COPY --from=build /out/models /app/models
 ENV ASPNETCORE_URLS=http://+:8080 \
     Models__Directory=/app/models \
-    Indexing__TeacherManifest=/app/models/teacher-resnet18-gem.manifest.json \
     DOTNET_gcServer=0
 USER app
 EXPOSE 8080

@@ -10,7 +10,7 @@ namespace RetrievalService.Embedding;
 public static class EmbeddingServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds <see cref="ImageDecodeLimits"/> and <see cref="InferenceOptions"/> from their sections, validated at
+    /// Binds <see cref="ImageDecodeLimits"/>, <see cref="InferenceOptions"/> and <see cref="Manifests.ModelsOptions"/> from their sections, validated at
     /// start, and registers the singleton <see cref="ImagePipeline"/>.
     /// </summary>
     public static IServiceCollection AddEmbedding(this IServiceCollection services)
@@ -19,6 +19,8 @@ public static class EmbeddingServiceCollectionExtensions
         services.AddOptions<ImageDecodeLimits>().BindConfiguration(ImageDecodeLimits.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<InferenceOptions>().BindConfiguration(InferenceOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Manifests.ModelsOptions>().BindConfiguration(Manifests.ModelsOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new ImagePipeline(sp.GetRequiredService<IOptions<ImageDecodeLimits>>().Value));
         return services;

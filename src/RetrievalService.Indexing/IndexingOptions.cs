@@ -2,18 +2,11 @@ using System.ComponentModel.DataAnnotations;
 
 namespace RetrievalService.Indexing;
 
-/// <summary>Which teacher embeds the gallery and how work is batched.</summary>
+/// <summary>How indexing work is batched and spread; the teacher is <c>Models:Teacher</c> (<see cref="Embedding.Manifests.ModelsOptions"/>).</summary>
 public sealed class IndexingOptions
 {
     /// <summary>Configuration section these options bind from.</summary>
     public const string SectionName = "Indexing";
-
-    /// <summary>
-    /// Manifest of the teacher model. A relative path is tried against the current directory, then against the
-    /// application's folder (<see cref="TeacherManifestPath"/>); run from elsewhere, give an absolute path.
-    /// </summary>
-    [Required(AllowEmptyStrings = false)]
-    public string TeacherManifest { get; set; } = "models/teacher-resnet18-gem.manifest.json";
 
     /// <summary>Images per ONNX Runtime call (equal-sized images share one run).</summary>
     [Range(1, 256)]

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using RetrievalService.Embedding;
 using RetrievalService.Embedding.Images;
 using RetrievalService.Embedding.Inference;
+using RetrievalService.Embedding.Manifests;
 using RetrievalService.Storage;
 
 namespace RetrievalService.Indexing;
@@ -16,7 +17,7 @@ public static class IndexingServiceCollectionExtensions
     /// Binds <see cref="IndexingOptions"/> from <c>Indexing</c> (validated at start) and registers the singleton
     /// <see cref="Pipeline.IndexingPipeline"/>, plus, unless already registered: the embedding core (<c>AddEmbedding</c>), the
     /// gallery store (<c>AddGalleryStore</c>) and the teacher as the keyed <see cref="OnnxEmbedder"/>
-    /// <see cref="Pipeline.IndexingPipeline.TeacherKey"/>, loaded from <see cref="IndexingOptions.TeacherManifest"/> on first use.
+    /// <see cref="Pipeline.IndexingPipeline.TeacherKey"/>, the model <c>Models:Teacher</c> in <c>Models:Directory</c>, loaded on first use.
     /// </summary>
     public static IServiceCollection AddGalleryIndexing(this IServiceCollection services)
     {
@@ -33,7 +34,7 @@ public static class IndexingServiceCollectionExtensions
             services.AddGalleryStore();
         }
         services.TryAddKeyedSingleton(Pipeline.IndexingPipeline.TeacherKey, (sp, _) => OnnxEmbedder.Load(
-            TeacherManifestPath.Resolve(sp.GetRequiredService<IOptions<IndexingOptions>>().Value.TeacherManifest),
+            sp.GetRequiredService<IOptions<ModelsOptions>>().Value.TeacherManifestPath(),
             sp.GetRequiredService<IOptions<InferenceOptions>>().Value,
             sp.GetService<ILoggerFactory>()?.CreateLogger<OnnxEmbedder>()));
         services.TryAddSingleton(sp => new Pipeline.IndexingPipeline(

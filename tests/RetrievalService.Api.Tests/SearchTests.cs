@@ -1,4 +1,5 @@
 using System.Net;
+using RetrievalService.Embedding.Manifests;
 using RetrievalService.Api.Configuration;
 using RetrievalService.Api.Endpoints;
 using RetrievalService.Api.Tests.Infrastructure;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using RetrievalService.Embedding.Manifests;
 using RetrievalService.Api.Configuration;
 using RetrievalService.Api.Tests.Infrastructure;
 using RetrievalService.Storage;

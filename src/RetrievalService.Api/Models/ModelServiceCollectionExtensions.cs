@@ -4,6 +4,7 @@ using RetrievalService.Api.Inference;
 using RetrievalService.Api.Telemetry;
 using RetrievalService.Embedding;
 using RetrievalService.Embedding.Inference;
+using RetrievalService.Embedding.Manifests;
 
 namespace RetrievalService.Api.Models;
 
@@ -11,14 +12,13 @@ namespace RetrievalService.Api.Models;
 public static class ModelServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds <see cref="ModelsOptions"/> and <see cref="BatchingOptions"/>, registers the <see cref="ModelCatalog"/> (which
+    /// Binds <see cref="BatchingOptions"/> (<see cref="ModelsOptions"/> come with <c>AddEmbedding</c>), registers the <see cref="ModelCatalog"/> (which
     /// refuses an incompatible student), both models as keyed <see cref="OnnxEmbedder"/>s and <see cref="EmbeddingQueue"/>s,
     /// and <see cref="ModelStartup"/>. Call after <c>AddGalleryStore</c>, so the schema is migrated before the gallery check.
     /// </summary>
     public static IServiceCollection AddRetrievalModels(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<ModelsOptions>().BindConfiguration(ModelsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BatchingOptions>().BindConfiguration(BatchingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddEmbedding();
         services.AddSingleton(sp => ModelCatalog.Load(sp.GetRequiredService<IOptions<ModelsOptions>>().Value));

@@ -1,21 +1,27 @@
 using System.CommandLine;
-using RetrievalService.Indexing;
+using RetrievalService.Embedding.Manifests;
 
 namespace RetrievalService.Indexer.Commands;
 
 /// <summary>Options every subcommand takes; they become configuration entries, so appsettings and environment apply too.</summary>
 internal sealed class CommonOptions
 {
-    public Option<string?> TeacherManifest { get; } = new("--teacher-manifest")
+    public Option<string?> Models { get; } = new("--models")
     {
-        Description = "Teacher model manifest (default: Indexing:TeacherManifest, else models/teacher-resnet18-gem.manifest.json).",
+        Description = "Folder of the models' manifests and ONNX files (default: Models:Directory, models).",
+    };
+
+    public Option<string?> Teacher { get; } = new("--teacher")
+    {
+        Description = "Teacher model id, as the API names it (default: Models:Teacher, teacher-resnet18-gem).",
     };
 
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Log at Information level (stderr)." };
 
     public void AddTo(Command command)
     {
-        command.Options.Add(TeacherManifest);
+        command.Options.Add(Models);
+        command.Options.Add(Teacher);
         command.Options.Add(Verbose);
     }
 
@@ -23,9 +29,13 @@ internal sealed class CommonOptions
     public Dictionary<string, string?> Configuration(ParseResult parse, IReadOnlyDictionary<string, string?> baseline)
     {
         var entries = new Dictionary<string, string?>(baseline);
-        if (parse.GetValue(TeacherManifest) is { } manifest)
+        if (parse.GetValue(Models) is { } models)
         {
-            entries[$"{IndexingOptions.SectionName}:{nameof(IndexingOptions.TeacherManifest)}"] = Path.GetFullPath(manifest);
+            entries[$"{ModelsOptions.SectionName}:{nameof(ModelsOptions.Directory)}"] = Path.GetFullPath(models);
+        }
+        if (parse.GetValue(Teacher) is { } teacher)
+        {
+            entries[$"{ModelsOptions.SectionName}:{nameof(ModelsOptions.Teacher)}"] = teacher;
         }
         return entries;
     }

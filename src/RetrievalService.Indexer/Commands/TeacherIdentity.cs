@@ -1,20 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RetrievalService.Embedding.Manifests;
-using RetrievalService.Indexing;
 
 namespace RetrievalService.Indexer.Commands;
 
-/// <summary>The teacher's model id from its manifest alone, so maintenance commands never load the ONNX graph.</summary>
+/// <summary>The model whose gallery a maintenance command works on: the one given, else the teacher (never loaded).</summary>
 internal static class TeacherIdentity
 {
-    public static string ModelId(IServiceProvider services, string? explicitModel)
-    {
-        if (!string.IsNullOrWhiteSpace(explicitModel))
-        {
-            return explicitModel;
-        }
-        var options = services.GetRequiredService<IOptions<IndexingOptions>>().Value;
-        return ModelManifestJson.Load(TeacherManifestPath.Resolve(options.TeacherManifest)).Id;
-    }
+    public static string ModelId(IServiceProvider services, string? explicitModel) =>
+        string.IsNullOrWhiteSpace(explicitModel) ? services.GetRequiredService<IOptions<ModelsOptions>>().Value.Teacher : explicitModel;
 }

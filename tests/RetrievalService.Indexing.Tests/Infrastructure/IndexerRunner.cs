@@ -15,7 +15,7 @@ public sealed class IndexerRunner(string schema)
             ["GalleryStore:ConnectionString"] = await TestDatabase.ConnectionStringAsync(),
             ["GalleryStore:Schema"] = Schema,
             ["Embedding:Inference:IntraOpThreads"] = "1",
-            ["Indexing:TeacherManifest"] = TestPaths.TeacherManifest,
+            ["Models:Directory"] = RepoPaths.Models,
         });
 
     /// <summary>Starts <c>dotnet indexer.dll args…</c> with stderr redirected, configured through the environment.</summary>
@@ -30,7 +30,7 @@ public sealed class IndexerRunner(string schema)
         start.Environment["GalleryStore__ConnectionString"] = await TestDatabase.ConnectionStringAsync();
         start.Environment["GalleryStore__Schema"] = Schema;
         start.Environment["Embedding__Inference__IntraOpThreads"] = "1";
-        start.Environment["Indexing__TeacherManifest"] = TestPaths.TeacherManifest;
+        start.Environment["Models__Directory"] = RepoPaths.Models;
         return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
     }
 

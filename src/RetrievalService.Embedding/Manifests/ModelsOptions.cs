@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using RetrievalService.Embedding.Manifests;
 
-namespace RetrievalService.Api.Configuration;
+namespace RetrievalService.Embedding.Manifests;
 
-/// <summary>Which models the service runs: the teacher whose space the gallery lives in and the query-time student.</summary>
+/// <summary>
+/// Which models run, named by id in one folder, for every host alike: the teacher whose space the gallery lives in (the
+/// API and the indexer) and the query-time student (the API).
+/// </summary>
 public sealed class ModelsOptions
 {
     /// <summary>Configuration section these options bind from.</summary>
@@ -29,4 +31,7 @@ public sealed class ModelsOptions
 
     /// <summary>Manifest path of the model <paramref name="id"/> inside <paramref name="directory"/>.</summary>
     public static string ManifestPath(string directory, string id) => Path.Combine(directory, id + ModelManifestJson.Suffix);
+
+    /// <summary>The teacher's manifest, in the resolved <see cref="Directory"/>.</summary>
+    public string TeacherManifestPath() => ManifestPath(ModelPaths.ResolveDirectory(Directory), Teacher);
 }

@@ -1,4 +1,4 @@
-namespace RetrievalService.Api.Configuration;
+namespace RetrievalService.Embedding.Manifests;
 
 /// <summary>
 /// Resolves the models folder: an absolute path as is; a relative one against the current directory, then the
