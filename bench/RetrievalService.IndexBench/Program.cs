@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using RetrievalService.DataSources.Photos;
 using RetrievalService.Embedding.Images;
 using RetrievalService.Embedding.Inference;
 using RetrievalService.IndexBench;
 using RetrievalService.Indexing;
 using RetrievalService.Indexing.Pipeline;
-using RetrievalService.ModelPipeline.Photos;
 using RetrievalService.Storage;
 
 // Indexing benchmark for docs/indexing.md: Markdown on stdout, progress on stderr.

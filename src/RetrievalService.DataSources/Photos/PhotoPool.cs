@@ -1,4 +1,4 @@
-namespace RetrievalService.ModelPipeline.Photos;
+namespace RetrievalService.DataSources.Photos;
 
 /// <summary>
 /// The unlabelled photo pool of SOURCES.md, unpacked by <c>scripts/fetch-photos.sh</c> into
@@ -29,6 +29,9 @@ public static class PhotoPool
         new("python-matplotlib-data", "usr/share/matplotlib/mpl-data/sample_data", Include: "grace_hopper"),
     ];
 
+    /// <summary>The Debian packages of the pool, as <c>scripts/fetch-photos.sh</c> fetches them (<c>dataset-tool photo-pool packages</c>).</summary>
+    public static IReadOnlyList<string> Packages { get; } = [.. Rules.Select(rule => rule.Package).Distinct(StringComparer.Ordinal)];
+
     /// <summary>All pool photos in a stable order; fails when a package has not been fetched.</summary>
     public static IReadOnlyList<PoolPhoto> Enumerate(string debsDir) =>
         Rules.SelectMany(rule => rule.Select(debsDir))
@@ -36,7 +39,7 @@ public static class PhotoPool
             .OrderBy(photo => photo.Key, StringComparer.Ordinal)
             .ToList();
 
-    private static PoolPhoto ToPhoto(string debsDir, string path)
+    internal static PoolPhoto ToPhoto(string debsDir, string path)
     {
         var key = System.IO.Path.GetRelativePath(debsDir, path).Replace('\\', '/');
         var package = key[..key.IndexOf('/')];

@@ -1,4 +1,4 @@
-namespace RetrievalService.DatasetTool.Sources;
+namespace RetrievalService.DataSources.Qt;
 
 /// <summary>
 /// Writes the files of Qt resource bundles (<see cref="QtResourceBundle"/>) to disk, each bundle into a folder named

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace RetrievalService.ModelPipeline.Sources;
+namespace RetrievalService.DataSources.Npm;
 
 /// <summary>Subresource-Integrity ("sha512-&lt;base64&gt;") digests, the form npm publishes in <c>dist.integrity</c>.</summary>
 public static class Sha512Integrity

@@ -1,6 +1,4 @@
-using RetrievalService.ModelPipeline.Sources;
-
-namespace RetrievalService.DatasetTool.Sources;
+namespace RetrievalService.DataSources.Npm;
 
 /// <summary>A list of pinned npm packages: <c>name version sha512-…</c> per line; blank lines and <c>#</c> comments (whole lines or after a pin) skipped.</summary>
 public static class NpmPackageList

@@ -1,4 +1,4 @@
-namespace RetrievalService.ModelPipeline.Sources;
+namespace RetrievalService.DataSources.Npm;
 
 /// <summary>
 /// Downloads an npm tarball, checks it against its pinned sha512 and extracts it under a sources folder:

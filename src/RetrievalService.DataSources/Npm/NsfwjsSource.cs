@@ -1,4 +1,4 @@
-namespace RetrievalService.ModelPipeline.Sources;
+namespace RetrievalService.DataSources.Npm;
 
 /// <summary>The student backbone's source: npm <c>nsfwjs</c> 4.4.0 (MIT), see SOURCES.md "Student candidate".</summary>
 public static class NsfwjsSource

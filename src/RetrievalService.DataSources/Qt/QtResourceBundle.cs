@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 
-namespace RetrievalService.DatasetTool.Sources;
+namespace RetrievalService.DataSources.Qt;
 
 /// <summary>One file of a Qt resource bundle: its path inside the bundle and its bytes (decompressed).</summary>
 public sealed record QtResourceFile(string Path, byte[] Content);

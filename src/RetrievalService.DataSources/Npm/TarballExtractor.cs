@@ -1,7 +1,7 @@
 using System.Formats.Tar;
 using System.IO.Compression;
 
-namespace RetrievalService.ModelPipeline.Sources;
+namespace RetrievalService.DataSources.Npm;
 
 /// <summary>Extracts a .tgz into a folder, refusing entries that would land outside it.</summary>
 public static class TarballExtractor

@@ -1,4 +1,4 @@
-namespace RetrievalService.ModelPipeline.Photos;
+namespace RetrievalService.DataSources.Photos;
 
 /// <summary>One image of the photo pool, with the Debian package it came from.</summary>
 /// <param name="Package">Debian package name.</param>

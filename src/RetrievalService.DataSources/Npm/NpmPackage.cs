@@ -1,4 +1,4 @@
-namespace RetrievalService.ModelPipeline.Sources;
+namespace RetrievalService.DataSources.Npm;
 
 /// <summary>
 /// An npm package pinned by version and by its registry <c>dist.integrity</c>

@@ -1,4 +1,4 @@
-namespace RetrievalService.ModelPipeline.Photos;
+namespace RetrievalService.DataSources.Photos;
 
 /// <summary>Which raster images of one unpacked package belong to the pool.</summary>
 internal sealed record PhotoSourceRule(
