@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Fetches the photo pool (docs/sources.md#the-debian-photo-pool) from Debian bookworm (.deb files, unpacked, never installed)
-# into data/sources/debs/<package>/. Idempotent: unpacked packages are kept. Arguments name further packages to
-# fetch the same way (e.g. stellarium-data for scripts/datasets/build-photoviews-plus.sh). SUITE=trixie fetches only the
-# packages named, from trixie (for packages bookworm lacks; the pool itself stays bookworm's, so its versions never move).
+# Fetches the photo pool (docs/sources.md#the-debian-photo-pool; its packages are PhotoPool's, in
+# src/RetrievalService.DataSources) from Debian bookworm (.deb files, unpacked, never installed) into
+# data/sources/debs/<package>/. Idempotent: unpacked packages are kept. Arguments name further packages to fetch the same
+# way (e.g. stellarium-data for scripts/datasets/build-photoviews-plus.sh). SUITE=trixie fetches only the packages named,
+# from trixie (for packages bookworm lacks; the pool itself stays bookworm's, so its versions never move).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 # Absolute, because apt runs from its download folder and would misread a relative one.
@@ -10,12 +11,15 @@ DATA_DIR=$(realpath -m "${DATA_DIR:-$ROOT/data}")
 source "$ROOT/scripts/lib/private-apt.sh"
 
 SUITE=${SUITE:-bookworm}
-POOL=(
-  plasma-workspace-wallpapers mate-backgrounds lomiri-wallpapers-16.04 lomiri-wallpapers-20.04
-  lxqt-themes ukui-wallpapers opencv-doc python3-skimage darknet python-matplotlib-data
-  tuxpaint-stamps-default mrpt-common
-)
-if [ "$SUITE" = bookworm ]; then PACKAGES=("${POOL[@]}" "$@"); else PACKAGES=("$@"); fi
+if [ "$SUITE" = bookworm ]; then
+  # The pool is defined once, by PhotoPool (src/RetrievalService.DataSources); the dataset tool prints its packages.
+  source "$ROOT/scripts/datasets/lib.sh"
+  pool=$(dataset_tool photo-pool packages)
+  mapfile -t POOL <<< "$pool"
+  PACKAGES=("${POOL[@]}" "$@")
+else
+  PACKAGES=("$@")
+fi
 
 DEBS="$DATA_DIR/sources/debs"
 mkdir -p "$DEBS"

@@ -12,26 +12,13 @@ scripts/setup.sh
 export GalleryStore__ConnectionString=${GalleryStore__ConnectionString:-$(scripts/db.sh start)}
 export Models__Directory=${Models__Directory:-$ROOT/models}
 
-# Demo gallery: the photographs of the pool (wallpapers, OpenCV and scikit-image samples, darknet,
-# stereo pairs), one JSON line each. OpenCV's graf1.png is left out: it is the example query below, and
-# graf3.png, the same graffiti wall from a strongly oblique viewpoint, is in the gallery.
+# Demo gallery: the photographs of the pool (wallpapers, OpenCV and scikit-image samples, darknet, stereo pairs), one
+# JSON line each, as DemoGallery (src/RetrievalService.DataSources) defines them. OpenCV's graf1.png is left out: it is
+# the example query below, and graf3.png, the same graffiti wall from a strongly oblique viewpoint, is in the gallery.
 DEMO="$ROOT/data/demo"
-mkdir -p "$DEMO"
 DEBS="$ROOT/data/sources/debs"
-{
-  find "$DEBS/plasma-workspace-wallpapers/usr/share/wallpapers" -path '*/contents/images/*' -name '1920x1080.*'
-  find "$DEBS"/{mate-backgrounds,lomiri-wallpapers-16.04,lomiri-wallpapers-20.04,ukui-wallpapers}/usr/share/backgrounds \
-       "$DEBS/lxqt-themes/usr/share/lxqt/wallpapers" -type f \( -name '*.jpg' -o -name '*.png' \)
-  find "$DEBS/opencv-doc/usr/share/doc/opencv-doc/examples/data" "$DEBS/python3-skimage/usr/lib/python3/dist-packages/skimage/data" \
-       "$DEBS/darknet/usr/share/darknet/data" "$DEBS/mrpt-common/usr/share/mrpt/datasets/stereo-calib" \
-       -maxdepth 1 -type f \( -name '*.jpg' -o -name '*.png' \) ! -name 'graf1.png'
-} | LC_ALL=C sort | while read -r path; do
-  rel=${path#"$DEBS/"}
-  id=$(echo "$rel" | sed -e 's|/usr/share/doc/opencv-doc/examples/data/|:|' -e 's|/usr/lib/python3/dist-packages/skimage/data/|:|' \
-                          -e 's|/usr/share/|:|' -e 's|/|:|g')
-  # The source clients see names the Debian package and the file in it, never this machine's folders.
-  printf '{"id": "%s", "path": "%s", "source": "debian:%s", "metadata": {"package": "%s"}}\n' "$id" "$path" "$rel" "${rel%%/*}"
-done > "$DEMO/gallery.jsonl"
+dotnet src/RetrievalService.DatasetTool/bin/Release/net10.0/dataset-tool.dll photo-pool demo-gallery \
+  --data "$ROOT/data" --out "$DEMO/gallery.jsonl" >/dev/null
 echo "run: indexing $(wc -l < "$DEMO/gallery.jsonl") demo photos with the teacher (unchanged ones are skipped)" >&2
 dotnet src/RetrievalService.Indexer/bin/Release/net10.0/indexer.dll index --manifest "$DEMO/gallery.jsonl" \
   --report "$DEMO/index-report.json" --no-progress || [ $? -eq 3 ]   # 3 = some files rejected (reported), not fatal

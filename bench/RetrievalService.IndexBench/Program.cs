@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using RetrievalService.DataSources.Photos;
 using RetrievalService.Embedding.Images;
 using RetrievalService.Embedding.Inference;
 using RetrievalService.Embedding.Manifests;
 using RetrievalService.IndexBench;
 using RetrievalService.Indexing;
 using RetrievalService.Indexing.Pipeline;
-using RetrievalService.ModelPipeline.Photos;
 using RetrievalService.SearchBench;
 using RetrievalService.StoreBench;
 

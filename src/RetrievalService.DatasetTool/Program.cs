@@ -12,6 +12,7 @@ var root = new RootCommand("Builds the benchmark datasets (emoji4, photoviews, p
     UnpackQtResourcesCommand.Create(),
     NearCopiesCommand.Create(),
     FetchNpmCommand.Create(),
+    PhotoPoolCommand.Create(),
 };
 // A missing folder, a dataset that cannot take what was asked, an unreadable file, a registry that cannot be reached:
 // say what is wrong in one line and exit 2, as the trainer does; anything else is a bug and keeps its stack trace.

@@ -1,7 +1,7 @@
 using System.CommandLine;
+using RetrievalService.DataSources.Photos;
 using RetrievalService.DatasetTool.Pairs;
 using RetrievalService.DatasetTool.Sources;
-using RetrievalService.ModelPipeline.Photos;
 
 namespace RetrievalService.DatasetTool.Commands;
 

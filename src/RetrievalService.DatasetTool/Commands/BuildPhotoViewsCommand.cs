@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using RetrievalService.DataSources.Photos;
 using RetrievalService.DatasetTool.Geometry;
 using RetrievalService.DatasetTool.Pairs;
 using RetrievalService.DatasetTool.PhotoViews;
 using RetrievalService.DatasetTool.Sources;
-using RetrievalService.ModelPipeline.Photos;
 
 namespace RetrievalService.DatasetTool.Commands;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using RetrievalService.DatasetTool.RealShots;
 using RetrievalService.DatasetTool.Sources;
-using RetrievalService.ModelPipeline.Sources;
+using RetrievalService.DataSources.Npm;
 
 namespace RetrievalService.DatasetTool.Commands;
 

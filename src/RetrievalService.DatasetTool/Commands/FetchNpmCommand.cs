@@ -1,6 +1,5 @@
 using System.CommandLine;
-using RetrievalService.DatasetTool.Sources;
-using RetrievalService.ModelPipeline.Sources;
+using RetrievalService.DataSources.Npm;
 
 namespace RetrievalService.DatasetTool.Commands;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using RetrievalService.DatasetTool.Sources;
+using RetrievalService.DataSources.Qt;
 using Spectre.Console;
 
 namespace RetrievalService.DatasetTool.Commands;

@@ -1,4 +1,4 @@
-using RetrievalService.ModelPipeline.Sources;
+using RetrievalService.DataSources.Npm;
 
 namespace RetrievalService.DatasetTool.Emoji;
 

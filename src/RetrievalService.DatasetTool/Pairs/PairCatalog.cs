@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using RetrievalService.ModelPipeline.Photos;
+using RetrievalService.DataSources.Photos;
 
 namespace RetrievalService.DatasetTool.Pairs;
 

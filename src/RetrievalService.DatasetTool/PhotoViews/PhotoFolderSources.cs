@@ -1,5 +1,5 @@
+using RetrievalService.DataSources.Photos;
 using RetrievalService.DatasetTool.Sources;
-using RetrievalService.ModelPipeline.Photos;
 
 namespace RetrievalService.DatasetTool.PhotoViews;
 

@@ -1,4 +1,4 @@
-using RetrievalService.ModelPipeline.Photos;
+using RetrievalService.DataSources.Photos;
 using RetrievalService.DatasetTool.Sources;
 
 namespace RetrievalService.DatasetTool.PhotoViews;

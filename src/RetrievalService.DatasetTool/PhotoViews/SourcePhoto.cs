@@ -1,4 +1,4 @@
-using RetrievalService.ModelPipeline.Photos;
+using RetrievalService.DataSources.Photos;
 
 namespace RetrievalService.DatasetTool.PhotoViews;
 

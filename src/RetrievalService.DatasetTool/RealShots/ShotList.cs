@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using RetrievalService.ModelPipeline.Sources;
+using RetrievalService.DataSources.Npm;
 
 namespace RetrievalService.DatasetTool.RealShots;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using RetrievalService.DatasetTool.Output;
-using RetrievalService.ModelPipeline.Sources;
+using RetrievalService.DataSources.Npm;
 
 namespace RetrievalService.DatasetTool.Sources;
 

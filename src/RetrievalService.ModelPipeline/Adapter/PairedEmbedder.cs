@@ -1,3 +1,4 @@
+using RetrievalService.DataSources.Photos;
 using RetrievalService.Embedding.Images;
 using RetrievalService.Embedding.Inference;
 using RetrievalService.ModelPipeline.Photos;

@@ -41,7 +41,7 @@ public static class StudentManifests
         {
             Source = Source,
             Method = "Backbone converted unchanged; linear adapter fitted by ridge regression (λ chosen on a validation split of the fitting photos) from student GeM features to the teacher's unit vectors of the same views. No end-to-end training.",
-            Data = $"Debian photo pool (fitting: {fit.FittingPhotos} photos, {fit.FittingViews} views; held out: {fit.HeldOutPhotos} photos from packages {string.Join(", ", Photos.PhotoPool.HeldOutPackages.Order())})",
+            Data = $"Debian photo pool (fitting: {fit.FittingPhotos} photos, {fit.FittingViews} views; held out: {fit.HeldOutPhotos} photos from packages {string.Join(", ", DataSources.Photos.PhotoPool.HeldOutPackages.Order())})",
             Loss = $"least squares ½‖W·f(x)+b − g(x)‖² + ridge λ={fit.Lambda} on standardised features",
             Metrics = new Dictionary<string, double>
             {

@@ -1,5 +1,5 @@
 using Onnx;
-using RetrievalService.ModelPipeline.Sources;
+using RetrievalService.DataSources.Npm;
 
 namespace RetrievalService.ModelPipeline.Tfjs;
 

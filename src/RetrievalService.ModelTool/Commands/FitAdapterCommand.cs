@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
+using RetrievalService.DataSources.Photos;
 using RetrievalService.Embedding.Inference;
 using RetrievalService.Embedding.Manifests;
 using RetrievalService.ModelPipeline.Adapter;
 using RetrievalService.ModelPipeline.Artifacts;
-using RetrievalService.ModelPipeline.Photos;
 using RetrievalService.ModelPipeline.Student;
 using RetrievalService.ModelPipeline.Teacher;
 using RetrievalService.ModelPipeline.Tfjs;

@@ -1,3 +1,5 @@
+using RetrievalService.TestSupport;
+
 namespace RetrievalService.Evaluation.Tests.Fixtures;
 
 /// <summary>The repository's files these tests evaluate with: the teacher, the linear student and the fixtures beside this file.</summary>
