@@ -1,6 +1,6 @@
 using RetrievalService.Embedding.Manifests;
 
-namespace RetrievalService.Embedding.Tests.Manifests;
+namespace RetrievalService.Embedding.Tests;
 
 public sealed class ModelCompatibilityTests
 {
