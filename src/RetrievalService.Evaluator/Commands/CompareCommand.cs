@@ -28,7 +28,7 @@ internal static class CompareCommand
             teacher, students, plot, plotX, costQueries,
         };
         options.AddTo(command);
-        command.SetAction((parse, ct) => CommandErrors.GuardAsync(async () =>
+        command.SetAction((parse, ct) => EvaluatorErrors.GuardAsync(async () =>
         {
             var template = new EvaluationRequest
             {

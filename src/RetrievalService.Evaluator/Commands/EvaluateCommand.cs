@@ -18,7 +18,7 @@ internal static class EvaluateCommand
             galleryModel, queryModel,
         };
         options.AddTo(command);
-        command.SetAction((parse, ct) => CommandErrors.GuardAsync(async () =>
+        command.SetAction((parse, ct) => EvaluatorErrors.GuardAsync(async () =>
         {
             var request = new EvaluationRequest
             {

@@ -26,13 +26,12 @@ internal static class AverageCommand
         {
             models, id, output,
         };
-        command.SetAction(parse => CommandErrors.Reporting("average", () =>
+        command.SetAction(parse => ModelToolErrors.Reporting("average", () =>
         {
             var paths = parse.GetValue(models)!;
             if (paths.Length < 2)
             {
-                Console.Error.WriteLine($"average: --students needs at least two manifests; got {paths.Length}.");
-                return CommandErrors.InputError;
+                return ModelToolErrors.Fail("average", $"--students needs at least two manifests; got {paths.Length}.");
             }
             var sources = new List<ModelManifest>();
             var graphs = new List<Onnx.ModelProto>();
@@ -42,8 +41,7 @@ internal static class AverageCommand
                 var onnxPath = ModelManifestJson.OnnxPath(manifest, path.FullName);
                 if (FileHashes.Sha256(onnxPath) != manifest.Sha256)
                 {
-                    Console.Error.WriteLine($"average: '{onnxPath}' does not match the SHA-256 in its manifest.");
-                    return CommandErrors.InputError;
+                    return ModelToolErrors.Fail("average", $"'{onnxPath}' does not match the SHA-256 in its manifest.");
                 }
                 sources.Add(manifest);
                 graphs.Add(OnnxFiles.Load(onnxPath));

@@ -30,7 +30,7 @@ internal static class QuantizeCommand
         {
             model, calibration, images, check, id, keepFloat, threads, models,
         };
-        command.SetAction(parse => CommandErrors.Reporting("quantize", () =>
+        command.SetAction(parse => ModelToolErrors.Reporting("quantize", () =>
         {
             var started = Stopwatch.StartNew();
             var manifestPath = parse.GetValue(model)!.FullName;
@@ -38,8 +38,7 @@ internal static class QuantizeCommand
             var onnxPath = ModelManifestJson.OnnxPath(source, manifestPath);
             if (FileHashes.Sha256(onnxPath) != source.Sha256)
             {
-                Console.Error.WriteLine($"quantize: '{onnxPath}' does not match the SHA-256 in its manifest.");
-                return CommandErrors.InputError;
+                return ModelToolErrors.Fail("quantize", $"'{onnxPath}' does not match the SHA-256 in its manifest.");
             }
             var folder = parse.GetValue(calibration)!;
             var set = CalibrationSet.Sample(folder.FullName, parse.GetValue(images), parse.GetValue(check));
