@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
+using RetrievalService.Cli;
 using RetrievalService.Embedding.Manifests;
 using RetrievalService.ModelPipeline.Artifacts;
 using RetrievalService.ModelPipeline.Averaging;
@@ -46,8 +46,7 @@ internal static class AverageCommand
                 sources.Add(manifest);
                 graphs.Add(OnnxFiles.Load(onnxPath));
             }
-            var commandLine = "dotnet run --project src/RetrievalService.ModelTool -c Release -- average "
-                + string.Join(" ", parse.Tokens.Where(t => t.Type != TokenType.Command).Select(t => t.Value));
+            var commandLine = ReproducingCommand.Describe("--project src/RetrievalService.ModelTool -c Release", parse);
             // Averaging only computes; students of two teachers (or of no shared initialisation) are refused by the
             // manifest below before anything is written.
             var averaged = WeightAveraging.Average(graphs);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using RetrievalService.Cli;
 using RetrievalService.Embedding.Manifests;
 using RetrievalService.ModelPipeline.Artifacts;
 using RetrievalService.ModelPipeline.Onnx;
@@ -45,7 +46,7 @@ internal static class QuantizeCommand
             var keep = (parse.GetValue(keepFloat) ?? []).ToHashSet(StringComparer.Ordinal);
             var (quantized, report) = ModelQuantizer.Quantize(OnnxFiles.Load(onnxPath), source.Input, set, parse.GetValue(threads), keep);
             var outputId = parse.GetValue(id) ?? source.Id + "-int8";
-            var commandLine = "dotnet run --project src/RetrievalService.ModelTool -c Release -- quantize " + string.Join(" ", parse.Tokens.Where(t => t.Type != System.CommandLine.Parsing.TokenType.Command).Select(t => t.Value));
+            var commandLine = ReproducingCommand.Describe("--project src/RetrievalService.ModelTool -c Release", parse);
             var manifest = QuantizedManifests.From(source, outputId, report,
                 $"{report.CalibrationImages} images spread over {Path.GetRelativePath(Environment.CurrentDirectory, folder.FullName)} (ordinal path order); float agreement on {report.AgreementImages} others.",
                 commandLine);

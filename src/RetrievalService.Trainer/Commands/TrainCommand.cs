@@ -18,7 +18,7 @@ internal static class TrainCommand
         options.AddTo(command);
         command.SetAction((parse, ct) => TrainerErrors.GuardAsync(async () =>
         {
-            var training = options.ToTrainingOptions(parse, Describe(parse));
+            var training = options.ToTrainingOptions(parse, ReproducingCommand.Describe("--project src/RetrievalService.Trainer -c Release", parse));
             try
             {
                 var (final, exported) = await SpectreTrainingObserver.RunAsync<(CheckpointManifest, ExportedStudent)>(async observer =>
@@ -43,13 +43,4 @@ internal static class TrainCommand
         }));
         return command;
     }
-
-    /// <summary>The command line, recorded in the exported manifest so the student can be reproduced.</summary>
-    private static string Describe(ParseResult parse) =>
-        "dotnet run --project src/RetrievalService.Trainer -c Release -- " + string.Join(' ', parse.Tokens.Select(t => Quote(t.Value)));
-
-    private static string Quote(string token) =>
-        token.Length > 0 && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or '=' or ':')
-            ? token
-            : $"'{token.Replace("'", "'\\''", StringComparison.Ordinal)}'";
 }
