@@ -1,3 +1,5 @@
+using RetrievalService.Cli;
+
 namespace RetrievalService.Indexer;
 
 /// <summary>Process exit codes of <c>indexer</c>, documented in docs/indexing.md.</summary>
@@ -10,7 +12,7 @@ public static class ExitCodes
     public const int Usage = 1;
 
     /// <summary>Configuration or input is unusable: options, teacher model, folder or manifest file.</summary>
-    public const int InputError = 2;
+    public const int InputError = CommandErrors.InputError;
 
     /// <summary>The run completed, but some files were rejected (listed on stderr and in the report).</summary>
     public const int SomeRejected = 3;
@@ -19,5 +21,5 @@ public static class ExitCodes
     public const int DatabaseError = 4;
 
     /// <summary>Interrupted (Ctrl+C); batches reported as stored are kept, a rerun resumes.</summary>
-    public const int Cancelled = 130;
+    public const int Cancelled = CommandErrors.Interrupted;
 }

@@ -16,15 +16,15 @@ public sealed partial class GalleryStore
     /// </summary>
     /// <exception cref="Errors.UnknownModelException">The model is not registered.</exception>
     /// <exception cref="Errors.DimensionMismatchException">The query's length is not the model's dimension.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">K or EfSearch is outside 1..1000.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">K or EfSearch is outside <see cref="SearchRequest.MinK"/>..<see cref="SearchRequest.MaxK"/>.</exception>
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentOutOfRangeException.ThrowIfLessThan(request.K, 1, nameof(request.K));
+        ArgumentOutOfRangeException.ThrowIfLessThan(request.K, SearchRequest.MinK, nameof(request.K));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(request.K, SearchRequest.MaxK, nameof(request.K));
-        if (request.EfSearch is < 1 or > SearchRequest.MaxK)
+        if (request.EfSearch is < SearchRequest.MinK or > SearchRequest.MaxK)
         {
-            throw new ArgumentOutOfRangeException(nameof(request), request.EfSearch, "EfSearch must be 1..1000.");
+            throw new ArgumentOutOfRangeException(nameof(request), request.EfSearch, $"EfSearch must be {SearchRequest.MinK}..{SearchRequest.MaxK}.");
         }
         var model = await ModelAsync(request.ModelId, cancellationToken);
         ItemValidation.Vector(model, request.Query.Span, null);

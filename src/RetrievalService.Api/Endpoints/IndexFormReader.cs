@@ -24,7 +24,7 @@ internal static class IndexFormReader
             throw NoFiles();
         }
         var form = await RequestBodies.ReadFormAsync(request, limit, maxFiles, ct);
-        CheckFields(form);
+        FormFieldRules.Check(form, Fields, FilesField, "/index accepts 'files' (the images), 'ids' and 'metadata'");
         var files = form.Files.GetFiles(FilesField);
         if (files.Count == 0)
         {
@@ -55,23 +55,6 @@ internal static class IndexFormReader
 
     private static ApiProblemException NoFiles() => ApiProblemException.BadRequest(ProblemCodes.ImageMissing,
         "No files were sent: add each image as form field 'files' (curl -F files=@a.jpg -F files=@b.jpg).");
-
-    private static void CheckFields(IFormCollection form)
-    {
-        var unknown = form.Keys.Concat(form.Files.Select(f => f.Name)).Distinct(StringComparer.Ordinal)
-            .Where(name => !Fields.Contains(name, StringComparer.Ordinal)).ToList();
-        if (unknown.Count > 0)
-        {
-            throw ApiProblemException.BadRequest(ProblemCodes.UnknownField,
-                $"Unknown form field(s) {string.Join(", ", unknown.Select(n => $"'{n}'"))}; /index accepts 'files' (the images), 'ids' and 'metadata'.");
-        }
-        // Sent as a file, 'ids' or 'metadata' is not in the form's values: it would be ignored.
-        if (form.Files.FirstOrDefault(f => f.Name != FilesField) is { } misplaced)
-        {
-            throw ApiProblemException.BadRequest(ProblemCodes.InvalidForm,
-                $"'{misplaced.Name}' was sent as a file; send it as a text field (curl -F '{misplaced.Name}=…', not -F '{misplaced.Name}=@file').");
-        }
-    }
 
     private static string[] ReadIds(IFormCollection form, IReadOnlyList<IFormFile> files)
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using RetrievalService.Api.Models;
 using RetrievalService.Api.Security;
 using RetrievalService.Embedding.Inference;
+using RetrievalService.Embedding.Manifests;
 using RetrievalService.Storage.Keys;
 
 namespace RetrievalService.Api.Endpoints;
@@ -23,7 +24,7 @@ public static class ModelEndpoints
         [FromKeyedServices(ModelCatalog.TeacherKey)] OnnxEmbedder teacher,
         [FromKeyedServices(ModelCatalog.StudentKey)] OnnxEmbedder student)
     {
-        var compatible = ModelCatalog.Incompatibility(catalog.Teacher, catalog.Student) is null;
+        var compatible = ModelCompatibility.Incompatibility(catalog.Teacher, catalog.Student) is null;
         return TypedResults.Ok(new ModelsResponse(
             new ActiveModel(catalog.Teacher.Id, Provider(teacher), catalog.Teacher),
             [new ActiveStudent(catalog.Student.Id, Provider(student), compatible, catalog.Student)]));

@@ -43,19 +43,7 @@ internal static class QueryImageReader
 
     private static async Task<ReadOnlyMemory<byte>> ReadFileAsync(HttpContext http, IFormCollection form, CancellationToken ct)
     {
-        var unknown = form.Keys.Concat(form.Files.Select(f => f.Name)).Distinct(StringComparer.Ordinal)
-            .Where(name => !FormFields.Contains(name, StringComparer.Ordinal)).ToList();
-        if (unknown.Count > 0)
-        {
-            throw ApiProblemException.BadRequest(ProblemCodes.UnknownField,
-                $"Unknown form field(s) {string.Join(", ", unknown.Select(n => $"'{n}'"))}; /search accepts 'image' (the file), 'k', 'mode' and 'filter'.");
-        }
-        // A parameter sent as a file is not in the form's values: it would be ignored, and a filtered search run unfiltered.
-        if (form.Files.FirstOrDefault(f => f.Name != ImageField) is { } misplaced)
-        {
-            throw ApiProblemException.BadRequest(ProblemCodes.InvalidForm,
-                $"'{misplaced.Name}' was sent as a file; send it as a text field (curl -F '{misplaced.Name}=…', not -F '{misplaced.Name}=@file').");
-        }
+        FormFieldRules.Check(form, FormFields, ImageField, "/search accepts 'image' (the file), 'k', 'mode', 'filter' and 'expand'");
         var files = form.Files.GetFiles(ImageField);
         if (files.Count != 1)
         {

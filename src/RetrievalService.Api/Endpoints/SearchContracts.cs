@@ -20,7 +20,7 @@ public enum SearchMode
 /// <param name="Filter">Only gallery images whose metadata contains this object; null for all.</param>
 /// <param name="Expand">αQE neighbours folded into the query before the final search; 0 for a plain k-NN search.</param>
 public sealed record SearchParameters(
-    [property: Range(1, SearchRequest.MaxK, ErrorMessage = "k must be between {1} and {2}.")] int K,
+    [property: Range(SearchRequest.MinK, SearchRequest.MaxK, ErrorMessage = "k must be between {1} and {2}.")] int K,
     SearchMode Mode,
     JsonObject? Filter,
     int Expand = 0)

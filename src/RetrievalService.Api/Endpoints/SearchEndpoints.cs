@@ -5,6 +5,7 @@ using RetrievalService.Api.Configuration;
 using RetrievalService.Api.Http;
 using RetrievalService.Api.Security;
 using RetrievalService.Storage.Keys;
+using RetrievalService.Storage.Model;
 
 namespace RetrievalService.Api.Endpoints;
 
@@ -19,7 +20,7 @@ public static class SearchEndpoints
             .WithName("Search")
             .WithSummary("Find the gallery images nearest to a query photo.")
             .WithDescription("The image is the multipart field 'image' or the raw body (Content-Type image/*). " +
-                "Parameters k (1..1000, default 10), mode (asymmetric | symmetric), filter (JSON object, containment) and " +
+                $"Parameters k ({SearchRequest.MinK}..{SearchRequest.MaxK}, default {SearchParameters.DefaultK}), mode (asymmetric | symmetric), filter (JSON object, containment) and " +
                 "expand (0..100: αQE neighbours folded into the query before the final search; 0 for plain k-NN; default " +
                 "from the Search:QueryExpansion setting, 0) come from the query string or, with multipart, from form fields.")
             .WithBody(fileFields: [QueryImageReader.ImageField], textFields: ["k", "mode", "filter", "expand"], rawImage: true)

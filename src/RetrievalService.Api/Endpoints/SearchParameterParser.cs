@@ -52,9 +52,9 @@ internal static class SearchParameterParser
         }
         if (!IsWholeNumber(value) || !long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var k))
         {
-            throw ApiProblemException.BadRequest(ProblemCodes.InvalidK, $"k must be a whole number between 1 and 1000; got '{Clip(value)}'.");
+            throw ApiProblemException.BadRequest(ProblemCodes.InvalidK, $"k must be a whole number between {SearchRequest.MinK} and {SearchRequest.MaxK}; got '{Clip(value)}'.");
         }
-        // Clamped only for the message: the validation below refuses anything outside 1..1000.
+        // Clamped only for the message: the validation below refuses anything outside MinK..MaxK.
         return (int)Math.Clamp(k, int.MinValue, int.MaxValue);
     }
 

@@ -5,9 +5,8 @@ using RetrievalService.Indexing.Pipeline;
 namespace RetrievalService.Api.Models;
 
 /// <summary>
-/// The manifests of the configured teacher and student, checked against each other when the catalog is created:
-/// the student must declare the teacher's id and the SHA-256 of its ONNX file (Budnik &amp; Avrithis: a student is
-/// only meaningful in the space of the teacher it was trained against).
+/// The manifests of the configured teacher and student, checked against each other when the catalog is created
+/// (<see cref="ModelCompatibility"/>): a student that does not live in the teacher's space is refused at start-up.
 /// </summary>
 public sealed class ModelCatalog
 {
@@ -51,36 +50,13 @@ public sealed class ModelCatalog
         return new ModelCatalog(directory, teacher, student);
     }
 
-    /// <summary>Null when <paramref name="student"/> may query a gallery of <paramref name="teacher"/>, else why not.</summary>
-    public static string? Incompatibility(ModelManifest teacher, ModelManifest student)
-    {
-        ArgumentNullException.ThrowIfNull(teacher);
-        ArgumentNullException.ThrowIfNull(student);
-        if (student.CompatibleWith is not { } declared)
-        {
-            return $"the student '{student.Id}' declares no compatibleWith teacher in its manifest";
-        }
-        if (!string.Equals(declared.TeacherId, teacher.Id, StringComparison.Ordinal))
-        {
-            return $"the student '{student.Id}' was fitted to teacher '{declared.TeacherId}', not to '{teacher.Id}'";
-        }
-        if (!string.Equals(declared.TeacherSha256, teacher.Sha256, StringComparison.OrdinalIgnoreCase))
-        {
-            return $"the student '{student.Id}' was fitted to teacher '{teacher.Id}' with ONNX sha256 {declared.TeacherSha256}, " +
-                   $"but the configured teacher's file has sha256 {teacher.Sha256} (a rebuilt or different teacher)";
-        }
-        return student.Output.Dimension == teacher.Output.Dimension
-            ? null
-            : $"the student '{student.Id}' outputs {student.Output.Dimension}-d vectors; the teacher '{teacher.Id}' outputs {teacher.Output.Dimension}-d";
-    }
-
     private static void Check(ModelManifest teacher, ModelManifest student)
     {
         if (teacher.Role != ModelRole.Teacher)
         {
             throw new IncompatibleModelsException($"Models:Teacher names '{teacher.Id}', whose manifest has role '{teacher.Role}', not teacher.");
         }
-        if (Incompatibility(teacher, student) is { } reason)
+        if (ModelCompatibility.Incompatibility(teacher, student) is { } reason)
         {
             throw new IncompatibleModelsException(
                 $"Refusing to start: {reason}. Set Models:Student to a student fitted to '{teacher.Id}' " +

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using RetrievalService.Embedding.Images;
 using RetrievalService.Embedding.Inference;
+using RetrievalService.Embedding.Manifests;
 using RetrievalService.Evaluation.Caching;
 using RetrievalService.Evaluation.Datasets;
 using RetrievalService.Evaluation.Extraction;
@@ -97,7 +98,9 @@ public sealed class EvaluationRunner(ModelLibrary models, IEvaluationObserver ob
                 $"The query model '{query.Manifest.Id}' returns {query.Dimension}-d vectors, the gallery model '{gallery.Manifest.Id}' {gallery.Dimension}-d: they cannot share an index.");
         }
         var warnings = new List<string>();
-        if (!ReferenceEquals(gallery, query) && query.Manifest.CompatibleWith?.TeacherSha256 != gallery.Manifest.Sha256)
+        // Unlike the API, which refuses such a pair, an evaluation may measure how far an incompatible query model is
+        // from the gallery's space, so it only warns.
+        if (!ReferenceEquals(gallery, query) && ModelCompatibility.Incompatibility(gallery.Manifest, query.Manifest) is not null)
         {
             warnings.Add($"warning: the query model '{query.Manifest.Id}' does not declare compatibility with '{gallery.Manifest.Id}' (sha256 {gallery.Manifest.Sha256[..12]}…); evaluating anyway.");
         }

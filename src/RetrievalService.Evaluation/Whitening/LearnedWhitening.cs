@@ -1,3 +1,4 @@
+using RetrievalService.Embedding.Numerics;
 using RetrievalService.Evaluation.Search;
 
 namespace RetrievalService.Evaluation.Whitening;
@@ -34,7 +35,7 @@ public static class LearnedWhitening
                 mean[k] += row[k] / (double)pairs.Count;
             }
         }
-        var p1 = Cholesky.InvertLower(Cholesky.Lower(PairCovariance(vectors, pairs)));
+        var p1 = CholeskyFactor.Of(PairCovariance(vectors, pairs)).InverseLower();
         var (_, eigenvectors) = SymmetricEigen.Decompose(ProjectedScatter(vectors, mean, p1));
         var projection = new double[d * d];
         for (var r = 0; r < d; r++)

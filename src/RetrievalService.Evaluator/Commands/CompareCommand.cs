@@ -28,21 +28,9 @@ internal static class CompareCommand
             teacher, students, plot, plotX, costQueries,
         };
         options.AddTo(command);
-        command.SetAction((parse, ct) => CommandErrors.GuardAsync(async () =>
+        command.SetAction((parse, ct) => EvaluatorErrors.GuardAsync(async () =>
         {
-            var template = new EvaluationRequest
-            {
-                Dataset = parse.GetValue(options.Dataset)!,
-                GalleryManifest = parse.GetValue(teacher)!,
-                GallerySize = parse.GetValue(options.Size),
-                QuerySize = parse.GetValue(options.QuerySize),
-                MultiScale = parse.GetValue(options.MultiScale),
-                WhitenOn = parse.GetValue(options.WhitenOn),
-                QueryExpansion = options.Expansion(parse),
-                Threads = parse.GetValue(options.Threads),
-                DecodeWorkers = parse.GetValue(options.Workers),
-                CacheDirectory = options.CacheDirectory(parse),
-            };
+            var template = options.Request(parse, parse.GetValue(teacher)!, queryManifest: null);
             using var models = new ModelLibrary();
             var report = await SpectreObserver.RunAsync(observer =>
                 new ComparisonRunner(models, observer).RunAsync(template, parse.GetValue(students)!, parse.GetValue(costQueries), ct));

@@ -18,22 +18,9 @@ internal static class EvaluateCommand
             galleryModel, queryModel,
         };
         options.AddTo(command);
-        command.SetAction((parse, ct) => CommandErrors.GuardAsync(async () =>
+        command.SetAction((parse, ct) => EvaluatorErrors.GuardAsync(async () =>
         {
-            var request = new EvaluationRequest
-            {
-                Dataset = parse.GetValue(options.Dataset)!,
-                GalleryManifest = parse.GetValue(galleryModel)!,
-                QueryManifest = parse.GetValue(queryModel),
-                GallerySize = parse.GetValue(options.Size),
-                QuerySize = parse.GetValue(options.QuerySize),
-                MultiScale = parse.GetValue(options.MultiScale),
-                WhitenOn = parse.GetValue(options.WhitenOn),
-                QueryExpansion = options.Expansion(parse),
-                Threads = parse.GetValue(options.Threads),
-                DecodeWorkers = parse.GetValue(options.Workers),
-                CacheDirectory = options.CacheDirectory(parse),
-            };
+            var request = options.Request(parse, parse.GetValue(galleryModel)!, parse.GetValue(queryModel));
             using var models = new ModelLibrary();
             var report = await SpectreObserver.RunAsync(observer => new EvaluationRunner(models, observer).RunAsync(request, ct));
             ResultTables.Show(report);

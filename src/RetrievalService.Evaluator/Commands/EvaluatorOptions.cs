@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RetrievalService.Embedding.Retrieval;
 using RetrievalService.Evaluation.Caching;
+using RetrievalService.Evaluation.Running;
 
 namespace RetrievalService.Evaluator.Commands;
 
@@ -74,8 +75,22 @@ internal sealed class EvaluatorOptions
 
     /// <summary>The αQE settings, or <c>null</c> without <c>--query-expansion</c>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">k &lt; 1 or α &lt; 0 (reported as a usage error).</exception>
-    public Evaluation.Search.QueryExpansion? Expansion(ParseResult parse) =>
+    private Evaluation.Search.QueryExpansion? Expansion(ParseResult parse) =>
         parse.GetValue(QueryExpansion) is { } k ? new Evaluation.Search.QueryExpansion(k, parse.GetValue(QeAlpha)).Validated() : null;
 
-    public string? CacheDirectory(ParseResult parse) => parse.GetValue(NoCache) ? null : parse.GetValue(CacheDir);
+    /// <summary>The evaluation these options describe, of <paramref name="galleryManifest"/> queried by <paramref name="queryManifest"/>.</summary>
+    public EvaluationRequest Request(ParseResult parse, string galleryManifest, string? queryManifest) => new()
+    {
+        Dataset = parse.GetValue(Dataset)!,
+        GalleryManifest = galleryManifest,
+        QueryManifest = queryManifest,
+        GallerySize = parse.GetValue(Size),
+        QuerySize = parse.GetValue(QuerySize),
+        MultiScale = parse.GetValue(MultiScale),
+        WhitenOn = parse.GetValue(WhitenOn),
+        QueryExpansion = Expansion(parse),
+        Threads = parse.GetValue(Threads),
+        DecodeWorkers = parse.GetValue(Workers),
+        CacheDirectory = parse.GetValue(NoCache) ? null : parse.GetValue(CacheDir),
+    };
 }

@@ -46,7 +46,7 @@ internal static class SignificanceCommand
         {
             dataset, baseline, baselineRow, candidate, candidateRow, resamples, confidence, seed, json, markdown,
         };
-        command.SetAction((parse, _) => CommandErrors.GuardAsync(() =>
+        command.SetAction((parse, _) => EvaluatorErrors.GuardAsync(() =>
         {
             var baselinePath = parse.GetValue(baseline)!;
             var candidatePath = parse.GetValue(candidate) ?? baselinePath;

@@ -64,7 +64,7 @@ internal static class KeysCommand
             var keyId = parse.GetValue(id)!;
             if (!await keys.RevokeAsync(keyId, token))
             {
-                return CommandErrors.Fail(ExitCodes.InputError, $"no active key has id '{keyId}' ('keys list' shows them).");
+                return IndexerErrors.Fail(ExitCodes.InputError, $"no active key has id '{keyId}' ('keys list' shows them).");
             }
             Console.Error.WriteLine($"indexer: revoked key {keyId}");
             return ExitCodes.Ok;
@@ -83,7 +83,7 @@ internal static class KeysCommand
             }
             catch (ArgumentException e)
             {
-                return CommandErrors.Fail(ExitCodes.InputError, e.Message);
+                return IndexerErrors.Fail(ExitCodes.InputError, e.Message);
             }
         }, ct);
 }

@@ -19,7 +19,7 @@ internal static class IndexerHost
     public static Task<int> RunAsync(
         IReadOnlyDictionary<string, string?> overrides, bool verbose,
         Func<IServiceProvider, CancellationToken, Task<int>> body, CancellationToken cancellationToken) =>
-        CommandErrors.GuardAsync(async () =>
+        IndexerErrors.GuardAsync(async () =>
         {
             using var host = await StartAsync(overrides, verbose, cancellationToken);
             // SIGTERM reaches the host's lifetime rather than System.CommandLine: honour both.

@@ -1,4 +1,5 @@
 using System.Numerics;
+using RetrievalService.Embedding.Numerics;
 
 namespace RetrievalService.ModelPipeline.Adapter;
 
@@ -56,84 +57,8 @@ internal sealed class SymmetricMatrix(int size)
     /// Solves (this + ridge·I)·X = B by Cholesky factorisation; throws if not positive definite.
     /// The matrix itself is not modified, so several penalties can be tried on one Gram matrix.
     /// </summary>
-    public double[,] CholeskySolve(double[,] rightHandSides, double ridge = 0)
-    {
-        var lower = CholeskyFactor(ridge);
-        // Back substitution walks columns of L; solving with Lᵀ stored row-major keeps it cache-friendly.
-        var upper = Transpose(lower);
-        var outputs = rightHandSides.GetLength(1);
-        var solution = new double[size, outputs];
-        var column = new double[size];
-        for (var o = 0; o < outputs; o++)
-        {
-            for (var i = 0; i < size; i++)
-            {
-                column[i] = rightHandSides[i, o];
-            }
-            ForwardSubstitute(lower, column);
-            BackSubstitute(upper, column);
-            for (var i = 0; i < size; i++)
-            {
-                solution[i, o] = column[i];
-            }
-        }
-        return solution;
-    }
-
-    private double[] CholeskyFactor(double ridge)
-    {
-        var lower = (double[])values.Clone();
-        for (var i = 0; i < size; i++)
-        {
-            lower[i * size + i] += ridge;
-        }
-        for (var j = 0; j < size; j++)
-        {
-            var rowJ = lower.AsSpan(j * size, j);
-            var diagonal = lower[j * size + j] - Dot(rowJ, rowJ);
-            if (diagonal <= 0)
-            {
-                throw new InvalidOperationException($"Matrix is not positive definite at pivot {j}; increase the ridge penalty.");
-            }
-            var pivot = Math.Sqrt(diagonal);
-            lower[j * size + j] = pivot;
-            for (var i = j + 1; i < size; i++)
-            {
-                lower[i * size + j] = (lower[i * size + j] - Dot(lower.AsSpan(i * size, j), rowJ)) / pivot;
-            }
-        }
-        return lower;
-    }
-
-    private void ForwardSubstitute(double[] lower, double[] b)
-    {
-        for (var i = 0; i < size; i++)
-        {
-            b[i] = (b[i] - Dot(lower.AsSpan(i * size, i), b.AsSpan(0, i))) / lower[i * size + i];
-        }
-    }
-
-    private void BackSubstitute(double[] upper, double[] b)
-    {
-        for (var i = size - 1; i >= 0; i--)
-        {
-            var tail = i + 1;
-            b[i] = (b[i] - Dot(upper.AsSpan(i * size + tail, size - tail), b.AsSpan(tail))) / upper[i * size + i];
-        }
-    }
-
-    private double[] Transpose(double[] matrix)
-    {
-        var result = new double[matrix.Length];
-        for (var i = 0; i < size; i++)
-        {
-            for (var j = 0; j < size; j++)
-            {
-                result[j * size + i] = matrix[i * size + j];
-            }
-        }
-        return result;
-    }
+    public double[,] CholeskySolve(double[,] rightHandSides, double ridge = 0) =>
+        CholeskyFactor.Of(values, size, ridge).Solve(rightHandSides);
 
     private void MirrorUpperToLower()
     {
@@ -144,26 +69,6 @@ internal sealed class SymmetricMatrix(int size)
                 values[i * size + j] = values[j * size + i];
             }
         }
-    }
-
-    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        var sum = 0.0;
-        var i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            var acc = Vector<double>.Zero;
-            for (; i <= a.Length - Vector<double>.Count; i += Vector<double>.Count)
-            {
-                acc += new Vector<double>(a[i..]) * new Vector<double>(b[i..]);
-            }
-            sum = Vector.Sum(acc);
-        }
-        for (; i < a.Length; i++)
-        {
-            sum += a[i] * b[i];
-        }
-        return sum;
     }
 
     private static void AddScaled(Span<double> target, ReadOnlySpan<double> source, double scale)

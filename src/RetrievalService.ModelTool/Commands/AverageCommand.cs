@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
+using RetrievalService.Cli;
 using RetrievalService.Embedding.Manifests;
 using RetrievalService.ModelPipeline.Artifacts;
 using RetrievalService.ModelPipeline.Averaging;
@@ -26,13 +26,12 @@ internal static class AverageCommand
         {
             models, id, output,
         };
-        command.SetAction(parse => CommandErrors.Reporting("average", () =>
+        command.SetAction(parse => ModelToolErrors.Reporting("average", () =>
         {
             var paths = parse.GetValue(models)!;
             if (paths.Length < 2)
             {
-                Console.Error.WriteLine($"average: --students needs at least two manifests; got {paths.Length}.");
-                return CommandErrors.InputError;
+                return ModelToolErrors.Fail("average", $"--students needs at least two manifests; got {paths.Length}.");
             }
             var sources = new List<ModelManifest>();
             var graphs = new List<Onnx.ModelProto>();
@@ -42,14 +41,12 @@ internal static class AverageCommand
                 var onnxPath = ModelManifestJson.OnnxPath(manifest, path.FullName);
                 if (FileHashes.Sha256(onnxPath) != manifest.Sha256)
                 {
-                    Console.Error.WriteLine($"average: '{onnxPath}' does not match the SHA-256 in its manifest.");
-                    return CommandErrors.InputError;
+                    return ModelToolErrors.Fail("average", $"'{onnxPath}' does not match the SHA-256 in its manifest.");
                 }
                 sources.Add(manifest);
                 graphs.Add(OnnxFiles.Load(onnxPath));
             }
-            var commandLine = "dotnet run --project src/RetrievalService.ModelTool -c Release -- average "
-                + string.Join(" ", parse.Tokens.Where(t => t.Type != TokenType.Command).Select(t => t.Value));
+            var commandLine = ReproducingCommand.Describe("--project src/RetrievalService.ModelTool -c Release", parse);
             // Averaging only computes; students of two teachers (or of no shared initialisation) are refused by the
             // manifest below before anything is written.
             var averaged = WeightAveraging.Average(graphs);

@@ -22,7 +22,7 @@ internal static class BuildPrunedStudentCommand
         {
             models, blocks, teacherOption,
         };
-        command.SetAction(parse => CommandErrors.Reporting("build-pruned-student", () =>
+        command.SetAction(parse => ModelToolErrors.Reporting("build-pruned-student", () =>
         {
             var modelsDir = parse.GetValue(models)!.FullName;
             var manifestPath = parse.GetValue(teacherOption)?.FullName ?? ModelArtifactWriter.ManifestPath(modelsDir, TeacherManifest.Id);

@@ -23,7 +23,7 @@ internal static class HeldOutCommand
         {
             teacher, students, json, data,
         };
-        command.SetAction(parse => CommandErrors.Reporting("held-out", () =>
+        command.SetAction(parse => ModelToolErrors.Reporting("held-out", () =>
         {
             var paths = new[] { parse.GetValue(teacher)!.FullName }.Concat(parse.GetValue(students)!.Select(s => s.FullName)).ToList();
             var embedded = HeldOutPhotoVectors.Embed(paths, Path.Combine(parse.GetValue(data)!.FullName, "sources", "debs"),

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using RetrievalService.Cli;
 using RetrievalService.Embedding.Manifests;
 using RetrievalService.ModelPipeline.Artifacts;
 using RetrievalService.ModelPipeline.Onnx;
@@ -30,7 +31,7 @@ internal static class QuantizeCommand
         {
             model, calibration, images, check, id, keepFloat, threads, models,
         };
-        command.SetAction(parse => CommandErrors.Reporting("quantize", () =>
+        command.SetAction(parse => ModelToolErrors.Reporting("quantize", () =>
         {
             var started = Stopwatch.StartNew();
             var manifestPath = parse.GetValue(model)!.FullName;
@@ -38,15 +39,14 @@ internal static class QuantizeCommand
             var onnxPath = ModelManifestJson.OnnxPath(source, manifestPath);
             if (FileHashes.Sha256(onnxPath) != source.Sha256)
             {
-                Console.Error.WriteLine($"quantize: '{onnxPath}' does not match the SHA-256 in its manifest.");
-                return CommandErrors.InputError;
+                return ModelToolErrors.Fail("quantize", $"'{onnxPath}' does not match the SHA-256 in its manifest.");
             }
             var folder = parse.GetValue(calibration)!;
             var set = CalibrationSet.Sample(folder.FullName, parse.GetValue(images), parse.GetValue(check));
             var keep = (parse.GetValue(keepFloat) ?? []).ToHashSet(StringComparer.Ordinal);
             var (quantized, report) = ModelQuantizer.Quantize(OnnxFiles.Load(onnxPath), source.Input, set, parse.GetValue(threads), keep);
             var outputId = parse.GetValue(id) ?? source.Id + "-int8";
-            var commandLine = "dotnet run --project src/RetrievalService.ModelTool -c Release -- quantize " + string.Join(" ", parse.Tokens.Where(t => t.Type != System.CommandLine.Parsing.TokenType.Command).Select(t => t.Value));
+            var commandLine = ReproducingCommand.Describe("--project src/RetrievalService.ModelTool -c Release", parse);
             var manifest = QuantizedManifests.From(source, outputId, report,
                 $"{report.CalibrationImages} images spread over {Path.GetRelativePath(Environment.CurrentDirectory, folder.FullName)} (ordinal path order); float agreement on {report.AgreementImages} others.",
                 commandLine);

@@ -5,9 +5,12 @@ namespace RetrievalService.Storage.Model;
 /// <summary>A k-nearest-neighbour query against one model's gallery.</summary>
 /// <param name="ModelId">The teacher model the gallery was embedded with; only its rows are searched.</param>
 /// <param name="Query">Query vector in the teacher's space (e.g. a student embedding); cosine similarity ranks.</param>
-/// <param name="K">Rows wanted, 1..1000. Exactly min(K, matching rows) come back.</param>
+/// <param name="K">Rows wanted, <see cref="MinK"/>..<see cref="MaxK"/>. Exactly min(K, matching rows) come back.</param>
 public sealed record SearchRequest(string ModelId, ReadOnlyMemory<float> Query, int K)
 {
+    /// <summary>Least k a query may ask for.</summary>
+    public const int MinK = 1;
+
     /// <summary>Largest k a query may ask for (pgvector's <c>hnsw.ef_search</c> limit).</summary>
     public const int MaxK = 1000;
 

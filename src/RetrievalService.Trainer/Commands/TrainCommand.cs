@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RetrievalService.Cli;
 using RetrievalService.Trainer.Output;
 using RetrievalService.Training.Export;
 using RetrievalService.Training.Checkpoints;
@@ -15,9 +16,9 @@ internal static class TrainCommand
         var command = new Command("train",
             "Train a student against a frozen teacher: mine with the current student each epoch, validate asymmetric mAP on val, checkpoint, export the best epoch.");
         options.AddTo(command);
-        command.SetAction((parse, ct) => CommandErrors.GuardAsync(async () =>
+        command.SetAction((parse, ct) => TrainerErrors.GuardAsync(async () =>
         {
-            var training = options.ToTrainingOptions(parse, Describe(parse));
+            var training = options.ToTrainingOptions(parse, ReproducingCommand.Describe("--project src/RetrievalService.Trainer -c Release", parse));
             try
             {
                 var (final, exported) = await SpectreTrainingObserver.RunAsync<(CheckpointManifest, ExportedStudent)>(async observer =>
@@ -36,19 +37,10 @@ internal static class TrainCommand
             {
                 // Ctrl-C or SIGTERM: the last completed epoch is checkpointed. A distinct code lets wrappers such as
                 // scripts/results/lib-train.sh tell a requested stop from a crash, which they resume.
-                await Console.Error.WriteLineAsync($"trainer: stopped on request; the last completed epoch is checkpointed in {training.OutputDirectory} (continue with --resume).");
-                return CommandErrors.Stopped;
+                return TrainerErrors.Fail(CommandErrors.Interrupted,
+                    $"stopped on request; the last completed epoch is checkpointed in {training.OutputDirectory} (continue with --resume).");
             }
         }));
         return command;
     }
-
-    /// <summary>The command line, recorded in the exported manifest so the student can be reproduced.</summary>
-    private static string Describe(ParseResult parse) =>
-        "dotnet run --project src/RetrievalService.Trainer -c Release -- " + string.Join(' ', parse.Tokens.Select(t => Quote(t.Value)));
-
-    private static string Quote(string token) =>
-        token.Length > 0 && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or '=' or ':')
-            ? token
-            : $"'{token.Replace("'", "'\\''", StringComparison.Ordinal)}'";
 }
