@@ -13,7 +13,7 @@ internal static class IndexerErrors
     private static readonly CommandFailure BadInput = CommandFailure.Input(e => e is OptionsValidationException or ManifestFormatException
         or UnknownModelException or DimensionMismatchException or InvalidGalleryItemException);
 
-    private static readonly CommandFailure Database = new(e => e is GalleryStoreException or Npgsql.NpgsqlException or DatabaseSetupException,
+    private static readonly CommandFailure Database = new(e => e is GalleryStoreException or Npgsql.NpgsqlException,
         ExitCodes.DatabaseError, e => $"database error: {e.Message}");
 
     public static Task<int> GuardAsync(Func<Task<int>> action, CancellationToken cancellationToken)
