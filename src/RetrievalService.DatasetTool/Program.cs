@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RetrievalService.Cli;
 using RetrievalService.DatasetTool.Commands;
 using Spectre.Console;
 
@@ -15,14 +16,7 @@ var root = new RootCommand("Builds the benchmark datasets (emoji4, photoviews, p
     PhotoPoolCommand.Create(),
 };
 // A missing folder, a dataset that cannot take what was asked, an unreadable file, a registry that cannot be reached:
-// say what is wrong in one line and exit 2, as the trainer does; anything else is a bug and keeps its stack trace.
-try
-{
-    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
-}
-catch (Exception e) when (e is IOException or ArgumentException or InvalidDataException or UnauthorizedAccessException
-    or HttpRequestException or TaskCanceledException)
-{
-    Console.Error.WriteLine($"dataset-tool: {e.Message}");
-    return 2;
-}
+// the tools' one error convention (one stderr line, exit 2); anything else is a bug and keeps its stack trace.
+var errors = new CommandErrors("dataset-tool", CommandFailure.Input(e => e is IOException or ArgumentException or InvalidDataException
+    or UnauthorizedAccessException or HttpRequestException or TaskCanceledException));
+return await errors.GuardAsync(() => root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }));
