@@ -40,6 +40,7 @@ if (args.FirstOrDefault() == "accuracy")
         Path.GetRelativePath(repoRoot, dataset).ToLowerInvariant(), "[^a-z0-9]+", "_").Trim('_');
     await using var accuracyApi = await ApiProcess.StartAsync(repoRoot, connectionString, schema, Path.Combine(Path.GetTempPath(), $"search-bench-api-{schema}.log"));
     using var accuracyClient = new HttpClient { BaseAddress = accuracyApi.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+    accuracyClient.DefaultRequestHeaders.Authorization = accuracyApi.Authorization;
     await ServiceAccuracy.RunAsync(accuracyClient, dataset, Option("--modes", "asymmetric,symmetric").Split(','), Ints("--expand", "0,3"), Progress);
     return;
 }
@@ -56,6 +57,7 @@ foreach (var size in sizes)
     await using var api = await ApiProcess.StartAsync(repoRoot, connectionString, schema, Path.Combine(Path.GetTempPath(), $"search-bench-api-{schema}.log"));
     using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
     using var client = new HttpClient(handler) { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    client.DefaultRequestHeaders.Authorization = api.Authorization;
 
     // A few real photographs embedded by the teacher through /index (idempotent: unchanged on reruns).
     using (var form = new MultipartFormDataContent())
