@@ -23,10 +23,8 @@ public static class IndexEndpoints
             .WithDescription("multipart/form-data: images in field 'files' (the file name is the id unless 'ids', a JSON array " +
                 "of one id per file, is given); optional 'metadata': JSON object of id → metadata object.")
             .WithBody(fileFields: [IndexFormReader.FilesField], textFields: [IndexFormReader.IdsField, IndexFormReader.MetadataField], rawImage: false)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            // A file that does not decode is that file's rejection in the 200 answer, never a 422.
+            .ProducesUploadProblems(decodesImage: false);
         return group;
     }
 

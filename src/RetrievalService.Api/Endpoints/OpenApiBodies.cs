@@ -10,6 +10,25 @@ internal static class OpenApiBodies
 {
     private static readonly string[] ImageTypes = ["image/jpeg", "image/png", "image/webp", "image/gif", "image/bmp", "image/tiff", "application/octet-stream"];
 
+    /// <summary>
+    /// The answers an upload can get before or instead of its result: malformed (400), too slow (408), too large (413),
+    /// not a type it takes (415), and, where the image itself is decoded in the request, unusable (422); busy or database
+    /// away (503).
+    /// </summary>
+    public static RouteHandlerBuilder ProducesUploadProblems(this RouteHandlerBuilder builder, bool decodesImage)
+    {
+        int[] statuses =
+        [
+            StatusCodes.Status400BadRequest, StatusCodes.Status408RequestTimeout, StatusCodes.Status413PayloadTooLarge,
+            StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status503ServiceUnavailable,
+        ];
+        foreach (var status in decodesImage ? [.. statuses, StatusCodes.Status422UnprocessableEntity] : statuses)
+        {
+            builder.ProducesProblem(status);
+        }
+        return builder;
+    }
+
     /// <summary>Describes a multipart form with the given fields (binary files and text fields) and, optionally, raw image bodies.</summary>
     public static RouteHandlerBuilder WithBody(this RouteHandlerBuilder builder, string[] fileFields, string[] textFields, bool rawImage) =>
         builder.AddOpenApiOperationTransformer((operation, _, _) =>

@@ -24,11 +24,7 @@ public static class SearchEndpoints
                 "expand (0..100: αQE neighbours folded into the query before the final search; 0 for plain k-NN; default " +
                 "from the Search:QueryExpansion setting, 0) come from the query string or, with multipart, from form fields.")
             .WithBody(fileFields: [QueryImageReader.ImageField], textFields: ["k", "mode", "filter", "expand"], rawImage: true)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesUploadProblems(decodesImage: true);
         return group;
     }
 
