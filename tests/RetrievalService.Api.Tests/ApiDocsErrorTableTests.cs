@@ -23,6 +23,8 @@ public sealed partial class ApiDocsErrorTableTests
         [(400, "invalid-key-request")] = (typeof(KeyEndpointTests), nameof(KeyEndpointTests.A_bad_body_is_400_invalid_key_request)),
         [(404, "key-not-found")] = (typeof(KeyEndpointTests),
             nameof(KeyEndpointTests.A_created_key_works_at_once_is_listed_without_its_secret_and_stops_working_when_revoked)),
+        [(410, "model-retired")] = (typeof(QueryModelTests), nameof(QueryModelTests.A_retired_model_is_410_gone_naming_its_replacement)),
+        [(404, "model-not-found")] = (typeof(QueryModelTests), nameof(QueryModelTests.Only_served_query_models_can_be_downloaded)),
         [(408, "request-timeout")] = (typeof(SaturationTests), nameof(SaturationTests.A_body_that_does_not_arrive_within_the_deadline_gets_408_and_the_service_goes_on)),
         [(422, "image-too-complex")] = (typeof(ErrorsWithSetUpTests), nameof(ErrorsWithSetUpTests.A_decode_past_its_deadline_is_422_image_too_complex)),
         [(503, "database-unavailable")] = (typeof(DatabaseOutageTests),

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using RetrievalService.Embedding.Manifests;
-using RetrievalService.Api.Configuration;
 using RetrievalService.Api.Tests.Infrastructure;
 using RetrievalService.Storage;
 using RetrievalService.Storage.Model;
@@ -23,6 +22,23 @@ public sealed class StartupRefusalTests : IDisposable
         Assert.Contains("GalleryStore:ConnectionString is not set", message, StringComparison.Ordinal);
         Assert.Contains("GalleryStore__ConnectionString", message, StringComparison.Ordinal);
         Assert.Contains("scripts/db.sh start", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_retirement_whose_replacement_is_not_served_stops_start_up_naming_the_served_models()
+    {
+        var message = await StartupFailureAsync(new() { ["Models:Retired:student-mnv2-regression"] = "student-mnv2-linear" });
+
+        Assert.Contains("Models:Retired sends 'student-mnv2-regression' to 'student-mnv2-linear', which is not served", message, StringComparison.Ordinal);
+        Assert.Contains("teacher-resnet18-gem-int8", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Retiring_a_served_model_stops_start_up()
+    {
+        var message = await StartupFailureAsync(new() { ["Models:Retired:teacher-resnet18-gem-int8"] = "teacher-resnet18-gem-int8" });
+
+        Assert.Contains("Models:Retired names 'teacher-resnet18-gem-int8', which Models:Student or Models:Students still serves", message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+using RetrievalService.Api.Errors;
 using RetrievalService.Api.Models;
 using RetrievalService.Api.Security;
 using RetrievalService.Embedding.Inference;
@@ -7,28 +9,67 @@ using RetrievalService.Storage.Keys;
 
 namespace RetrievalService.Api.Endpoints;
 
-/// <summary><c>GET /models</c>: the active teacher and students.</summary>
+/// <summary>
+/// <c>GET /models</c>: the teacher and the served query models; <c>GET /models/{id}</c> and <c>/models/{id}/onnx</c>: one
+/// query model's manifest and file, so an app or a browser can fetch the model it will run on the device.
+/// </summary>
 public static class ModelEndpoints
 {
     /// <summary>Maps the models group.</summary>
     public static RouteGroupBuilder MapModels(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/models").WithTags("Models").RequireScope(ApiKeyScopes.Search).RequireQuota(ApiKeyScopes.Search);
-        group.MapGet("", GetModels).WithName("GetModels").WithSummary("The active teacher and students, their manifests and compatibility.");
+        group.MapGet("", GetModels).WithName("GetModels").WithSummary("The teacher and the served query models, their manifests and compatibility.");
+        group.MapGet("/{id}", GetModel).WithName("GetModel")
+            .WithSummary("A served query model: its manifest (input convention, provenance, metrics) and its ONNX file's size and SHA-256.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id}/onnx", GetOnnx).WithName("GetModelOnnx")
+            .WithSummary("A served query model's ONNX file; ETag is its SHA-256, cached for good (the content of an id never changes), Range supported.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 
-    /// <summary>The active teacher and students, their manifests and compatibility (no database needed).</summary>
+    /// <summary>The teacher and the served query models, their manifests and compatibility (no database needed).</summary>
     public static Ok<ModelsResponse> GetModels(
-        ModelCatalog catalog,
-        [FromKeyedServices(ModelCatalog.TeacherKey)] OnnxEmbedder teacher,
-        [FromKeyedServices(ModelCatalog.StudentKey)] OnnxEmbedder student)
-    {
-        var compatible = ModelCompatibility.Incompatibility(catalog.Teacher, catalog.Student) is null;
-        return TypedResults.Ok(new ModelsResponse(
+        ModelCatalog catalog, [FromKeyedServices(ModelCatalog.TeacherKey)] OnnxEmbedder teacher, QueryModels students) =>
+        TypedResults.Ok(new ModelsResponse(
             new ActiveModel(catalog.Teacher.Id, Provider(teacher), catalog.Teacher),
-            [new ActiveStudent(catalog.Student.Id, Provider(student), compatible, catalog.Student)]));
+            [.. students.Models.Select(m => new ActiveStudent(m.Manifest.Id, Provider(m),
+                ModelCompatibility.Incompatibility(catalog.Teacher, m.Manifest) is null, m.Manifest) { Default = m.Manifest.Id == catalog.Student.Id })],
+            [.. catalog.Retired.Select(r => new RetiredModel(r.Key, r.Value))]));
+
+    /// <summary>One served query model's manifest, with its file's size and where to get it.</summary>
+    public static Results<Ok<ModelDetail>, ProblemHttpResult> GetModel(string id, ModelCatalog catalog)
+    {
+        if (catalog.FindStudent(id) is not { } manifest)
+        {
+            return NotFound(id, catalog);
+        }
+        var file = new FileInfo(OnnxPath(catalog, manifest));
+        return TypedResults.Ok(new ModelDetail(manifest.Id, manifest.Id == catalog.Student.Id, manifest.Sha256, file.Length, $"/models/{Uri.EscapeDataString(id)}/onnx", manifest));
     }
+
+    /// <summary>One served query model's ONNX file.</summary>
+    public static IResult GetOnnx(string id, ModelCatalog catalog, HttpContext http)
+    {
+        if (catalog.FindStudent(id) is not { } manifest)
+        {
+            return NotFound(id, catalog);
+        }
+        // An id's file never changes (the manifest pins its SHA-256), so caches may keep it for good.
+        http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+        return TypedResults.PhysicalFile(OnnxPath(catalog, manifest), "application/octet-stream", fileDownloadName: manifest.OnnxFile,
+            entityTag: new EntityTagHeaderValue($"\"{manifest.Sha256}\""), enableRangeProcessing: true);
+    }
+
+    private static string OnnxPath(ModelCatalog catalog, ModelManifest manifest) => Path.Combine(catalog.Directory, manifest.OnnxFile);
+
+    private static ProblemHttpResult NotFound(string id, ModelCatalog catalog) => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: "No such query model.",
+        detail: $"No query model '{id}' is served here; the served ones are {string.Join(", ", catalog.Students.Select(s => $"'{s.Id}'"))}.",
+        extensions: new Dictionary<string, object?> { ["code"] = ProblemCodes.ModelNotFound });
 
     private static string Provider(OnnxEmbedder model) => model.ExecutionProvider.ToString().ToLowerInvariant();
 }

@@ -9,7 +9,7 @@ internal static class QueryImageReader
 {
     public const string ImageField = "image";
 
-    private static readonly string[] FormFields = [ImageField, "k", "mode", "filter", "expand"];
+    private static readonly string[] FormFields = [ImageField, "k", "mode", "filter", "expand", "model"];
 
     public static async Task<(ReadOnlyMemory<byte> Image, IFormCollection? Form)> ReadAsync(HttpRequest request, long limit, CancellationToken ct)
     {
@@ -43,7 +43,7 @@ internal static class QueryImageReader
 
     private static async Task<ReadOnlyMemory<byte>> ReadFileAsync(HttpContext http, IFormCollection form, CancellationToken ct)
     {
-        FormFieldRules.Check(form, FormFields, ImageField, "/search accepts 'image' (the file), 'k', 'mode', 'filter' and 'expand'");
+        FormFieldRules.Check(form, FormFields, ImageField, "/search accepts 'image' (the file), 'k', 'mode', 'filter', 'expand' and 'model'");
         var files = form.Files.GetFiles(ImageField);
         if (files.Count != 1)
         {

@@ -19,11 +19,13 @@ public enum SearchMode
 /// <param name="Mode">Which model embeds the query.</param>
 /// <param name="Filter">Only gallery images whose metadata contains this object; null for all.</param>
 /// <param name="Expand">αQE neighbours folded into the query before the final search; 0 for a plain k-NN search.</param>
+/// <param name="Model">The query model (asymmetric mode); null for the default one.</param>
 public sealed record SearchParameters(
     [property: Range(SearchRequest.MinK, SearchRequest.MaxK, ErrorMessage = "k must be between {1} and {2}.")] int K,
     SearchMode Mode,
     JsonObject? Filter,
-    int Expand = 0)
+    int Expand = 0,
+    string? Model = null)
 {
     /// <summary>Results returned when k is not given.</summary>
     public const int DefaultK = 10;

@@ -22,8 +22,9 @@ public static class SearchEndpoints
             .WithDescription("The image is the multipart field 'image' or the raw body (Content-Type image/*). " +
                 $"Parameters k ({SearchRequest.MinK}..{SearchRequest.MaxK}, default {SearchParameters.DefaultK}), mode (asymmetric | symmetric), filter (JSON object, containment) and " +
                 "expand (0..100: αQE neighbours folded into the query before the final search; 0 for plain k-NN; default " +
-                "from the Search:QueryExpansion setting, 0) come from the query string or, with multipart, from form fields.")
-            .WithBody(fileFields: [QueryImageReader.ImageField], textFields: ["k", "mode", "filter", "expand"], rawImage: true)
+                "from the Search:QueryExpansion setting, 0) and model (a served query model's id, GET /models; default Models:Student) " +
+                "come from the query string or, with multipart, from form fields.")
+            .WithBody(fileFields: [QueryImageReader.ImageField], textFields: ["k", "mode", "filter", "expand", "model"], rawImage: true)
             .ProducesUploadProblems(decodesImage: true);
         return group;
     }

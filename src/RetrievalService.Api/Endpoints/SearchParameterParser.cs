@@ -23,7 +23,8 @@ internal static class SearchParameterParser
         var mode = ParseMode(Single(query, form, "mode"));
         var filter = ParseFilter(Single(query, form, "filter"), maxFilterChars);
         var expand = ParseExpand(Single(query, form, "expand"), defaultExpand);
-        var parameters = new SearchParameters(k, mode, filter, expand);
+        var model = ParseModel(Single(query, form, "model"), mode);
+        var parameters = new SearchParameters(k, mode, filter, expand, model);
         var errors = new List<ValidationResult>();
         if (!Validator.TryValidateObject(parameters, new ValidationContext(parameters), errors, validateAllProperties: true))
         {
@@ -56,6 +57,25 @@ internal static class SearchParameterParser
         }
         // Clamped only for the message: the validation below refuses anything outside MinK..MaxK.
         return (int)Math.Clamp(k, int.MinValue, int.MaxValue);
+    }
+
+    // Which served model it is, QueryModels decides; here only the shape, and that a query model goes with asymmetric mode.
+    private static string? ParseModel(string? value, SearchMode mode)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        if (value.Length is 0 or > 128 || !value.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '+' or '@' or '-'))
+        {
+            throw ApiProblemException.BadRequest(ProblemCodes.UnknownModel, $"model must be a model id (1..128 of A-Z a-z 0-9 . _ + @ -); got '{Clip(value)}'.");
+        }
+        if (mode == SearchMode.Symmetric)
+        {
+            throw ApiProblemException.BadRequest(ProblemCodes.UnknownModel,
+                "model names a query model, which only asymmetric mode uses; symmetric mode always embeds the query with the teacher.");
+        }
+        return value;
     }
 
     private static int ParseExpand(string? value, int defaultExpand)
@@ -130,6 +150,7 @@ internal static class SearchParameterParser
         "k" => ProblemCodes.InvalidK,
         "mode" => ProblemCodes.InvalidMode,
         "expand" => ProblemCodes.InvalidExpand,
+        "model" => ProblemCodes.UnknownModel,
         _ => ProblemCodes.InvalidFilter,
     };
 

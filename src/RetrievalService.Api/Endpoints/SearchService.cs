@@ -16,7 +16,7 @@ namespace RetrievalService.Api.Endpoints;
 /// </summary>
 public sealed class SearchService(
     QueryEmbedder embedder,
-    [FromKeyedServices(ModelCatalog.StudentKey)] EmbeddingQueue student,
+    QueryModels students,
     [FromKeyedServices(ModelCatalog.TeacherKey)] EmbeddingQueue teacher,
     GalleryStore store,
     ModelCatalog catalog,
@@ -28,7 +28,7 @@ public sealed class SearchService(
     public async Task<SearchResponse> SearchAsync(ReadOnlyMemory<byte> image, SearchParameters parameters, long startedAt, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        var queue = parameters.Mode == SearchMode.Asymmetric ? student : teacher;
+        var queue = parameters.Mode == SearchMode.Asymmetric ? students.Queue(parameters.Model) : teacher;
         var query = await embedder.EmbedAsync(image, queue, ct);
         var searchStarted = Stopwatch.GetTimestamp();
         IReadOnlyList<SearchHit> hits;

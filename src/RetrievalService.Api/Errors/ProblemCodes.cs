@@ -20,6 +20,9 @@ public static class ProblemCodes
     public const string InvalidMode = "invalid-mode";
     public const string InvalidFilter = "invalid-filter";
     public const string InvalidExpand = "invalid-expand";
+    public const string UnknownModel = "unknown-model";
+    public const string ModelRetired = "model-retired";
+    public const string ModelNotFound = "model-not-found";
     public const string InvalidIds = "invalid-ids";
     public const string InvalidMetadata = "invalid-metadata";
     public const string InvalidId = "invalid-id";

@@ -3,11 +3,11 @@ using RetrievalService.Api.Models;
 
 namespace RetrievalService.Api.Health;
 
-/// <summary>Ready once start-up has loaded and verified both models.</summary>
+/// <summary>Ready once start-up has loaded and verified every model.</summary>
 internal sealed class ModelsHealthCheck(ReadinessState readiness, ModelCatalog catalog) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(readiness.ModelsLoaded
-            ? HealthCheckResult.Healthy($"Teacher '{catalog.Teacher.Id}' and student '{catalog.Student.Id}' are loaded.")
+            ? HealthCheckResult.Healthy($"Teacher '{catalog.Teacher.Id}' and query models {string.Join(", ", catalog.Students.Select(s => $"'{s.Id}'"))} are loaded.")
             : HealthCheckResult.Unhealthy("The models are still loading."));
 }

@@ -5,22 +5,23 @@ using RetrievalService.Indexing.Pipeline;
 namespace RetrievalService.Api.Models;
 
 /// <summary>
-/// The manifests of the configured teacher and student, checked against each other when the catalog is created
-/// (<see cref="ModelCompatibility"/>): a student that does not live in the teacher's space is refused at start-up.
+/// The manifests of the configured teacher and query models, checked against each other when the catalog is created
+/// (<see cref="ModelCompatibility"/>): a query model that does not live in the teacher's space is refused at start-up.
 /// </summary>
 public sealed class ModelCatalog
 {
     /// <summary>DI key of the teacher's embedder, shared with the <see cref="IndexingPipeline"/> so one session serves both.</summary>
     public const string TeacherKey = IndexingPipeline.TeacherKey;
 
-    /// <summary>DI key of the student's embedders.</summary>
-    public const string StudentKey = "student";
+    private readonly Dictionary<string, ModelManifest> students;
 
-    private ModelCatalog(string directory, ModelManifest teacher, ModelManifest student)
+    private ModelCatalog(string directory, ModelManifest teacher, IReadOnlyList<ModelManifest> students, IReadOnlyDictionary<string, string> retired)
     {
         Directory = directory;
         Teacher = teacher;
-        Student = student;
+        Students = students;
+        Retired = retired;
+        this.students = students.ToDictionary(s => s.Id, StringComparer.Ordinal);
     }
 
     /// <summary>The resolved models folder.</summary>
@@ -29,38 +30,69 @@ public sealed class ModelCatalog
     /// <summary>The teacher's manifest.</summary>
     public ModelManifest Teacher { get; }
 
-    /// <summary>The student's manifest.</summary>
-    public ModelManifest Student { get; }
+    /// <summary>The served query models, the default first.</summary>
+    public IReadOnlyList<ModelManifest> Students { get; }
+
+    /// <summary>The default query model (<c>Models:Student</c>).</summary>
+    public ModelManifest Student => Students[0];
+
+    /// <summary>Retired query model ids and their replacements.</summary>
+    public IReadOnlyDictionary<string, string> Retired { get; }
 
     /// <summary>Manifest path of the teacher.</summary>
     public string TeacherManifestPath => ModelsOptions.ManifestPath(Directory, Teacher.Id);
 
-    /// <summary>Manifest path of the student.</summary>
-    public string StudentManifestPath => ModelsOptions.ManifestPath(Directory, Student.Id);
+    /// <summary>Manifest path of the model <paramref name="id"/>.</summary>
+    public string ManifestPath(string id) => ModelsOptions.ManifestPath(Directory, id);
 
-    /// <summary>Reads both manifests and checks their roles, dimensions and the student's declared teacher.</summary>
-    /// <exception cref="IncompatibleModelsException">A manifest is missing or the pair is incompatible.</exception>
+    /// <summary>The served query model <paramref name="id"/>; null when it is not served.</summary>
+    public ModelManifest? FindStudent(string id) => students.GetValueOrDefault(id);
+
+    /// <summary>Reads every manifest and checks roles, dimensions and each query model's declared teacher.</summary>
+    /// <exception cref="IncompatibleModelsException">A manifest is missing, a pair is incompatible, or a retirement names no served model.</exception>
     public static ModelCatalog Load(ModelsOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var directory = ModelPaths.ResolveDirectory(options.Directory);
         var teacher = Read(directory, options.Teacher, "Models:Teacher");
-        var student = Read(directory, options.Student, "Models:Student");
-        Check(teacher, student);
-        return new ModelCatalog(directory, teacher, student);
-    }
-
-    private static void Check(ModelManifest teacher, ModelManifest student)
-    {
         if (teacher.Role != ModelRole.Teacher)
         {
             throw new IncompatibleModelsException($"Models:Teacher names '{teacher.Id}', whose manifest has role '{teacher.Role}', not teacher.");
         }
+        var students = options.ActiveStudents()
+            .Select(id => Read(directory, id, id == options.Student ? "Models:Student" : "Models:Students"))
+            .ToList();
+        foreach (var student in students)
+        {
+            Check(teacher, student);
+        }
+        CheckRetired(options.Retired, students);
+        return new ModelCatalog(directory, teacher, students, new Dictionary<string, string>(options.Retired, StringComparer.Ordinal));
+    }
+
+    private static void Check(ModelManifest teacher, ModelManifest student)
+    {
         if (ModelCompatibility.Incompatibility(teacher, student) is { } reason)
         {
             throw new IncompatibleModelsException(
-                $"Refusing to start: {reason}. Set Models:Student to a student fitted to '{teacher.Id}' " +
-                "(its manifest's compatibleWith must name the teacher's id and sha256), or Models:Teacher to the student's teacher.");
+                $"Refusing to start: {reason}. Set Models:Student (and Models:Students) to students fitted to '{teacher.Id}' " +
+                "(their manifests' compatibleWith must name the teacher's id and sha256), or Models:Teacher to the students' teacher.");
+        }
+    }
+
+    private static void CheckRetired(IReadOnlyDictionary<string, string> retired, IReadOnlyList<ModelManifest> students)
+    {
+        foreach (var (id, replacement) in retired)
+        {
+            if (students.Any(s => s.Id == id))
+            {
+                throw new IncompatibleModelsException($"Refusing to start: Models:Retired names '{id}', which Models:Student or Models:Students still serves.");
+            }
+            if (!students.Any(s => s.Id == replacement))
+            {
+                throw new IncompatibleModelsException(
+                    $"Refusing to start: Models:Retired sends '{id}' to '{replacement}', which is not served; name one of {string.Join(", ", students.Select(s => s.Id))}.");
+            }
         }
     }
 

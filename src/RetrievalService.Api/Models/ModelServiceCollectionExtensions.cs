@@ -8,12 +8,12 @@ using RetrievalService.Embedding.Manifests;
 
 namespace RetrievalService.Api.Models;
 
-/// <summary>Registers the configured teacher and student, their batching queues and the start-up checks.</summary>
+/// <summary>Registers the configured teacher and query models, their batching queues and the start-up checks.</summary>
 public static class ModelServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <see cref="BatchingOptions"/> (<see cref="ModelsOptions"/> come with <c>AddEmbedding</c>), registers the <see cref="ModelCatalog"/> (which
-    /// refuses an incompatible student), both models as keyed <see cref="OnnxEmbedder"/>s and <see cref="EmbeddingQueue"/>s,
+    /// refuses an incompatible query model), the teacher as keyed <see cref="OnnxEmbedder"/> and <see cref="EmbeddingQueue"/>, the query models (<see cref="QueryModels"/>),
     /// and <see cref="ModelStartup"/>. Call after <c>AddGalleryStore</c>, so the schema is migrated before the gallery check.
     /// </summary>
     public static IServiceCollection AddRetrievalModels(this IServiceCollection services)
@@ -23,7 +23,7 @@ public static class ModelServiceCollectionExtensions
         services.AddEmbedding();
         services.AddSingleton(sp => ModelCatalog.Load(sp.GetRequiredService<IOptions<ModelsOptions>>().Value));
         services.AddModel(ModelCatalog.TeacherKey, catalog => catalog.TeacherManifestPath);
-        services.AddModel(ModelCatalog.StudentKey, catalog => catalog.StudentManifestPath);
+        services.AddSingleton<QueryModels>();
         services.AddSingleton<ApiTelemetry>();
         services.AddSingleton<QueryEmbedder>();
         services.AddSingleton<ReadinessState>();

@@ -6,21 +6,21 @@ using RetrievalService.Storage.Errors;
 namespace RetrievalService.Api.Models;
 
 /// <summary>
-/// Runs after the schema migration at start-up: loads and verifies both models (so the first query pays no load),
+/// Runs after the schema migration at start-up: loads and verifies the teacher and every query model (so the first query pays no load),
 /// refuses to run when the gallery holds vectors of another teacher or of another image pipeline, and registers the
 /// teacher's gallery with the pipeline that makes its vectors.
 /// </summary>
 internal sealed class ModelStartup(
     ModelCatalog catalog,
     [FromKeyedServices(ModelCatalog.TeacherKey)] OnnxEmbedder teacher,
-    [FromKeyedServices(ModelCatalog.StudentKey)] OnnxEmbedder student,
+    QueryModels students,
     GalleryStore store,
     ReadinessState readiness,
     ILogger<ModelStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var model in new[] { teacher, student })
+        foreach (var model in students.Models.Prepend(teacher))
         {
             ApiLog.ModelReady(logger, model.Manifest.Id, model.Manifest.Role.ToString(), model.Dimension, model.ExecutionProvider.ToString());
         }

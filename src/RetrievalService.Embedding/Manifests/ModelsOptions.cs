@@ -29,6 +29,22 @@ public sealed class ModelsOptions
     [Required(AllowEmptyStrings = false), RegularExpression(IdPattern, ErrorMessage = "Models:Student must be a model id (A-Z a-z 0-9 . _ + @ -).")]
     public string Student { get; set; } = "teacher-resnet18-gem-int8";
 
+    /// <summary>
+    /// Every query model the API serves at once (<c>/search?model=&lt;id&gt;</c>), <see cref="Student"/> included; each is
+    /// checked against the teacher at start. Empty: <see cref="Student"/> alone. Old app versions keep their model here
+    /// while new ones move on, with no re-indexing.
+    /// </summary>
+    public string[] Students { get; set; } = [];
+
+    /// <summary>
+    /// Query models no longer served, each with the id of its replacement: a search naming one is answered 410 Gone with
+    /// the replacement, so an old app knows to update rather than to retry.
+    /// </summary>
+    public Dictionary<string, string> Retired { get; set; } = [];
+
+    /// <summary>The ids of the served query models: <see cref="Student"/> first, then the others of <see cref="Students"/>.</summary>
+    public IReadOnlyList<string> ActiveStudents() => [Student, .. Students.Where(id => !string.Equals(id, Student, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal)];
+
     /// <summary>Manifest path of the model <paramref name="id"/> inside <paramref name="directory"/>.</summary>
     public static string ManifestPath(string directory, string id) => Path.Combine(directory, id + ModelManifestJson.Suffix);
 

@@ -37,6 +37,11 @@ internal static class SearchParameterCases
         new("k_in_query_and_form", () => Send.Search(Requests.SearchForm(Home).WithText("k", "3"), "?k=3"), BadRequest, "invalid-k"),
         new("k_form_field_not_a_number", () => Send.Search(Requests.SearchForm(Home).WithText("k", "three")), BadRequest, "invalid-k"),
         new("k_form_field_given_twice", () => Send.Search(Requests.SearchForm(Home).WithText("k", "3").WithText("k", "4")), BadRequest, "invalid-k"),
+        Model("model_not_served", "?model=student-from-the-future"),
+        Model("model_with_a_slash", "?model=models%2Fteacher-resnet18-gem"),
+        Model("model_empty", "?model="),
+        Model("model_with_symmetric_mode", "?mode=symmetric&model=teacher-resnet18-gem-int8"),
+        Model("model_given_twice", "?model=teacher-resnet18-gem-int8&model=teacher-resnet18-gem-int8"),
         Mode("unknown_mode", "?mode=fast"),
         Mode("mode_with_a_trailing_space", "?mode=symmetric%20"),
         Mode("mode_as_a_number", "?mode=1"),
@@ -61,6 +66,8 @@ internal static class SearchParameterCases
     private static MalformedCase K(string name, string query) => Query(name, query, "invalid-k");
 
     private static MalformedCase Mode(string name, string query) => Query(name, query, "invalid-mode");
+
+    private static MalformedCase Model(string name, string query) => Query(name, query, "unknown-model");
 
     private static MalformedCase Expand(string name, string query) => Query(name, query, "invalid-expand");
 
