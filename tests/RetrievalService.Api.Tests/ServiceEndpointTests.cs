@@ -66,6 +66,7 @@ public sealed class ServiceEndpointTests(GalleryFixture gallery)
         var searchBody = document.GetProperty("paths").GetProperty("/search").GetProperty("post").GetProperty("requestBody").GetProperty("content");
         Assert.True(searchBody.TryGetProperty("multipart/form-data", out _));
         Assert.True(searchBody.TryGetProperty("image/jpeg", out _));
+        Assert.Equal("array", searchBody.GetProperty("application/json").GetProperty("schema").GetProperty("properties").GetProperty("embedding").GetProperty("type").GetString());
     }
 
     [Fact]

@@ -29,8 +29,11 @@ internal static class OpenApiBodies
         return builder;
     }
 
-    /// <summary>Describes a multipart form with the given fields (binary files and text fields) and, optionally, raw image bodies.</summary>
-    public static RouteHandlerBuilder WithBody(this RouteHandlerBuilder builder, string[] fileFields, string[] textFields, bool rawImage) =>
+    /// <summary>
+    /// Describes a multipart form with the given fields (binary files and text fields) and, optionally, raw image bodies
+    /// and the JSON query vector of <c>/search</c>.
+    /// </summary>
+    public static RouteHandlerBuilder WithBody(this RouteHandlerBuilder builder, string[] fileFields, string[] textFields, bool rawImage, bool queryVector = false) =>
         builder.AddOpenApiOperationTransformer((operation, _, _) =>
         {
             var form = new OpenApiSchema { Type = JsonSchemaType.Object, Properties = new Dictionary<string, IOpenApiSchema>() };
@@ -50,7 +53,31 @@ internal static class OpenApiBodies
                     content[type] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
                 }
             }
+            if (queryVector)
+            {
+                content["application/json"] = new OpenApiMediaType { Schema = QueryVectorSchema() };
+            }
             operation.RequestBody = new OpenApiRequestBody { Required = true, Content = content };
             return Task.CompletedTask;
         });
+
+    private static OpenApiSchema QueryVectorSchema() => new()
+    {
+        Type = JsonSchemaType.Object,
+        Required = new HashSet<string> { "embedding" },
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["embedding"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Array,
+                Items = new OpenApiSchema { Type = JsonSchemaType.Number, Format = "float" },
+                Description = "The query model's output for the photo: the teacher's dimension; scaled to unit length by the server.",
+            },
+            ["model"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The served query model that made it (GET /models); default Models:Student." },
+            ["k"] = new OpenApiSchema { Type = JsonSchemaType.Integer },
+            ["mode"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "asymmetric (the only mode a query vector has)." },
+            ["filter"] = new OpenApiSchema { Type = JsonSchemaType.Object },
+            ["expand"] = new OpenApiSchema { Type = JsonSchemaType.Integer },
+        },
+    };
 }

@@ -19,12 +19,13 @@ public static class SearchEndpoints
         group.MapPost("", SearchAsync)
             .WithName("Search")
             .WithSummary("Find the gallery images nearest to a query photo.")
-            .WithDescription("The image is the multipart field 'image' or the raw body (Content-Type image/*). " +
+            .WithDescription("The image is the multipart field 'image' or the raw body (Content-Type image/*); or, instead of an image, " +
+                "a JSON body with the query vector a served query model made on the client ('embedding'). " +
                 $"Parameters k ({SearchRequest.MinK}..{SearchRequest.MaxK}, default {SearchParameters.DefaultK}), mode (asymmetric | symmetric), filter (JSON object, containment) and " +
                 "expand (0..100: αQE neighbours folded into the query before the final search; 0 for plain k-NN; default " +
                 "from the Search:QueryExpansion setting, 0) and model (a served query model's id, GET /models; default Models:Student) " +
                 "come from the query string or, with multipart, from form fields.")
-            .WithBody(fileFields: [QueryImageReader.ImageField], textFields: ["k", "mode", "filter", "expand", "model"], rawImage: true)
+            .WithBody(fileFields: [QueryImageReader.ImageField], textFields: ["k", "mode", "filter", "expand", "model"], rawImage: true, queryVector: true)
             .ProducesUploadProblems(decodesImage: true);
         return group;
     }
@@ -35,6 +36,13 @@ public static class SearchEndpoints
         CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        if (VectorQueryReader.Applies(request))
+        {
+            // A vector costs no decode and no model: it needs no inference slot, so it is served even when they are all taken.
+            var (vector, fields) = await VectorQueryReader.ReadAsync(request, limits.Value.MaxMetadataChars, cancellationToken);
+            var vectorParameters = SearchParameterParser.Parse(request.Query, fields, limits.Value.MaxMetadataChars, options.Value.QueryExpansion);
+            return TypedResults.Ok(await search.SearchByVectorAsync(vector, vectorParameters, started, cancellationToken));
+        }
         slots.ThrowIfFull();
         var (image, form) = await QueryImageReader.ReadAsync(request, limits.Value.MaxSearchRequestBytes, cancellationToken);
         var parameters = SearchParameterParser.Parse(request.Query, form, limits.Value.MaxMetadataChars, options.Value.QueryExpansion);

@@ -29,7 +29,29 @@ public sealed class SearchService(
     {
         ArgumentNullException.ThrowIfNull(parameters);
         var queue = parameters.Mode == SearchMode.Asymmetric ? students.Queue(parameters.Model) : teacher;
-        var query = await embedder.EmbedAsync(image, queue, ct);
+        return await SearchAsync(await embedder.EmbedAsync(image, queue, ct), parameters, startedAt, ct);
+    }
+
+    /// <summary>
+    /// The nearest gallery images to a vector the client computed with a served query model (the default one when the
+    /// request names none), after checking and normalising it.
+    /// </summary>
+    /// <exception cref="Errors.ApiProblemException">The model is not served (400, or 410 when retired), the request is symmetric, or the vector is unusable.</exception>
+    public async Task<SearchResponse> SearchByVectorAsync(float[] vector, SearchParameters parameters, long startedAt, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (parameters.Mode != SearchMode.Asymmetric)
+        {
+            throw Errors.ApiProblemException.BadRequest(Errors.ProblemCodes.InvalidEmbedding,
+                "A query vector comes from a query model, so its search is asymmetric; send mode 'asymmetric' or none.");
+        }
+        var model = students.Queue(parameters.Model).Model.Manifest;
+        var unit = QueryVector.Normalize(vector, catalog.Teacher.Output.Dimension, model.Id);
+        return await SearchAsync(new QueryEmbedding(unit, model.Id, 0, 0), parameters, startedAt, ct);
+    }
+
+    private async Task<SearchResponse> SearchAsync(QueryEmbedding query, SearchParameters parameters, long startedAt, CancellationToken ct)
+    {
         var searchStarted = Stopwatch.GetTimestamp();
         IReadOnlyList<SearchHit> hits;
         SearchExpansion? expansion = null;

@@ -21,6 +21,7 @@ public static class ProblemCodes
     public const string InvalidFilter = "invalid-filter";
     public const string InvalidExpand = "invalid-expand";
     public const string UnknownModel = "unknown-model";
+    public const string InvalidEmbedding = "invalid-embedding";
     public const string ModelRetired = "model-retired";
     public const string ModelNotFound = "model-not-found";
     public const string InvalidIds = "invalid-ids";
