@@ -116,6 +116,53 @@ public sealed class VectorSearchTests(VectorSearchTests.Host host) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_vector_as_base64_float16_in_a_form_finds_what_the_json_vector_finds()
+    {
+        var vector = EmbedOnClient(Small, Photos.Get("chelsea"));
+        var half = new byte[2 * vector.Length];
+        for (var i = 0; i < vector.Length; i++)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteHalfLittleEndian(half.AsSpan(2 * i), (Half)vector[i]);
+        }
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(Convert.ToBase64String(half)), "embedding" },
+            { new StringContent(Small), "model" },
+            { new StringContent("5"), "k" },
+        };
+
+        var byForm = await Requests.ReadAsync<SearchResponse>(await Client.PostAsync("/search", form));
+        var byJson = await Requests.ReadAsync<SearchResponse>(await Client.PostAsync("/search", Json(new { embedding = vector, model = Small, k = 5 })));
+
+        Assert.Equal(Small, byForm.Models.Query);
+        Assert.Equal(byJson.Results.Select(r => r.Id), byForm.Results.Select(r => r.Id));
+        Assert.All(byJson.Results.Zip(byForm.Results), pair => Assert.InRange(Math.Abs(pair.First.Score - pair.Second.Score), 0, 2e-3));
+    }
+
+    [Theory]
+    [InlineData("not base64 at all!", "invalid-embedding")]
+    [InlineData("AAE=", "invalid-embedding")]
+    public async Task A_bad_float16_form_vector_is_400(string embedding, string code)
+    {
+        using var form = new MultipartFormDataContent { { new StringContent(embedding), "embedding" } };
+
+        using var response = await Client.PostAsync("/search", form);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, code);
+    }
+
+    [Fact]
+    public async Task A_form_with_both_an_image_and_an_embedding_is_400()
+    {
+        var form = Requests.SearchForm(Photos.Get("home"));
+        form.Add(new StringContent(Convert.ToBase64String(new byte[1024])), "embedding");
+
+        using var response = await Client.PostAsync("/search", form);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "invalid-form");
+    }
+
+    [Fact]
     public async Task A_zero_vector_of_the_right_length_is_refused()
     {
         using var response = await Client.PostAsync("/search", Json(new { embedding = new float[512] }));

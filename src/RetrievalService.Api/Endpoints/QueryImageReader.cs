@@ -4,19 +4,34 @@ using RetrievalService.Api.Http;
 
 namespace RetrievalService.Api.Endpoints;
 
-/// <summary>The query image of <c>POST /search</c>: the multipart field <c>image</c>, or the raw body with an image content type.</summary>
+/// <summary>
+/// The query of <c>POST /search</c> as uploaded: the multipart field <c>image</c> or the raw body with an image content
+/// type; or, in a multipart form, the field <c>embedding</c> (a query vector as base64 float16) instead of an image.
+/// </summary>
 internal static class QueryImageReader
 {
     public const string ImageField = "image";
 
-    private static readonly string[] FormFields = [ImageField, "k", "mode", "filter", "expand", "model"];
+    public const string EmbeddingField = "embedding";
 
-    public static async Task<(ReadOnlyMemory<byte> Image, IFormCollection? Form)> ReadAsync(HttpRequest request, long limit, CancellationToken ct)
+    private static readonly string[] FormFields = [ImageField, EmbeddingField, "k", "mode", "filter", "expand", "model"];
+
+    /// <summary>The image (empty when the form carries a vector), the vector (null for an image), and the form when there was one.</summary>
+    public static async Task<(ReadOnlyMemory<byte> Image, float[]? Vector, IFormCollection? Form)> ReadAsync(HttpRequest request, long limit, CancellationToken ct)
     {
         if (request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true)
         {
             var form = await RequestBodies.ReadFormAsync(request, limit, maxFiles: 1, ct);
-            return (await ReadFileAsync(request.HttpContext, form, ct), form);
+            if (form.ContainsKey(EmbeddingField))
+            {
+                FormFieldRules.Check(form, FormFields, ImageField, Accepted);
+                if (form.Files.Count > 0)
+                {
+                    throw ApiProblemException.BadRequest(ProblemCodes.InvalidForm, "Send either an image or an embedding, not both.");
+                }
+                return (ReadOnlyMemory<byte>.Empty, HalfVector.Decode(form[EmbeddingField]), form);
+            }
+            return (await ReadFileAsync(request.HttpContext, form, ct), null, form);
         }
         var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         if (mediaType is null && !RequestBodies.HasBody(request))
@@ -38,12 +53,14 @@ internal static class QueryImageReader
                 $"Content type '{mediaType}' is not an image: send multipart/form-data with field 'image', or the raw bytes with Content-Type image/* " +
                 "(curl --data-binary @photo.jpg -H 'Content-Type: image/jpeg').");
         }
-        return (await RequestBodies.ReadAllAsync(request, limit, ct), null);
+        return (await RequestBodies.ReadAllAsync(request, limit, ct), null, null);
     }
+
+    private const string Accepted = "/search accepts 'image' (the file) or 'embedding' (base64 float16), 'k', 'mode', 'filter', 'expand' and 'model'";
 
     private static async Task<ReadOnlyMemory<byte>> ReadFileAsync(HttpContext http, IFormCollection form, CancellationToken ct)
     {
-        FormFieldRules.Check(form, FormFields, ImageField, "/search accepts 'image' (the file), 'k', 'mode', 'filter', 'expand' and 'model'");
+        FormFieldRules.Check(form, FormFields, ImageField, Accepted);
         var files = form.Files.GetFiles(ImageField);
         if (files.Count != 1)
         {

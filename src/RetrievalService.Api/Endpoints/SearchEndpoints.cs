@@ -44,8 +44,12 @@ public static class SearchEndpoints
             return TypedResults.Ok(await search.SearchByVectorAsync(vector, vectorParameters, started, cancellationToken));
         }
         slots.ThrowIfFull();
-        var (image, form) = await QueryImageReader.ReadAsync(request, limits.Value.MaxSearchRequestBytes, cancellationToken);
+        var (image, formVector, form) = await QueryImageReader.ReadAsync(request, limits.Value.MaxSearchRequestBytes, cancellationToken);
         var parameters = SearchParameterParser.Parse(request.Query, form, limits.Value.MaxMetadataChars, options.Value.QueryExpansion);
+        if (formVector is not null)
+        {
+            return TypedResults.Ok(await search.SearchByVectorAsync(formVector, parameters, started, cancellationToken));
+        }
         // The slot is taken only now that the whole body is here: a slow upload holds its connection, not the machine.
         using var slot = await slots.EnterAsync(cancellationToken);
         return TypedResults.Ok(await search.SearchAsync(image, parameters, started, cancellationToken));
