@@ -5,7 +5,7 @@ using System.Text.Json;
 
 namespace RetrievalService.SearchBench;
 
-/// <summary>Closed-loop load: <c>concurrency</c> workers each post the query image back to back for a fixed time.</summary>
+/// <summary>Closed-loop load: <c>concurrency</c> workers each post a query back to back for a fixed time.</summary>
 internal static class LoadGenerator
 {
     public sealed record Result(
@@ -13,8 +13,23 @@ internal static class LoadGenerator
         double P50Ms, double P99Ms, double OkPerSecond, double ServerDecodeP50Ms, double ServerEmbedP50Ms, double ServerSearchP50Ms,
         IReadOnlyDictionary<int, int> StatusCodes);
 
+    public static Task<Result> RunAsync(
+        HttpClient client, byte[] image, string fileName, string mode, int k, int expand, int concurrency, TimeSpan duration) =>
+        RunAsync(client, () => PhotoForm(image, fileName), mode, k, expand, concurrency, duration);
+
+    /// <summary>The multipart body of a photo query.</summary>
+    public static HttpContent PhotoForm(byte[] image, string fileName)
+    {
+        var content = new MultipartFormDataContent();
+        var file = new ByteArrayContent(image);
+        file.Headers.ContentType = new MediaTypeHeaderValue(fileName.EndsWith(".png", StringComparison.OrdinalIgnoreCase) ? "image/png" : "image/jpeg");
+        content.Add(file, "image", fileName);
+        return content;
+    }
+
+    /// <summary>Posts <paramref name="request"/>'s contents (a photo form, or a JSON query vector) back to back.</summary>
     public static async Task<Result> RunAsync(
-        HttpClient client, byte[] image, string fileName, string mode, int k, int expand, int concurrency, TimeSpan duration)
+        HttpClient client, Func<HttpContent> request, string mode, int k, int expand, int concurrency, TimeSpan duration)
     {
         var latencies = new List<double>[concurrency];
         var decode = new List<double>[concurrency];
@@ -32,10 +47,7 @@ internal static class LoadGenerator
             codes[w] = [];
             while (clock.Elapsed < duration)
             {
-                using var content = new MultipartFormDataContent();
-                var file = new ByteArrayContent(image);
-                file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
-                content.Add(file, "image", fileName);
+                using var content = request();
                 var start = Stopwatch.GetTimestamp();
                 int code;
                 string? body = null;

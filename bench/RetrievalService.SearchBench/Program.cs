@@ -4,7 +4,8 @@ using RetrievalService.SearchBench;
 using RetrievalService.StoreBench;
 
 // End-to-end /search benchmark for docs/search-benchmarks.md: Markdown on stdout, progress on stderr.
-// `search-bench accuracy --dataset <folder>` instead measures the service's mAP on a dataset (ServiceAccuracy).
+// `search-bench accuracy --dataset <folder>` instead measures the service's mAP on a dataset (ServiceAccuracy);
+// `search-bench inputs` the same search by a client-side vector, a small photo and a large one (QueryInputs).
 // Options: --sizes 10000,100000  --concurrency 1,4,16  --modes asymmetric,symmetric  --duration 15  --warmup 3
 //          --k 10  --expand 0 (αQE neighbours; a list such as 0,3 compares)  --query <image>
 //          --connection <string> (default: GalleryStore__ConnectionString, as the API takes it)
@@ -42,6 +43,29 @@ if (args.FirstOrDefault() == "accuracy")
     using var accuracyClient = new HttpClient { BaseAddress = accuracyApi.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
     accuracyClient.DefaultRequestHeaders.Authorization = accuracyApi.Authorization;
     await ServiceAccuracy.RunAsync(accuracyClient, dataset, Option("--modes", "asymmetric,symmetric").Split(','), Ints("--expand", "0,3"), Progress);
+    return;
+}
+if (args.FirstOrDefault() == "inputs")
+{
+    // search-bench inputs [--sizes 10000] [--concurrency 1,4] [--large <photo>]: a search by vector, by a small photo
+    // (--query) and by a large one, on one gallery.
+    var size = sizes[0];
+    var inputsSchema = size % 1000 == 0 ? $"bench{size / 1000}k" : $"bench{size}";
+    await GalleryLoader.LoadAsync(connectionString, inputsSchema, size, Progress);
+    await using var inputsApi = await ApiProcess.StartAsync(repoRoot, connectionString, inputsSchema, Path.Combine(Path.GetTempPath(), $"search-bench-api-{inputsSchema}.log"));
+    using var inputsClient = new HttpClient { BaseAddress = inputsApi.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    inputsClient.DefaultRequestHeaders.Authorization = inputsApi.Authorization;
+    var large = Path.GetFullPath(Option("--large", "data/sources/debs/mate-backgrounds/usr/share/backgrounds/mate/abstract/Elephants_5640x3172.jpg"), repoRoot);
+    var measured = await QueryInputs.RunAsync(inputsClient, repoRoot, queryPath, large, k, concurrencies, duration, warmup, Progress);
+    Console.WriteLine($"Gallery {size:N0} vectors (schema {inputsSchema}), k = {k}, asymmetric, expand 0.");
+    Console.WriteLine();
+    Console.WriteLine("| Query | Concurrency | OK | 503 | Other errors | p50 | p99 | OK req/s | server decodeMs p50 | server embedMs p50 | server searchMs p50 |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    foreach (var (input, r) in measured)
+    {
+        Console.WriteLine(string.Create(invariant,
+            $"| {input} | {r.Concurrency} | {r.Ok} | {r.Saturated} | {r.OtherErrors} | {r.P50Ms:F1} ms | {r.P99Ms:F1} ms | {r.OkPerSecond:F1} | {r.ServerDecodeP50Ms:F1} ms | {r.ServerEmbedP50Ms:F1} ms | {r.ServerSearchP50Ms:F1} ms |"));
+    }
     return;
 }
 var image = await File.ReadAllBytesAsync(queryPath);
