@@ -15,9 +15,7 @@ public sealed class ChunkedUploadTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        factory = await ApiFactory.CreateAsync(new Dictionary<string, string?> { ["Api:Limits:MaxSearchRequestBytes"] = (5 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        factory.UseKestrel(0);
-        factory.StartServer();
+        factory = await ApiFactory.StartOnKestrelAsync(new Dictionary<string, string?> { ["Api:Limits:MaxSearchRequestBytes"] = (5 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture) });
         client = await factory.CreateClientAsync();
     }
 

@@ -39,7 +39,7 @@ public sealed class MemoryBudgetTests
     public async Task An_upload_past_the_body_budget_is_503_at_once_and_the_budget_frees_when_a_request_ends()
     {
         // Bodies of at most 2 MiB; 5 MiB in all: 2 slots of 1 MiB, 3 MiB for bodies (a 1.2 MB raw body reserves twice its size).
-        await using var factory = await ApiFactory.CreateAsync(new Dictionary<string, string?>
+        await using var factory = await ApiFactory.StartOnKestrelAsync(new Dictionary<string, string?>
         {
             ["Api:Limits:MemoryBudgetMb"] = "5",
             ["Api:Limits:BaselineMb"] = "0",
@@ -47,8 +47,6 @@ public sealed class MemoryBudgetTests
             ["Api:Limits:MaxSearchRequestBytes"] = (2 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Api:Limits:MaxIndexRequestBytes"] = (2 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
-        factory.UseKestrel(0);
-        factory.StartServer();
         using var client = await factory.CreateClientAsync();
         using var raw = new HttpClient { BaseAddress = client.BaseAddress };
         raw.DefaultRequestHeaders.Authorization = client.DefaultRequestHeaders.Authorization;

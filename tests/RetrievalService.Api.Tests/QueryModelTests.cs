@@ -20,30 +20,12 @@ public sealed class QueryModelTests(QueryModelTests.Host host) : IClassFixture<Q
     private HttpClient Client => host.Client;
 
     /// <summary>One host serving two query models, with one retired, and one photo indexed.</summary>
-    public sealed class Host : IAsyncLifetime
+    public sealed class Host() : ApiHost(new Dictionary<string, string?>
     {
-        public ApiFactory Factory { get; private set; } = null!;
-
-        public HttpClient Client { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            Factory = await ApiFactory.CreateAsync(new Dictionary<string, string?>
-            {
-                ["Models:Students:0"] = Default,
-                ["Models:Students:1"] = Small,
-                [$"Models:Retired:{Retired}"] = Small,
-            });
-            Client = await Factory.CreateClientAsync();
-            await Requests.ReadAsync<IndexResponse>(await Client.PostAsync("/index", Requests.IndexForm([("home", Photos.Get("home"))])));
-        }
-
-        public async Task DisposeAsync()
-        {
-            Client.Dispose();
-            await Factory.DisposeAsync();
-        }
-    }
+        ["Models:Students:0"] = Default,
+        ["Models:Students:1"] = Small,
+        [$"Models:Retired:{Retired}"] = Small,
+    }, "home");
 
     [Fact]
     public async Task Models_lists_every_served_query_model_the_default_first_and_the_retired_ones_with_their_replacements()

@@ -10,6 +10,12 @@ namespace RetrievalService.Api.Tests;
 /// </summary>
 public sealed class SaturationTests
 {
+    private static readonly Dictionary<string, string?> OneSlotNoQueue = new()
+    {
+        ["Api:Limits:MaxConcurrentRequests"] = "1",
+        ["Api:Limits:MaxQueuedRequests"] = "0",
+    };
+
     [Fact]
     public async Task A_burst_beyond_the_concurrency_limit_is_refused_quickly_with_503_and_retry_after()
     {
@@ -37,14 +43,7 @@ public sealed class SaturationTests
     [Fact]
     public async Task An_upload_that_stalls_holds_no_slot_so_other_searches_still_run()
     {
-        await using var factory = await ApiFactory.CreateAsync(new Dictionary<string, string?>
-        {
-            ["Api:Limits:MaxConcurrentRequests"] = "1",
-            ["Api:Limits:MaxQueuedRequests"] = "0",
-        });
-        // Real Kestrel on a loopback port: the test server hands a request to the app only once its body is complete.
-        factory.UseKestrel(0);
-        factory.StartServer();
+        await using var factory = await ApiFactory.StartOnKestrelAsync(OneSlotNoQueue);
         using var client = await factory.CreateClientAsync();
         // A plain client: the factory's own buffers request bodies (to replay them on redirects), which would hold the
         // whole upload back until it is complete.
@@ -68,9 +67,7 @@ public sealed class SaturationTests
     [Fact]
     public async Task A_body_that_does_not_arrive_within_the_deadline_gets_408_and_the_service_goes_on()
     {
-        await using var factory = await ApiFactory.CreateAsync(new Dictionary<string, string?> { ["Api:Limits:BodyDeadlineSeconds"] = "1" });
-        factory.UseKestrel(0);
-        factory.StartServer();
+        await using var factory = await ApiFactory.StartOnKestrelAsync(new Dictionary<string, string?> { ["Api:Limits:BodyDeadlineSeconds"] = "1" });
         using var client = await factory.CreateClientAsync();
         var image = Photos.Get("astronaut");
 
@@ -93,9 +90,7 @@ public sealed class SaturationTests
     [Fact]
     public async Task A_multipart_body_below_the_minimum_data_rate_gets_408_not_a_malformed_form_answer()
     {
-        await using var factory = await ApiFactory.CreateAsync();
-        factory.UseKestrel(0);
-        factory.StartServer();
+        await using var factory = await ApiFactory.StartOnKestrelAsync();
         using var client = await factory.CreateClientAsync();
 
         // 20 bytes a second, below Kestrel's 240 B/s: after its 5 s grace Kestrel ends the body read.
@@ -116,9 +111,7 @@ public sealed class SaturationTests
     [Fact]
     public async Task A_multipart_upload_that_stalls_past_the_deadline_is_answered_408_before_the_connection_closes()
     {
-        await using var factory = await ApiFactory.CreateAsync(new Dictionary<string, string?> { ["Api:Limits:BodyDeadlineSeconds"] = "1" });
-        factory.UseKestrel(0);
-        factory.StartServer();
+        await using var factory = await ApiFactory.StartOnKestrelAsync(new Dictionary<string, string?> { ["Api:Limits:BodyDeadlineSeconds"] = "1" });
         using var client = await factory.CreateClientAsync();
 
         // Part of a declared 100 kB form, then silence: only the deadline ends it (the minimum data rate allows 5 s of grace).
@@ -133,13 +126,7 @@ public sealed class SaturationTests
     [Fact]
     public async Task When_every_slot_and_the_queue_are_taken_a_search_is_refused_before_its_body_arrives()
     {
-        await using var factory = await ApiFactory.CreateAsync(new Dictionary<string, string?>
-        {
-            ["Api:Limits:MaxConcurrentRequests"] = "1",
-            ["Api:Limits:MaxQueuedRequests"] = "0",
-        });
-        factory.UseKestrel(0);
-        factory.StartServer();
+        await using var factory = await ApiFactory.StartOnKestrelAsync(OneSlotNoQueue);
         using var client = await factory.CreateClientAsync();
         var slots = factory.Services.GetRequiredService<RetrievalService.Api.Http.InferenceSlots>();
         var image = Photos.Get("astronaut");

@@ -39,16 +39,13 @@ public sealed class TrustedProxyTests
 
     private static async Task<ApiFactory> StartAsync(string trusted)
     {
-        var factory = await ApiFactory.CreateAsync(new Dictionary<string, string?>
+        return await ApiFactory.StartOnKestrelAsync(new Dictionary<string, string?>
         {
             ["Api:TrustedProxies:0"] = trusted,
             ["Api:Auth:AllowAnonymousSearch"] = "true",
             ["Api:Quotas:Anonymous:Burst"] = "1",
             ["Api:Quotas:Anonymous:PerMinute"] = "1",
         });
-        factory.UseKestrel(0);
-        factory.StartServer();
-        return factory;
     }
 
     private static HttpClient PlainClient(ApiFactory factory)

@@ -24,31 +24,13 @@ public sealed class VectorSearchTests(VectorSearchTests.Host host) : IClassFixtu
     private HttpClient Client => host.Client;
 
     /// <summary>A host with two query models, one retired id, one inference slot, and five photos indexed.</summary>
-    public sealed class Host : IAsyncLifetime
+    public sealed class Host() : ApiHost(new Dictionary<string, string?>
     {
-        public ApiFactory Factory { get; private set; } = null!;
-
-        public HttpClient Client { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            Factory = await ApiFactory.CreateAsync(new Dictionary<string, string?>
-            {
-                ["Models:Students:0"] = Small,
-                ["Models:Retired:student-mnv2-regression"] = Small,
-                ["Api:Limits:MaxConcurrentRequests"] = "1",
-                ["Api:Limits:MaxQueuedRequests"] = "0",
-            });
-            Client = await Factory.CreateClientAsync();
-            await Requests.ReadAsync<IndexResponse>(await Client.PostAsync("/index", Requests.IndexForm(Gallery.Select(id => (id, Photos.Get(id))))));
-        }
-
-        public async Task DisposeAsync()
-        {
-            Client.Dispose();
-            await Factory.DisposeAsync();
-        }
-    }
+        ["Models:Students:0"] = Small,
+        ["Models:Retired:student-mnv2-regression"] = Small,
+        ["Api:Limits:MaxConcurrentRequests"] = "1",
+        ["Api:Limits:MaxQueuedRequests"] = "0",
+    }, Gallery);
 
     [Theory]
     [InlineData(null)]

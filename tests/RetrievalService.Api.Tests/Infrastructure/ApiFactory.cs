@@ -73,6 +73,18 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         return secret.Token;
     }
 
+    /// <summary>
+    /// A host on real Kestrel at a loopback port, started: for what the in-memory test server cannot show (it hands a
+    /// request over only once its body is complete, and has no client address).
+    /// </summary>
+    public static async Task<ApiFactory> StartOnKestrelAsync(IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var factory = await CreateAsync(overrides);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        return factory;
+    }
+
     /// <summary>A unique lower-case schema name.</summary>
     public static string NewSchema() => "api_" + Guid.NewGuid().ToString("N")[..12];
 
