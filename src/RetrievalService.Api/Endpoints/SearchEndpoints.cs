@@ -30,7 +30,7 @@ public static class SearchEndpoints
         return group;
     }
 
-    /// <summary>Find the gallery images nearest to a query photo.</summary>
+    /// <summary>Find the gallery images nearest to a query photo, or to a query vector the client computed.</summary>
     public static async Task<Ok<SearchResponse>> SearchAsync(
         HttpRequest request, SearchService search, InferenceSlots slots, IOptions<ApiLimitsOptions> limits, IOptions<SearchOptions> options,
         CancellationToken cancellationToken)
