@@ -8,14 +8,18 @@ namespace RetrievalService.Storage;
 public sealed partial class GalleryStore
 {
     /// <summary>
-    /// Replaces the metadata of stored items whose content hash is still the given one, leaving their vectors alone: an
-    /// indexer that finds the same bytes under an id with new metadata updates the metadata without embedding again.
-    /// Rows whose hash differs, or whose metadata is already equal, are not touched.
+    /// Updates the source and, where given, the metadata of stored items whose content hash is still the given one, leaving
+    /// their vectors alone: an indexer that finds the same bytes under an id with a new source or new metadata updates the
+    /// row without embedding again. Rows whose hash differs, or whose source and metadata are already as given, are not
+    /// touched.
     /// </summary>
-    /// <returns>The ids whose metadata was replaced.</returns>
+    /// <param name="modelId">The model whose gallery holds the items.</param>
+    /// <param name="items">Each id with its content hash, source, and metadata (null: keep the stored metadata).</param>
+    /// <param name="cancellationToken">Cancels the update.</param>
+    /// <returns>The ids whose row changed.</returns>
     /// <exception cref="Errors.UnknownModelException">The model is not registered.</exception>
-    public async Task<IReadOnlySet<string>> ReplaceMetadataAsync(
-        string modelId, IReadOnlyList<(string Id, string ContentSha256, JsonObject Metadata)> items, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlySet<string>> UpdateDescriptionsAsync(
+        string modelId, IReadOnlyList<(string Id, string ContentSha256, string Source, JsonObject? Metadata)> items, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
         var model = await ModelAsync(modelId, cancellationToken);
@@ -26,14 +30,18 @@ public sealed partial class GalleryStore
         return await _retry.WriteAsync(async (connection, ct) =>
         {
             await using var command = new NpgsqlCommand($"""
-                UPDATE {SqlNames.ItemsTable(model.Key)} AS t SET metadata = u.metadata::jsonb, updated_at = now()
-                FROM unnest(@ids, @hashes, @metadata) AS u(id, content_sha256, metadata)
-                WHERE t.id = u.id AND t.content_sha256 = u.content_sha256 AND t.metadata IS DISTINCT FROM u.metadata::jsonb
+                UPDATE {SqlNames.ItemsTable(model.Key)} AS t
+                SET source = u.source, metadata = COALESCE(u.metadata::jsonb, t.metadata), updated_at = now()
+                FROM unnest(@ids, @hashes, @sources, @metadata) AS u(id, content_sha256, source, metadata)
+                WHERE t.id = u.id AND t.content_sha256 = u.content_sha256
+                  AND (t.source IS DISTINCT FROM u.source OR (u.metadata IS NOT NULL AND t.metadata IS DISTINCT FROM u.metadata::jsonb))
                 RETURNING t.id
                 """, connection);
             command.Parameters.AddWithValue("ids", items.Select(i => i.Id).ToArray());
             command.Parameters.AddWithValue("hashes", items.Select(i => i.ContentSha256).ToArray());
-            command.Parameters.AddWithValue("metadata", NpgsqlDbType.Array | NpgsqlDbType.Text, items.Select(i => JsonMetadata.ToJson(i.Metadata)).ToArray());
+            command.Parameters.AddWithValue("sources", items.Select(i => i.Source).ToArray());
+            command.Parameters.AddWithValue("metadata", NpgsqlDbType.Array | NpgsqlDbType.Text,
+                items.Select(i => i.Metadata is null ? null : JsonMetadata.ToJson(i.Metadata)).ToArray());
             await using var reader = await command.ExecuteReaderAsync(ct);
             var updated = new HashSet<string>(StringComparer.Ordinal);
             while (await reader.ReadAsync(ct))

@@ -65,6 +65,31 @@ public sealed class ManifestIndexingTests : IsolatedTest
     }
 
     [Fact]
+    public async Task Rerunning_with_a_newly_declared_source_updates_it_without_embedding_again()
+    {
+        Files.Images(2);
+        var first = Files.Bytes("first.jsonl", System.Text.Encoding.UTF8.GetBytes("""
+            {"id": "one", "path": "img-00.png", "metadata": {"kind": "shoe"}}
+            {"id": "two", "path": "img-01.png"}
+            """.Replace("\r", "")));
+        var second = Files.Bytes("second.jsonl", System.Text.Encoding.UTF8.GetBytes("""
+            {"id": "one", "path": "img-00.png", "source": "https://shop.example/p/1.jpg"}
+            {"id": "two", "path": "img-01.png"}
+            """.Replace("\r", "")));
+        Assert.Equal(ExitCodes.Ok, await Runner.RunAsync("index", "--manifest", first, "--no-progress"));
+
+        var exit = await Runner.RunAsync("index", "--manifest", second, "--no-progress", "--report", ReportPath);
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        var counts = IndexerRunner.ReadReport(ReportPath).GetProperty("counts");
+        Assert.Equal((1, 1), (counts.GetProperty("stored").GetInt32(), counts.GetProperty("unchanged").GetInt32()));
+        var rows = (await GalleryRows.ReadAsync(Schema)).ToDictionary(r => r.Id);
+        Assert.Equal("https://shop.example/p/1.jpg", rows["one"].Source);
+        // No metadata in the second manifest: the stored metadata stays.
+        Assert.Equal("shoe", JsonNode.Parse(rows["one"].Metadata)!["kind"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_manifest_with_an_unknown_extension_or_header_is_an_input_error()
     {
         var text = Files.Bytes("gallery.txt", "id,path\n"u8.ToArray());

@@ -65,8 +65,8 @@ internal sealed partial class IndexingRun
 
     /// <summary>
     /// Reports items whose id is stored for the teacher with the same content hash, and returns the rest. Such an item
-    /// that brings metadata has it replaced without embedding again (reported stored); with equal or no metadata it is
-    /// unchanged.
+    /// that brings another source or new metadata has its row updated without embedding again (reported stored); with
+    /// the same source and equal or no metadata it is unchanged.
     /// </summary>
     private async Task<List<CheckedItem>> SkipUnchangedAsync(IReadOnlyList<CheckedItem> items, CancellationToken ct)
     {
@@ -78,8 +78,7 @@ internal sealed partial class IndexingRun
         {
             (stored.TryGetValue(item.Id, out var hash) && hash == item.ContentSha256 ? same : todo).Add(item);
         }
-        var withMetadata = same.Where(i => i.Metadata is not null).Select(i => (i.Id, i.ContentSha256, i.Metadata!)).ToList();
-        var updated = await store.ReplaceMetadataAsync(pipeline.TeacherId, withMetadata, ct);
+        var updated = await store.UpdateDescriptionsAsync(pipeline.TeacherId, [.. same.Select(i => (i.Id, i.ContentSha256, i.Source, i.Metadata))], ct);
         foreach (var item in same)
         {
             Report(item, updated.Contains(item.Id) ? IndexItemResult.Stored(item.Id) : IndexItemResult.Unchanged(item.Id));
