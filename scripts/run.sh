@@ -40,9 +40,9 @@ is in $KEY_FILE. Try, in another terminal:
   curl -s -H "Authorization: Bearer $KEY" -F image=@$QUERY 'http://localhost:8080/search?k=5'
 
   (a graffiti wall. opencv-doc:graf3.png is the same wall seen from an oblique viewpoint, embedded by the
-   teacher. The default (int8) student's query ranks it 1st: 0.837 against astronaut.png's 0.756.
-   Add &mode=symmetric to embed the query with the teacher instead; graf3.png then leads clearly, 0.856 against
-   0.684.)
+   teacher; the default query model (the teacher in int8) ranks it first, well ahead of the next image. Add
+   &mode=symmetric to embed the query with the teacher itself, or send -F model=<id> to pick another served query
+   model (GET /models lists them).)
 
 MSG
 ASPNETCORE_URLS=${ASPNETCORE_URLS:-http://localhost:8080} exec dotnet src/RetrievalService.Api/bin/Release/net10.0/RetrievalService.Api.dll
