@@ -38,9 +38,9 @@ public static class KeyEndpoints
             request.HttpContext.Response.Headers.CacheControl = "no-store";
             return TypedResults.Created($"/keys/{key.Id}", new CreatedKeyResponse(Response(key), secret.Token));
         }
-        catch (ArgumentException e)
+        catch (InvalidApiKeyRequestException e)
         {
-            throw ApiProblemException.BadRequest(ProblemCodes.InvalidKeyRequest, e.Message.Split(" (Parameter", 2)[0]);
+            throw ApiProblemException.BadRequest(ProblemCodes.InvalidKeyRequest, e.Message);
         }
     }
 

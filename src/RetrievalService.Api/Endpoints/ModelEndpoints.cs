@@ -68,7 +68,7 @@ public static class ModelEndpoints
     private static ProblemHttpResult NotFound(string id, ModelCatalog catalog) => TypedResults.Problem(
         statusCode: StatusCodes.Status404NotFound,
         title: "No such query model.",
-        detail: $"No query model '{id}' is served here; the served ones are {string.Join(", ", catalog.Students.Select(s => $"'{s.Id}'"))}.",
+        detail: $"No query model '{id}' is served here; the served ones are {catalog.ServedStudents}.",
         extensions: new Dictionary<string, object?> { ["code"] = ProblemCodes.ModelNotFound });
 
     private static string Provider(OnnxEmbedder model) => model.ExecutionProvider.ToString().ToLowerInvariant();

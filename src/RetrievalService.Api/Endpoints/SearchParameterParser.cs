@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Primitives;
 using RetrievalService.Api.Errors;
+using RetrievalService.Embedding.Manifests;
 using RetrievalService.Embedding.Retrieval;
 using RetrievalService.Storage.Model;
 
@@ -66,7 +67,7 @@ internal static class SearchParameterParser
         {
             return null;
         }
-        if (value.Length is 0 or > 128 || !value.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '+' or '@' or '-'))
+        if (!ModelsOptions.IsModelId(value))
         {
             throw ApiProblemException.BadRequest(ProblemCodes.UnknownModel, $"model must be a model id (1..128 of A-Z a-z 0-9 . _ + @ -); got '{Clip(value)}'.");
         }

@@ -8,6 +8,6 @@ internal sealed class ModelsHealthCheck(ReadinessState readiness, ModelCatalog c
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(readiness.ModelsLoaded
-            ? HealthCheckResult.Healthy($"Teacher '{catalog.Teacher.Id}' and query models {string.Join(", ", catalog.Students.Select(s => $"'{s.Id}'"))} are loaded.")
+            ? HealthCheckResult.Healthy($"Teacher '{catalog.Teacher.Id}' and query models {catalog.ServedStudents} are loaded.")
             : HealthCheckResult.Unhealthy("The models are still loading."));
 }

@@ -36,6 +36,9 @@ public sealed class ModelCatalog
     /// <summary>The default query model (<c>Models:Student</c>).</summary>
     public ModelManifest Student => Students[0];
 
+    /// <summary>The served query models' ids, quoted, for messages: <c>'a', 'b'</c>.</summary>
+    public string ServedStudents => string.Join(", ", Students.Select(s => $"'{s.Id}'"));
+
     /// <summary>Retired query model ids and their replacements.</summary>
     public IReadOnlyDictionary<string, string> Retired { get; }
 

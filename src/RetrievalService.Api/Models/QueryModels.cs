@@ -44,13 +44,12 @@ public sealed class QueryModels : IAsyncDisposable
         {
             return queue;
         }
-        var served = string.Join(", ", catalog.Students.Select(s => $"'{s.Id}'"));
         if (catalog.Retired.TryGetValue(id, out var replacement))
         {
             throw new ApiProblemException(StatusCodes.Status410Gone, ProblemCodes.ModelRetired, "The query model is retired.",
                 $"The query model '{id}' is no longer served; use '{replacement}' (GET /models lists the served ones with their manifests).");
         }
-        throw ApiProblemException.BadRequest(ProblemCodes.UnknownModel, $"No query model '{id}' is served here; the served ones are {served}.");
+        throw ApiProblemException.BadRequest(ProblemCodes.UnknownModel, $"No query model '{id}' is served here; the served ones are {catalog.ServedStudents}.");
     }
 
     public async ValueTask DisposeAsync()

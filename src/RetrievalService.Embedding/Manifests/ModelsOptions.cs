@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
 
 namespace RetrievalService.Embedding.Manifests;
 
@@ -6,7 +7,7 @@ namespace RetrievalService.Embedding.Manifests;
 /// Which models run, named by id in one folder, for every host alike: the teacher whose space the gallery lives in (the
 /// API and the indexer) and the query-time student (the API).
 /// </summary>
-public sealed class ModelsOptions
+public sealed partial class ModelsOptions
 {
     /// <summary>Configuration section these options bind from.</summary>
     public const string SectionName = "Models";
@@ -45,9 +46,15 @@ public sealed class ModelsOptions
     /// <summary>The ids of the served query models: <see cref="Student"/> first, then the others of <see cref="Students"/>.</summary>
     public IReadOnlyList<string> ActiveStudents() => [Student, .. Students.Where(id => !string.Equals(id, Student, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal)];
 
+    /// <summary>Whether <paramref name="value"/> has the shape of a model id (A-Z a-z 0-9 . _ + @ -, 1..128 characters).</summary>
+    public static bool IsModelId(string value) => ModelId().IsMatch(value);
+
     /// <summary>Manifest path of the model <paramref name="id"/> inside <paramref name="directory"/>.</summary>
     public static string ManifestPath(string directory, string id) => Path.Combine(directory, id + ModelManifestJson.Suffix);
 
     /// <summary>The teacher's manifest, in the resolved <see cref="Directory"/>.</summary>
     public string TeacherManifestPath() => ManifestPath(ModelPaths.ResolveDirectory(Directory), Teacher);
+
+    [GeneratedRegex(IdPattern)]
+    private static partial Regex ModelId();
 }

@@ -81,7 +81,7 @@ internal static class KeysCommand
             {
                 return await body(services.GetRequiredService<ApiKeyStore>(), token);
             }
-            catch (ArgumentException e)
+            catch (InvalidApiKeyRequestException e)
             {
                 return IndexerErrors.Fail(ExitCodes.InputError, e.Message);
             }

@@ -16,7 +16,7 @@ public static class ApiKeyScopes
     public static IReadOnlyList<string> All { get; } = [Search, Index, Admin];
 
     /// <summary>The distinct scopes of a comma-separated list, in <see cref="All"/>'s order.</summary>
-    /// <exception cref="ArgumentException">The list is empty or names an unknown scope.</exception>
+    /// <exception cref="InvalidApiKeyRequestException">The list is empty or names an unknown scope.</exception>
     public static IReadOnlyList<string> Parse(string list)
     {
         ArgumentNullException.ThrowIfNull(list);
@@ -24,18 +24,18 @@ public static class ApiKeyScopes
     }
 
     /// <summary>The distinct scopes of <paramref name="scopes"/>, in <see cref="All"/>'s order.</summary>
-    /// <exception cref="ArgumentException">There is none, or one is not exactly a known scope.</exception>
+    /// <exception cref="InvalidApiKeyRequestException">There is none, or one is not exactly a known scope.</exception>
     public static IReadOnlyList<string> Normalize(IEnumerable<string> scopes)
     {
         ArgumentNullException.ThrowIfNull(scopes);
         var named = scopes.ToList();
         if (named.FirstOrDefault(s => !All.Contains(s, StringComparer.Ordinal)) is { } unknown)
         {
-            throw new ArgumentException($"Unknown scope '{unknown}'; scopes are {string.Join(", ", All)}.", nameof(scopes));
+            throw new InvalidApiKeyRequestException($"Unknown scope '{unknown}'; scopes are {string.Join(", ", All)}.");
         }
         if (named.Count == 0)
         {
-            throw new ArgumentException($"A key needs at least one scope of {string.Join(", ", All)}.", nameof(scopes));
+            throw new InvalidApiKeyRequestException($"A key needs at least one scope of {string.Join(", ", All)}.");
         }
         return All.Where(named.Contains).ToList();
     }

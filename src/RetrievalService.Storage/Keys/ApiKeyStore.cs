@@ -11,7 +11,7 @@ public sealed class ApiKeyStore(GalleryStore store)
     private const int MaxNameLength = 100;
 
     /// <summary>Creates a key; the returned secret's <see cref="ApiKeySecret.Token"/> exists nowhere else afterwards.</summary>
-    /// <exception cref="ArgumentException">The name is empty, too long or has control characters, or the scopes are invalid.</exception>
+    /// <exception cref="InvalidApiKeyRequestException">The name is empty, too long or has control characters, or the scopes are invalid.</exception>
     public async Task<(ApiKey Key, ApiKeySecret Secret)> CreateAsync(string name, IReadOnlyList<string> scopes, CancellationToken cancellationToken = default)
     {
         CheckName(name);
@@ -90,7 +90,7 @@ public sealed class ApiKeyStore(GalleryStore store)
         ArgumentNullException.ThrowIfNull(name);
         if (string.IsNullOrWhiteSpace(name) || name.Length > MaxNameLength || name.Any(char.IsControl))
         {
-            throw new ArgumentException($"A key's name is 1..{MaxNameLength} printable characters (who holds it, what for).", nameof(name));
+            throw new InvalidApiKeyRequestException($"A key's name is 1..{MaxNameLength} printable characters (who holds it, what for).");
         }
     }
 }
