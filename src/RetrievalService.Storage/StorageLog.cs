@@ -36,4 +36,16 @@ internal static partial class StorageLog
     [LoggerMessage(EventId = 8, Level = LogLevel.Warning,
         Message = "The gallery of model {ModelId} had no recorded image pipeline (indexed before it was recorded); it is now recorded as {Preprocessing}")]
     public static partial void PreprocessingAdopted(ILogger logger, string modelId, string preprocessing);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Information,
+        Message = "The gallery of model {ModelId} is live (none was declared)")]
+    public static partial void LiveGalleryDeclared(ILogger logger, string modelId);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning,
+        Message = "Switched the live gallery from model {FromModelId} to model {ToModelId}")]
+    public static partial void LiveGallerySwitched(ILogger logger, string fromModelId, string toModelId);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning,
+        Message = "Dropped the gallery of model {ModelId} ({Images} images)")]
+    public static partial void GalleryDropped(ILogger logger, string modelId, long images);
 }

@@ -31,6 +31,16 @@ internal static class Migrations
                 revoked_at timestamptz
             );
             """),
+        // Which teacher's gallery answers searches. One row; switched atomically once another gallery is complete, and a
+        // gallery that is live cannot be dropped (the foreign key).
+        new(4, "live gallery", """
+            CREATE TABLE live_gallery (
+                singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+                model_id text NOT NULL REFERENCES models (model_id),
+                previous_model_id text,
+                switched_at timestamptz NOT NULL DEFAULT now()
+            );
+            """),
     ];
 
     public static int Latest => All[^1].Version;
