@@ -20,6 +20,12 @@ public static class ExitCodes
     /// <summary>The database is unreachable or failed; batches reported as stored before it are kept.</summary>
     public const int DatabaseError = 4;
 
+    /// <summary>
+    /// <c>gallery switch</c> was refused: the gallery does not hold exactly the live one's images (counts and some ids on
+    /// stderr); nothing was switched. Not an input error: indexing the rest and switching again succeeds.
+    /// </summary>
+    public const int GalleryIncomplete = 5;
+
     /// <summary>Interrupted (Ctrl+C); batches reported as stored are kept, a rerun resumes.</summary>
     public const int Cancelled = CommandErrors.Interrupted;
 }

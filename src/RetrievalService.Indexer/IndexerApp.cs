@@ -15,13 +15,14 @@ public static class IndexerApp
         // Progress and logs go to stderr; stdout carries only results (stats), so it can be piped.
         AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         var overrides = configuration ?? new Dictionary<string, string?>();
-        var root = new RootCommand("Indexes gallery images with the teacher model into PostgreSQL + pgvector, maintains the gallery, and manages the API's keys.")
+        var root = new RootCommand("Indexes gallery images with the teacher model into PostgreSQL + pgvector, maintains the gallery, switches the live one between teachers, and manages the API's keys.")
         {
             IndexCommand.Create(overrides),
             DeleteCommand.Create(overrides),
             StatsCommand.Create(overrides),
             ReindexHnswCommand.Create(overrides),
             KeysCommand.Create(overrides),
+            GalleryCommand.Create(overrides),
         };
         return await root.Parse(args).InvokeAsync();
     }
