@@ -59,13 +59,5 @@ public sealed class KeysCommandTests : IsolatedTest
         Assert.StartsWith("indexer: ", stderr, StringComparison.Ordinal);
     }
 
-    private async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
-    {
-        using var child = await Runner.StartChildAsync(args);
-        var stdout = child.StandardOutput.ReadToEndAsync();
-        var stderr = child.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await child.WaitForExitAsync(timeout.Token);
-        return (child.ExitCode, await stdout, await stderr);
-    }
+    private Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args) => Runner.RunChildAsync(args);
 }

@@ -34,6 +34,17 @@ public sealed class IndexerRunner(string schema)
         return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
     }
 
+    /// <summary>Runs <c>dotnet indexer.dll args…</c> to its end (at most a minute), as a script would; stdout and stderr as written.</summary>
+    public async Task<(int Exit, string Stdout, string Stderr)> RunChildAsync(params string[] args)
+    {
+        using var child = await StartChildAsync(args);
+        var stdout = child.StandardOutput.ReadToEndAsync();
+        var stderr = child.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await child.WaitForExitAsync(timeout.Token);
+        return (child.ExitCode, await stdout, await stderr);
+    }
+
     /// <summary>The <c>--report</c> file as a JSON document.</summary>
     public static JsonElement ReadReport(string path)
     {
