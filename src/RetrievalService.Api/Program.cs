@@ -23,7 +23,6 @@ builder.Services.AddApiProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
 builder.Services.AddGalleryStore();
 builder.Services.AddRetrievalModels();
-builder.Services.AddGalleryIndexing();
 builder.Services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<SearchService>();
 builder.Services.AddInferenceAdmission();
@@ -62,6 +61,7 @@ app.MapSearch();
 app.MapIndex();
 app.MapImages();
 app.MapModels();
+app.MapGalleries();
 app.MapKeys();
 
 await app.RunAsync();

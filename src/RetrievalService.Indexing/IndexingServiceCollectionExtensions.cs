@@ -13,6 +13,14 @@ namespace RetrievalService.Indexing;
 /// <summary>Registers gallery indexing.</summary>
 public static class IndexingServiceCollectionExtensions
 {
+    /// <summary>Binds <see cref="IndexingOptions"/> from <c>Indexing</c>, validated at start: for hosts that build their own pipelines.</summary>
+    public static IServiceCollection AddIndexingOptions(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<IndexingOptions>().BindConfiguration(IndexingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        return services;
+    }
+
     /// <summary>
     /// Binds <see cref="IndexingOptions"/> from <c>Indexing</c> (validated at start) and registers the singleton
     /// <see cref="Pipeline.IndexingPipeline"/>, plus, unless already registered: the embedding core (<c>AddEmbedding</c>), the
@@ -22,9 +30,8 @@ public static class IndexingServiceCollectionExtensions
     public static IServiceCollection AddGalleryIndexing(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<IndexingOptions>().BindConfiguration(IndexingOptions.SectionName)
-            .ValidateDataAnnotations().ValidateOnStart();
-        // The API registers these itself too; registering twice would start two schema migrators.
+        services.AddIndexingOptions();
+        // A host may have registered these itself; registering twice would start two schema migrators.
         if (!services.Any(d => d.ServiceType == typeof(ImagePipeline)))
         {
             services.AddEmbedding();

@@ -24,21 +24,29 @@ public static class ImageEndpoints
 
     /// <summary>A gallery image's id, source, hash and metadata.</summary>
     public static async Task<Results<Ok<ImageResponse>, ProblemHttpResult>> GetAsync(
-        string id, GalleryStore store, ModelCatalog catalog, CancellationToken cancellationToken)
+        string id, GalleryStore store, Galleries galleries, CancellationToken cancellationToken)
     {
         CheckId(id);
-        var image = await store.GetAsync(catalog.Teacher.Id, id, cancellationToken);
+        var image = await store.GetAsync(galleries.Live.Teacher.Id, id, cancellationToken);
         return image is null
             ? NotFound(id)
             : TypedResults.Ok(new ImageResponse(image.Id, image.ModelId, image.ContentSha256, image.Source, image.Metadata, image.CreatedAt, image.UpdatedAt));
     }
 
-    /// <summary>Remove an image from the gallery: 204 when deleted, 404 when there was no such image.</summary>
+    /// <summary>
+    /// Remove an image from the gallery, and during a teacher upgrade from the gallery being rebuilt too (so the switch
+    /// does not bring it back): 204 when deleted, 404 when there was no such image.
+    /// </summary>
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        string id, GalleryStore store, ModelCatalog catalog, CancellationToken cancellationToken)
+        string id, GalleryStore store, Galleries galleries, CancellationToken cancellationToken)
     {
         CheckId(id);
-        return await store.DeleteAsync(catalog.Teacher.Id, id, cancellationToken) ? TypedResults.NoContent() : NotFound(id);
+        var deleted = false;
+        foreach (var gallery in galleries.WriteTargets)
+        {
+            deleted |= await store.DeleteAsync(gallery.Teacher.Id, id, cancellationToken);
+        }
+        return deleted ? TypedResults.NoContent() : NotFound(id);
     }
 
     private static ProblemHttpResult NotFound(string id) => TypedResults.Problem(

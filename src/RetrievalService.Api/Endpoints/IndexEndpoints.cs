@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using RetrievalService.Api.Configuration;
 using RetrievalService.Api.Http;
+using RetrievalService.Api.Models;
 using RetrievalService.Api.Security;
 using RetrievalService.Api.Telemetry;
 using RetrievalService.Indexing;
-using RetrievalService.Indexing.Pipeline;
 using RetrievalService.Storage.Keys;
 
 namespace RetrievalService.Api.Endpoints;
@@ -28,9 +28,12 @@ public static class IndexEndpoints
         return group;
     }
 
-    /// <summary>Index uploaded images with the teacher; one outcome per file, 200 even when some are rejected.</summary>
+    /// <summary>
+    /// Index uploaded images with the teacher; one outcome per file, 200 even when some are rejected. During a teacher
+    /// upgrade the files are indexed into the gallery being rebuilt first, then into the live one, whose outcomes answer.
+    /// </summary>
     public static async Task<Ok<IndexResponse>> IndexAsync(
-        HttpRequest request, IndexingPipeline indexing, InferenceSlots slots, IOptions<ApiLimitsOptions> limits, ApiTelemetry telemetry,
+        HttpRequest request, Galleries galleries, InferenceSlots slots, IOptions<ApiLimitsOptions> limits, ApiTelemetry telemetry,
         CancellationToken cancellationToken)
     {
         var options = limits.Value;
@@ -38,12 +41,16 @@ public static class IndexEndpoints
         var items = await IndexFormReader.ReadAsync(request, options.MaxIndexRequestBytes, options.MaxIndexFiles, options.MaxMetadataChars, cancellationToken);
         // As for /search: the slot is taken once the upload is complete.
         using var slot = await slots.EnterAsync(cancellationToken);
-        IReadOnlyList<IndexItemResult> results;
+        IReadOnlyList<IndexItemResult> results = [];
+        var targets = galleries.WriteTargets;
         using (ApiTelemetry.Source.StartActivity("index")?.SetTag("files", items.Count))
         {
-            results = await indexing.IndexAsync(items, cancellationToken);
+            foreach (var gallery in targets)
+            {
+                results = await gallery.Indexing.IndexAsync(items, cancellationToken);
+            }
         }
-        var response = new IndexResponse(indexing.TeacherId, Count(results, IndexItemStatus.Stored), Count(results, IndexItemStatus.Unchanged),
+        var response = new IndexResponse(targets[^1].Teacher.Id, Count(results, IndexItemStatus.Stored), Count(results, IndexItemStatus.Unchanged),
             Count(results, IndexItemStatus.Rejected), results.Select(r => new IndexedItem(r.Id, r.Status, r.Code, r.Reason)).ToList());
         telemetry.RecordIndexed("stored", response.Stored);
         telemetry.RecordIndexed("unchanged", response.Unchanged);

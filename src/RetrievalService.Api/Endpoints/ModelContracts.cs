@@ -3,10 +3,11 @@ using RetrievalService.Embedding.Manifests;
 namespace RetrievalService.Api.Endpoints;
 
 /// <summary>The answer of <c>GET /models</c>.</summary>
-/// <param name="Teacher">The teacher whose space the gallery lives in.</param>
-/// <param name="Students">The served query models, the default first.</param>
+/// <param name="Teacher">The teacher whose gallery answers searches (the live one).</param>
+/// <param name="Students">The query models that search it, the default first.</param>
 /// <param name="Retired">Query models no longer served, with their replacements.</param>
-public sealed record ModelsResponse(ActiveModel Teacher, IReadOnlyList<ActiveStudent> Students, IReadOnlyList<RetiredModel> Retired);
+/// <param name="Galleries">Every gallery this instance serves: the live one, and during a teacher upgrade the one being rebuilt.</param>
+public sealed record ModelsResponse(ActiveModel Teacher, IReadOnlyList<ActiveStudent> Students, IReadOnlyList<RetiredModel> Retired, IReadOnlyList<GalleryState> Galleries);
 
 /// <summary>A query model no longer served.</summary>
 /// <param name="Id">Its id; a search naming it is answered 410.</param>

@@ -60,7 +60,7 @@ internal static class SearchParameterParser
         return (int)Math.Clamp(k, int.MinValue, int.MaxValue);
     }
 
-    // Which served model it is, QueryModels decides; here only the shape, and that a query model goes with asymmetric mode.
+    // Which served model it is, Galleries.QueryModel decides; here only the shape, and that a query model goes with asymmetric mode.
     private static string? ParseModel(string? value, SearchMode mode)
     {
         if (value is null)

@@ -24,6 +24,11 @@ public static class ProblemCodes
     public const string InvalidEmbedding = "invalid-embedding";
     public const string ModelRetired = "model-retired";
     public const string ModelNotFound = "model-not-found";
+    public const string ModelNotLive = "model-not-live";
+    public const string UnknownTeacher = "unknown-teacher";
+    public const string GalleryIncomplete = "gallery-incomplete";
+    public const string SwitchConflict = "switch-conflict";
+    public const string GalleryNotServed = "gallery-not-served";
     public const string InvalidIds = "invalid-ids";
     public const string InvalidMetadata = "invalid-metadata";
     public const string InvalidId = "invalid-id";

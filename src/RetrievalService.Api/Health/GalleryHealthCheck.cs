@@ -1,20 +1,22 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using RetrievalService.Api.Errors;
 using RetrievalService.Api.Models;
 using RetrievalService.Storage;
 using RetrievalService.Storage.Errors;
 
 namespace RetrievalService.Api.Health;
 
-/// <summary>Ready when the database answers, the schema is at this build's version and the teacher's gallery exists.</summary>
-internal sealed class GalleryHealthCheck(GalleryStore store, ModelCatalog catalog) : IHealthCheck
+/// <summary>Ready when the database answers, the schema is at this build's version, and the live gallery exists and is served here.</summary>
+internal sealed class GalleryHealthCheck(GalleryStore store, Galleries galleries) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
             await store.EnsureSchemaAsync(cancellationToken);
-            var count = await store.CountAsync(catalog.Teacher.Id, cancellationToken);
-            return HealthCheckResult.Healthy($"Schema '{store.Options.Schema}' is current; the '{catalog.Teacher.Id}' gallery holds {count} images.");
+            var teacher = galleries.Live.Teacher.Id;
+            var count = await store.CountAsync(teacher, cancellationToken);
+            return HealthCheckResult.Healthy($"Schema '{store.Options.Schema}' is current; the live '{teacher}' gallery holds {count} images.");
         }
         catch (GalleryUnavailableException)
         {
@@ -23,6 +25,11 @@ internal sealed class GalleryHealthCheck(GalleryStore store, ModelCatalog catalo
         }
         catch (GalleryStoreException e)
         {
+            return HealthCheckResult.Unhealthy(e.Message);
+        }
+        catch (ApiProblemException e)
+        {
+            // The live gallery moved to a teacher this instance does not load: out of rotation until restarted.
             return HealthCheckResult.Unhealthy(e.Message);
         }
     }

@@ -8,6 +8,6 @@ internal sealed class ModelsHealthCheck(ReadinessState readiness, ModelCatalog c
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(readiness.ModelsLoaded
-            ? HealthCheckResult.Healthy($"Teacher '{catalog.Teacher.Id}' and query models {catalog.ServedStudents} are loaded.")
+            ? HealthCheckResult.Healthy(string.Join("; ", catalog.Teachers.Select(t => $"teacher '{t.Teacher.Id}' and query models {t.StudentList} are loaded")) + ".")
             : HealthCheckResult.Unhealthy("The models are still loading."));
 }

@@ -1,55 +1,42 @@
-using RetrievalService.Api.Configuration;
 using RetrievalService.Embedding.Manifests;
-using RetrievalService.Indexing.Pipeline;
 
 namespace RetrievalService.Api.Models;
 
 /// <summary>
-/// The manifests of the configured teacher and query models, checked against each other when the catalog is created
-/// (<see cref="ModelCompatibility"/>): a query model that does not live in the teacher's space is refused at start-up.
+/// The manifests of the configured teachers and query models, checked against each other when the catalog is created
+/// (<see cref="ModelCompatibility"/>): a query model that does not live in its teacher's space is refused at start-up.
+/// Normally one teacher; during a teacher upgrade also the next one (<c>Models:Next</c>) with its own query models.
 /// </summary>
 public sealed class ModelCatalog
 {
-    /// <summary>DI key of the teacher's embedder, shared with the <see cref="IndexingPipeline"/> so one session serves both.</summary>
-    public const string TeacherKey = IndexingPipeline.TeacherKey;
-
-    private readonly Dictionary<string, ModelManifest> students;
-
-    private ModelCatalog(string directory, ModelManifest teacher, IReadOnlyList<ModelManifest> students, IReadOnlyDictionary<string, string> retired)
+    private ModelCatalog(string directory, TeacherModels current, TeacherModels? next, IReadOnlyDictionary<string, string> retired)
     {
         Directory = directory;
-        Teacher = teacher;
-        Students = students;
+        Current = current;
+        Next = next;
         Retired = retired;
-        this.students = students.ToDictionary(s => s.Id, StringComparer.Ordinal);
     }
 
     /// <summary>The resolved models folder.</summary>
     public string Directory { get; }
 
-    /// <summary>The teacher's manifest.</summary>
-    public ModelManifest Teacher { get; }
+    /// <summary><c>Models:Teacher</c> and its query models.</summary>
+    public TeacherModels Current { get; }
 
-    /// <summary>The served query models, the default first.</summary>
-    public IReadOnlyList<ModelManifest> Students { get; }
+    /// <summary><c>Models:Next</c>: the teacher a gallery is being rebuilt for, and its query models; null when none.</summary>
+    public TeacherModels? Next { get; }
 
-    /// <summary>The default query model (<c>Models:Student</c>).</summary>
-    public ModelManifest Student => Students[0];
-
-    /// <summary>The served query models' ids, quoted, for messages: <c>'a', 'b'</c>.</summary>
-    public string ServedStudents => string.Join(", ", Students.Select(s => $"'{s.Id}'"));
+    /// <summary>Every configured teacher with its query models, the current one first.</summary>
+    public IEnumerable<TeacherModels> Teachers => Next is null ? [Current] : [Current, Next];
 
     /// <summary>Retired query model ids and their replacements.</summary>
     public IReadOnlyDictionary<string, string> Retired { get; }
 
-    /// <summary>Manifest path of the teacher.</summary>
-    public string TeacherManifestPath => ModelsOptions.ManifestPath(Directory, Teacher.Id);
-
     /// <summary>Manifest path of the model <paramref name="id"/>.</summary>
     public string ManifestPath(string id) => ModelsOptions.ManifestPath(Directory, id);
 
-    /// <summary>The served query model <paramref name="id"/>; null when it is not served.</summary>
-    public ModelManifest? FindStudent(string id) => students.GetValueOrDefault(id);
+    /// <summary>The configured query model <paramref name="id"/>, whichever teacher it is fitted to; null when none is.</summary>
+    public ModelManifest? FindStudent(string id) => Teachers.Select(t => t.FindStudent(id)).FirstOrDefault(s => s is not null);
 
     /// <summary>Reads every manifest and checks roles, dimensions and each query model's declared teacher.</summary>
     /// <exception cref="IncompatibleModelsException">A manifest is missing, a pair is incompatible, or a retirement names no served model.</exception>
@@ -57,44 +44,63 @@ public sealed class ModelCatalog
     {
         ArgumentNullException.ThrowIfNull(options);
         var directory = ModelPaths.ResolveDirectory(options.Directory);
-        var teacher = Read(directory, options.Teacher, "Models:Teacher");
+        var current = LoadTeacher(directory, options.Teacher, options.ActiveStudents(), "Models:Teacher", id => id == options.Student ? "Models:Student" : "Models:Students");
+        var next = options.Next.IsConfigured ? LoadNext(directory, options.Next, current) : null;
+        var catalog = new ModelCatalog(directory, current, next, new Dictionary<string, string>(options.Retired, StringComparer.Ordinal));
+        catalog.CheckRetired();
+        return catalog;
+    }
+
+    private static TeacherModels LoadNext(string directory, NextTeacherOptions options, TeacherModels current)
+    {
+        if (options.Teacher == current.Teacher.Id)
+        {
+            throw new IncompatibleModelsException($"Refusing to start: Models:Next:Teacher is '{options.Teacher}', the current teacher; name the teacher being upgraded to, or remove Models:Next.");
+        }
+        if (options.ActiveStudents().Count == 0)
+        {
+            throw new IncompatibleModelsException($"Refusing to start: Models:Next:Teacher is '{options.Teacher}' but Models:Next:Student is not set; name the query model for its gallery.");
+        }
+        foreach (var id in options.ActiveStudents().Prepend(options.Teacher!).Where(id => !ModelsOptions.IsModelId(id)))
+        {
+            throw new IncompatibleModelsException($"Refusing to start: Models:Next names '{id}', which is not a model id (A-Z a-z 0-9 . _ + @ -).");
+        }
+        return LoadTeacher(directory, options.Teacher!, options.ActiveStudents(), "Models:Next:Teacher", _ => "Models:Next:Students");
+    }
+
+    private static TeacherModels LoadTeacher(string directory, string teacherId, IReadOnlyList<string> studentIds, string teacherSetting, Func<string, string> studentSetting)
+    {
+        var teacher = Read(directory, teacherId, teacherSetting);
         if (teacher.Role != ModelRole.Teacher)
         {
-            throw new IncompatibleModelsException($"Models:Teacher names '{teacher.Id}', whose manifest has role '{teacher.Role}', not teacher.");
+            throw new IncompatibleModelsException($"{teacherSetting} names '{teacher.Id}', whose manifest has role '{teacher.Role}', not teacher.");
         }
-        var students = options.ActiveStudents()
-            .Select(id => Read(directory, id, id == options.Student ? "Models:Student" : "Models:Students"))
-            .ToList();
+        var students = studentIds.Select(id => Read(directory, id, studentSetting(id))).ToList();
         foreach (var student in students)
         {
-            Check(teacher, student);
-        }
-        CheckRetired(options.Retired, students);
-        return new ModelCatalog(directory, teacher, students, new Dictionary<string, string>(options.Retired, StringComparer.Ordinal));
-    }
-
-    private static void Check(ModelManifest teacher, ModelManifest student)
-    {
-        if (ModelCompatibility.Incompatibility(teacher, student) is { } reason)
-        {
-            throw new IncompatibleModelsException(
-                $"Refusing to start: {reason}. Set Models:Student (and Models:Students) to students fitted to '{teacher.Id}' " +
-                "(their manifests' compatibleWith must name the teacher's id and sha256), or Models:Teacher to the students' teacher.");
-        }
-    }
-
-    private static void CheckRetired(IReadOnlyDictionary<string, string> retired, IReadOnlyList<ModelManifest> students)
-    {
-        foreach (var (id, replacement) in retired)
-        {
-            if (students.Any(s => s.Id == id))
-            {
-                throw new IncompatibleModelsException($"Refusing to start: Models:Retired names '{id}', which Models:Student or Models:Students still serves.");
-            }
-            if (!students.Any(s => s.Id == replacement))
+            if (ModelCompatibility.Incompatibility(teacher, student) is { } reason)
             {
                 throw new IncompatibleModelsException(
-                    $"Refusing to start: Models:Retired sends '{id}' to '{replacement}', which is not served; name one of {string.Join(", ", students.Select(s => s.Id))}.");
+                    $"Refusing to start: {reason}. Set {studentSetting(student.Id)} to students fitted to '{teacher.Id}' " +
+                    $"(their manifests' compatibleWith must name the teacher's id and sha256), or {teacherSetting} to the students' teacher.");
+            }
+        }
+        return new TeacherModels(teacher, students);
+    }
+
+    private void CheckRetired()
+    {
+        var served = Teachers.SelectMany(t => t.Students).Select(s => s.Id).ToList();
+        foreach (var (id, replacement) in Retired)
+        {
+            if (served.Contains(id))
+            {
+                throw new IncompatibleModelsException($"Refusing to start: Models:Retired names '{id}', which Models:Student or Models:Students still serves (or Models:Next).");
+            }
+            if (!served.Contains(replacement))
+            {
+                throw new IncompatibleModelsException(
+                    $"Refusing to start: Models:Retired sends '{id}' to '{replacement}', which is not served; name one of {string.Join(", ", served)}.");
             }
         }
     }

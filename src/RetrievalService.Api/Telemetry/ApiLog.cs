@@ -22,4 +22,10 @@ internal static partial class ApiLog
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Error, Message = "Unhandled error")]
     public static partial void Unhandled(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 20, Level = LogLevel.Warning, Message = "The live gallery moved from {FromTeacher} to {ToTeacher} (served here: {Served})")]
+    public static partial void LiveGalleryChanged(ILogger logger, string fromTeacher, string toTeacher, bool served);
+
+    [LoggerMessage(EventId = 21, Level = LogLevel.Warning, Message = "Could not read the live gallery or measure the galleries; keeping the last state: {Detail}")]
+    public static partial void GalleryMonitorFailed(ILogger logger, string detail);
 }

@@ -22,12 +22,13 @@ public sealed class ApiTelemetry
     private readonly Histogram<double> searchDuration;
     private readonly Histogram<int> batchSize;
     private readonly Counter<long> indexedImages;
+    private readonly Meter meter;
 
     /// <summary>Creates the instruments on a meter owned by <paramref name="meterFactory"/>.</summary>
     public ApiTelemetry(IMeterFactory meterFactory)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
-        var meter = meterFactory.Create(Name);
+        meter = meterFactory.Create(Name);
         var advice = new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets };
         embedDuration = meter.CreateHistogram("retrieval.embed.duration", "s",
             "Query embedding time: batching queue wait plus inference.", advice: advice);
@@ -38,6 +39,19 @@ public sealed class ApiTelemetry
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64] });
         indexedImages = meter.CreateCounter<long>("retrieval.indexed.images", "{image}",
             "Images handled by /index, by outcome (stored, unchanged, rejected).");
+    }
+
+    /// <summary>
+    /// Publishes the served galleries' sizes (tagged <c>teacher</c> and <c>live</c>) and, during a teacher upgrade, how many
+    /// images keep the rebuilt gallery from a switch (missing, stale or extra, tagged <c>teacher</c>), read at each scrape
+    /// from the last measurement.
+    /// </summary>
+    public void ObserveGalleries(Func<IEnumerable<Measurement<long>>> images, Func<IEnumerable<Measurement<long>>> upgradeRemaining)
+    {
+        meter.CreateObservableGauge("retrieval.gallery.images", images, "{image}",
+            "Images in each served teacher's gallery, at the last measurement.");
+        meter.CreateObservableGauge("retrieval.gallery.upgrade.remaining", upgradeRemaining, "{image}",
+            "Images the rebuilt gallery still lacks, holds with other content or metadata, or holds in excess of the live one; 0 when a switch would be accepted.");
     }
 
     /// <summary>Records one query's embed stage.</summary>

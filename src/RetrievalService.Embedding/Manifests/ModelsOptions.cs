@@ -43,8 +43,14 @@ public sealed partial class ModelsOptions
     /// </summary>
     public Dictionary<string, string> Retired { get; set; } = [];
 
+    /// <summary>
+    /// A teacher upgrade in progress: the next teacher, whose gallery is filled while <see cref="Teacher"/>'s answers, and
+    /// the query models fitted to it. Empty <see cref="NextTeacherOptions.Teacher"/>: none.
+    /// </summary>
+    public NextTeacherOptions Next { get; set; } = new();
+
     /// <summary>The ids of the served query models: <see cref="Student"/> first, then the others of <see cref="Students"/>.</summary>
-    public IReadOnlyList<string> ActiveStudents() => [Student, .. Students.Where(id => !string.Equals(id, Student, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal)];
+    public IReadOnlyList<string> ActiveStudents() => DefaultFirst(Student, Students);
 
     /// <summary>Whether <paramref name="value"/> has the shape of a model id (A-Z a-z 0-9 . _ + @ -, 1..128 characters).</summary>
     public static bool IsModelId(string value) => ModelId().IsMatch(value);
@@ -54,6 +60,10 @@ public sealed partial class ModelsOptions
 
     /// <summary>The teacher's manifest, in the resolved <see cref="Directory"/>.</summary>
     public string TeacherManifestPath() => ManifestPath(ModelPaths.ResolveDirectory(Directory), Teacher);
+
+    /// <summary><paramref name="defaultId"/>, then the other ids of <paramref name="ids"/> once each.</summary>
+    internal static IReadOnlyList<string> DefaultFirst(string defaultId, IEnumerable<string> ids) =>
+        [defaultId, .. ids.Where(id => !string.Equals(id, defaultId, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal)];
 
     [GeneratedRegex(IdPattern)]
     private static partial Regex ModelId();

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using RetrievalService.Api.Errors;
+using RetrievalService.Api.Models;
+using RetrievalService.Api.Security;
+using RetrievalService.Storage;
+using RetrievalService.Storage.Errors;
+using RetrievalService.Storage.Keys;
+
+namespace RetrievalService.Api.Endpoints;
+
+/// <summary>
+/// <c>POST /galleries/{teacher}/live</c>: the admin's switch of a teacher upgrade (the same as <c>indexer gallery switch</c>).
+/// Progress is in <c>GET /models</c>.
+/// </summary>
+public static class GalleryEndpoints
+{
+    /// <summary>Maps the galleries group, behind the admin scope.</summary>
+    public static RouteGroupBuilder MapGalleries(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/galleries").WithTags("Galleries").RequireScope(ApiKeyScopes.Admin).RequireQuota(ApiKeyScopes.Admin);
+        group.MapPost("/{teacher}/live", SwitchAsync).WithName("SwitchLiveGallery")
+            .WithSummary("Make this teacher's gallery the one that answers searches, atomically, once it holds exactly the live gallery's images.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return group;
+    }
+
+    /// <summary>Switches the live gallery to <paramref name="teacher"/>'s; 200 with the live gallery, also when it already was.</summary>
+    public static async Task<Ok<LiveGalleryResponse>> SwitchAsync(string teacher, Galleries galleries, GalleryStore store, CancellationToken cancellationToken)
+    {
+        if (galleries.Find(teacher) is null)
+        {
+            throw ApiProblemException.BadRequest(ProblemCodes.UnknownTeacher,
+                $"This instance serves no teacher '{teacher}'; it serves {string.Join(", ", galleries.All.Select(g => $"'{g.Teacher.Id}'"))}. " +
+                "A teacher's gallery can become live only where its models are loaded (Models:Next).");
+        }
+        var from = galleries.LiveState?.ModelId ?? galleries.Current.Teacher.Id;
+        try
+        {
+            var live = await store.SwitchLiveGalleryAsync(from, teacher, cancellationToken);
+            galleries.Publish(live);
+            return TypedResults.Ok(LiveGalleryResponse.From(live));
+        }
+        catch (GalleryIncompleteException e)
+        {
+            throw new ApiProblemException(StatusCodes.Status409Conflict, ProblemCodes.GalleryIncomplete, "The gallery is not complete.", e.Message);
+        }
+        catch (LiveGalleryException e)
+        {
+            throw new ApiProblemException(StatusCodes.Status409Conflict, ProblemCodes.SwitchConflict, "The live gallery changed.",
+                $"{e.Message} Read GET /models and switch again if still wanted.");
+        }
+    }
+}

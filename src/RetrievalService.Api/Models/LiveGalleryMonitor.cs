@@ -1,0 +1,73 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Options;
+using RetrievalService.Api.Configuration;
+using RetrievalService.Api.Telemetry;
+using RetrievalService.Storage;
+using RetrievalService.Storage.Errors;
+
+namespace RetrievalService.Api.Models;
+
+/// <summary>
+/// Follows the live gallery in the database, so a switch made by another instance or by <c>indexer gallery switch</c>
+/// reaches this one within <see cref="GalleriesOptions.LiveRefreshMs"/>, and measures the galleries for <c>GET /models</c>
+/// and the metrics every <see cref="GalleriesOptions.ProgressRefreshMs"/>. A database outage leaves the last state in place.
+/// </summary>
+internal sealed class LiveGalleryMonitor(
+    Galleries galleries, GalleryStore store, ReadinessState readiness, ApiTelemetry telemetry, IOptions<GalleriesOptions> options,
+    ILogger<LiveGalleryMonitor> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        telemetry.ObserveGalleries(ImageGauges, UpgradeGauges);
+        var refresh = TimeSpan.FromMilliseconds(options.Value.LiveRefreshMs);
+        var measureEvery = TimeSpan.FromMilliseconds(options.Value.ProgressRefreshMs);
+        var measuredAt = DateTimeOffset.MinValue;
+        using var timer = new PeriodicTimer(refresh);
+        do
+        {
+            // Start-up reads the live gallery itself; until it has, there is nothing to follow.
+            if (!readiness.ModelsLoaded)
+            {
+                continue;
+            }
+            try
+            {
+                if (await store.GetLiveGalleryAsync(stoppingToken) is { } live)
+                {
+                    galleries.Publish(live);
+                }
+                if (DateTimeOffset.UtcNow - measuredAt >= measureEvery)
+                {
+                    galleries.Progress = await MeasureAsync(stoppingToken);
+                    measuredAt = galleries.Progress.MeasuredAt;
+                }
+            }
+            catch (GalleryStoreException e)
+            {
+                ApiLog.GalleryMonitorFailed(logger, e.Message);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private IEnumerable<Measurement<long>> ImageGauges() =>
+        galleries.Progress?.Images.Select(i => new Measurement<long>(i.Value,
+            new KeyValuePair<string, object?>("teacher", i.Key), new KeyValuePair<string, object?>("live", i.Key == galleries.LiveState?.ModelId)))
+        ?? [];
+
+    private IEnumerable<Measurement<long>> UpgradeGauges() =>
+        galleries.Progress?.Upgrade is { } c
+            ? [new Measurement<long>(c.Missing + c.Stale + c.Extra, new KeyValuePair<string, object?>("teacher", c.NextModelId))]
+            : [];
+
+    private async Task<GalleryProgress> MeasureAsync(CancellationToken ct)
+    {
+        var images = (await store.GetStatsAsync(ct))
+            .Where(s => galleries.Find(s.Model.ModelId) is not null)
+            .ToDictionary(s => s.Model.ModelId, s => s.Count, StringComparer.Ordinal);
+        var upgrade = galleries.Pending is { } pending && galleries.LiveState is { } live && images.ContainsKey(pending.Teacher.Id)
+            ? await store.CompareGalleriesAsync(live.ModelId, pending.Teacher.Id, ct)
+            : null;
+        return new GalleryProgress(images, upgrade, DateTimeOffset.UtcNow);
+    }
+}
