@@ -18,7 +18,7 @@ public static class ModelEndpoints
     /// <summary>Maps the models group.</summary>
     public static RouteGroupBuilder MapModels(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/models").WithTags("Models").RequireScope(ApiKeyScopes.Search).RequireQuota(ApiKeyScopes.Search);
+        var group = endpoints.MapScopedGroup("/models", "Models", ApiKeyScopes.Search);
         group.MapGet("", GetModels).WithName("GetModels").WithSummary("The teacher and the served query models, their manifests and compatibility.");
         group.MapGet("/{id}", GetModel).WithName("GetModel")
             .WithSummary("A served query model: its manifest (input convention, provenance, metrics) and its ONNX file's size and SHA-256.")
