@@ -55,7 +55,7 @@ app.UseAuthorization();
 
 // One document, at one fixed path: the default pattern answers any other name with a plain-text 404 of its own.
 app.MapOpenApi("/openapi/v1.json");
-app.MapPrometheusScrapingEndpoint().RequireScope(ApiKeyScopes.Admin).RequireQuota(ApiKeyScopes.Admin);
+app.MapPrometheusScrapingEndpoint().RequireScopeAndQuota(ApiKeyScopes.Admin);
 app.MapApiHealthChecks();
 app.MapSearch();
 app.MapIndex();

@@ -1,6 +1,6 @@
 using System.CommandLine;
+using RetrievalService.Cli;
 using RetrievalService.Evaluator.Commands;
-using Spectre.Console;
 
 namespace RetrievalService.Evaluator;
 
@@ -12,7 +12,7 @@ public static class EvaluatorApp
     public static async Task<int> RunAsync(string[] args)
     {
         // Progress and logs go to stderr; stdout carries only results (the tables), so it can be piped.
-        AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        ProgressConsole.UseStandardError();
         var root = new RootCommand("Evaluates retrieval models with the revisited Oxford/Paris protocol (mAP Easy/Medium/Hard, mP@k).")
         {
             EvaluateCommand.Create(),

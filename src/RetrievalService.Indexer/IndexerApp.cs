@@ -1,6 +1,6 @@
 using System.CommandLine;
+using RetrievalService.Cli;
 using RetrievalService.Indexer.Commands;
-using Spectre.Console;
 
 namespace RetrievalService.Indexer;
 
@@ -13,7 +13,7 @@ public static class IndexerApp
     public static async Task<int> RunAsync(string[] args, IReadOnlyDictionary<string, string?>? configuration = null)
     {
         // Progress and logs go to stderr; stdout carries only results (stats), so it can be piped.
-        AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        ProgressConsole.UseStandardError();
         var overrides = configuration ?? new Dictionary<string, string?>();
         var root = new RootCommand("Indexes gallery images with the teacher model into PostgreSQL + pgvector, maintains the gallery, switches the live one between teachers, and manages the API's keys.")
         {

@@ -1,9 +1,9 @@
 using System.CommandLine;
+using RetrievalService.Cli;
 using RetrievalService.ModelTool.Commands;
-using Spectre.Console;
 
 // Progress and diagnostics go to stderr; stdout carries only results (paths of what was written).
-AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+ProgressConsole.UseStandardError();
 
 var root = new RootCommand("Builds the project's teacher and student ONNX models and their manifests.")
 {

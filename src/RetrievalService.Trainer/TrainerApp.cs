@@ -1,6 +1,6 @@
 using System.CommandLine;
+using RetrievalService.Cli;
 using RetrievalService.Trainer.Commands;
-using Spectre.Console;
 
 namespace RetrievalService.Trainer;
 
@@ -12,7 +12,7 @@ public static class TrainerApp
     public static async Task<int> RunAsync(string[] args)
     {
         // Progress and logs go to stderr; stdout carries only the result (the exported manifest's path).
-        AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        ProgressConsole.UseStandardError();
         var root = new RootCommand("Trains light students into a frozen teacher's embedding space (Budnik & Avrithis, CVPR 2021).")
         {
             TrainCommand.Create(),

@@ -17,7 +17,7 @@ public static class GalleryEndpoints
     /// <summary>Maps the galleries group, behind the admin scope.</summary>
     public static RouteGroupBuilder MapGalleries(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/galleries").WithTags("Galleries").RequireScope(ApiKeyScopes.Admin).RequireQuota(ApiKeyScopes.Admin);
+        var group = endpoints.MapScopedGroup("/galleries", "Galleries", ApiKeyScopes.Admin);
         group.MapPost("/{teacher}/live", SwitchAsync).WithName("SwitchLiveGallery")
             .WithSummary("Make this teacher's gallery the one that answers searches, atomically, once it holds exactly the live gallery's images.")
             .ProducesProblem(StatusCodes.Status400BadRequest)

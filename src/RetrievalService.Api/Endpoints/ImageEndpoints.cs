@@ -15,9 +15,9 @@ public static class ImageEndpoints
     public static RouteGroupBuilder MapImages(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/images").WithTags("Images");
-        group.MapGet("/{id}", GetAsync).RequireScope(ApiKeyScopes.Search).RequireQuota(ApiKeyScopes.Search).WithName("GetImage").WithSummary("A gallery image's id, source, hash and metadata.")
+        group.MapGet("/{id}", GetAsync).RequireScopeAndQuota(ApiKeyScopes.Search).WithName("GetImage").WithSummary("A gallery image's id, source, hash and metadata.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        group.MapDelete("/{id}", DeleteAsync).RequireScope(ApiKeyScopes.Admin).RequireQuota(ApiKeyScopes.Admin).WithName("DeleteImage").WithSummary("Remove an image from the gallery.")
+        group.MapDelete("/{id}", DeleteAsync).RequireScopeAndQuota(ApiKeyScopes.Admin).WithName("DeleteImage").WithSummary("Remove an image from the gallery.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return group;
     }

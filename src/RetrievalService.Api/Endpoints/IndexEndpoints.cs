@@ -16,7 +16,7 @@ public static class IndexEndpoints
     /// <summary>Maps the index group, behind the inference admission limit.</summary>
     public static RouteGroupBuilder MapIndex(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/index").WithTags("Index").RequireScope(ApiKeyScopes.Index).RequireQuota(ApiKeyScopes.Index);
+        var group = endpoints.MapScopedGroup("/index", "Index", ApiKeyScopes.Index);
         group.MapPost("", IndexAsync)
             .WithName("Index")
             .WithSummary("Index uploaded images with the teacher; idempotent by id and content hash.")

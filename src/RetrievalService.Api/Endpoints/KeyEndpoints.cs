@@ -14,7 +14,7 @@ public static class KeyEndpoints
     /// <summary>Maps the keys group, behind the admin scope.</summary>
     public static RouteGroupBuilder MapKeys(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/keys").WithTags("Keys").RequireScope(ApiKeyScopes.Admin).RequireQuota(ApiKeyScopes.Admin);
+        var group = endpoints.MapScopedGroup("/keys", "Keys", ApiKeyScopes.Admin);
         group.MapGet("", ListAsync).WithName("ListKeys").WithSummary("Every key, newest first, revoked ones included; never a secret.");
         group.MapPost("", CreateAsync).WithName("CreateKey").WithSummary("Create a key; the answer is the only place its secret ever appears.")
             .Accepts<CreateKeyRequest>("application/json").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);

@@ -19,7 +19,7 @@ public static class ModelEndpoints
     /// <summary>Maps the models group.</summary>
     public static RouteGroupBuilder MapModels(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/models").WithTags("Models").RequireScope(ApiKeyScopes.Search).RequireQuota(ApiKeyScopes.Search);
+        var group = endpoints.MapScopedGroup("/models", "Models", ApiKeyScopes.Search);
         group.MapGet("", GetModels).WithName("GetModels").WithSummary("The live teacher, its query models, and the served galleries with a teacher upgrade's progress.");
         group.MapGet("/{id}", GetModel).WithName("GetModel")
             .WithSummary("A served query model: its manifest (input convention, provenance, metrics) and its ONNX file's size and SHA-256.")

@@ -15,7 +15,7 @@ public static class SearchEndpoints
     /// <summary>Maps the search group, behind the inference admission limit.</summary>
     public static RouteGroupBuilder MapSearch(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/search").WithTags("Search").RequireScope(ApiKeyScopes.Search).RequireQuota(ApiKeyScopes.Search);
+        var group = endpoints.MapScopedGroup("/search", "Search", ApiKeyScopes.Search);
         group.MapPost("", SearchAsync)
             .WithName("Search")
             .WithSummary("Find the gallery images nearest to a query photo.")

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using RetrievalService.DataSources.Photos;
-using RetrievalService.DatasetTool.Geometry;
 using RetrievalService.DatasetTool.Pairs;
 using RetrievalService.DatasetTool.PhotoViews;
 using RetrievalService.DatasetTool.Sources;
@@ -16,15 +15,13 @@ internal static class BuildPhotoViewsCommand
     public static Command Create()
     {
         var options = new CommonOptions();
-        var views = new Option<int>("--views") { Description = "Gallery views per photo (the whole photo included).", DefaultValueFactory = _ => PhotoViewsSettings.Default.GalleryViews };
-        var queries = new Option<int>("--queries") { Description = "Query views per photo.", DefaultValueFactory = _ => PhotoViewsSettings.Default.Queries };
-        var command = options.Command(Name, "Partial views of real photographs; ground truth from the views' overlap in the source photo.");
-        command.Add(views);
-        command.Add(queries);
+        var viewOptions = new PhotoViewsOptions();
+        var command = options.Command(Name, "Partial views of real photographs; ground truth from the views' overlap in the source photo.",
+            viewOptions.Views, viewOptions.Queries);
         command.SetAction((parse, ct) =>
         {
             var context = options.Read(parse, Name);
-            var settings = PhotoViewsSettings.Default with { GalleryViews = parse.GetValue(views), Queries = parse.GetValue(queries) };
+            var settings = viewOptions.Read(parse);
             var pool = PhotoPool.Enumerate(context.DebsDir);
             var (photos, skipped) = PhotoViewsSources.Select(pool, PairCatalog.AllKeys(pool));
             var plans = PhotoViewsBuilder.Plan(photos, context.Seed, settings);
@@ -34,19 +31,11 @@ internal static class BuildPhotoViewsCommand
         return command;
     }
 
-    /// <summary>The ground-truth rule as build.json records it.</summary>
-    internal static readonly string OverlapRuleText =
-        $"visible=|Q∩G|/|Q|, share=|Q∩G|/|G| (source-photo polygons); easy: visible≥{OverlapRule.EasyVisible} and share≥{OverlapRule.EasyShare}; "
-        + $"hard: max≥{OverlapRule.HardMax} and min≥{OverlapRule.HardMin}; junk: other views of the same photo";
-
-    private static SortedDictionary<string, string> Settings(PhotoViewsSettings s) => new(StringComparer.Ordinal)
+    private static SortedDictionary<string, string> Settings(PhotoViewsSettings s)
     {
-        ["galleryViewsPerPhoto"] = s.GalleryViews.ToString(CultureInfo.InvariantCulture),
-        ["queriesPerPhoto"] = s.Queries.ToString(CultureInfo.InvariantCulture),
-        ["valFraction"] = s.ValFraction.ToString(CultureInfo.InvariantCulture),
-        ["galleryDistribution"] = s.Gallery.ToString(),
-        ["queryDistribution"] = s.Query.ToString(),
-        ["overlapRule"] = OverlapRuleText,
-        ["splits"] = "test = held-out packages (PhotoPool.HeldOutPackages minus mrpt-common); train/val = seeded split of the others",
-    };
+        var settings = PhotoViewsOptions.Record(s);
+        settings["valFraction"] = s.ValFraction.ToString(CultureInfo.InvariantCulture);
+        settings["splits"] = "test = held-out packages (PhotoPool.HeldOutPackages minus mrpt-common); train/val = seeded split of the others";
+        return settings;
+    }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using RetrievalService.DatasetTool.PhotoViews;
 using RetrievalService.DatasetTool.Sources;
 using RetrievalService.DatasetTool.Splits;
@@ -25,19 +24,15 @@ internal static class BuildPhotoViewsFolderCommand
         };
         var split = new Option<string>("--split") { Description = "The split that receives every instance.", DefaultValueFactory = _ => SplitNames.Val };
         split.AcceptOnlyFromAmong([.. SplitNames.All]);
-        var views = new Option<int>("--views") { Description = "Gallery views per photo (the whole photo included).", DefaultValueFactory = _ => PhotoViewsSettings.Default.GalleryViews };
-        var queries = new Option<int>("--queries") { Description = "Query views per photo.", DefaultValueFactory = _ => PhotoViewsSettings.Default.Queries };
-        var command = options.Command(Name, "Photoviews' partial views of the photographs under --images, in one split; ground truth from the views' overlap.");
-        command.Add(images);
-        command.Add(split);
-        command.Add(views);
-        command.Add(queries);
+        var viewOptions = new PhotoViewsOptions();
+        var command = options.Command(Name, "Photoviews' partial views of the photographs under --images, in one split; ground truth from the views' overlap.",
+            images, split, viewOptions.Views, viewOptions.Queries);
         command.SetAction((parse, ct) =>
         {
             // The set is named by its folder (gcompris-views), not by the command that cut it.
             var read = options.Read(parse, Name);
             var context = read with { Dataset = Path.GetFileName(read.OutDir.TrimEnd(Path.DirectorySeparatorChar)) };
-            var settings = PhotoViewsSettings.Default with { GalleryViews = parse.GetValue(views), Queries = parse.GetValue(queries) };
+            var settings = viewOptions.Read(parse);
             var folders = parse.GetValue(images)!.Select(d => d.FullName).ToList();
             var (photos, skipped) = PhotoFolderSources.Select(folders, context.DebsDir);
             if (photos.Count == 0)
@@ -53,14 +48,11 @@ internal static class BuildPhotoViewsFolderCommand
         return command;
     }
 
-    private static SortedDictionary<string, string> Settings(PhotoViewsSettings s, IEnumerable<string> folders, string dataDir) => new(StringComparer.Ordinal)
+    private static SortedDictionary<string, string> Settings(PhotoViewsSettings s, IEnumerable<string> folders, string dataDir)
     {
+        var settings = PhotoViewsOptions.Record(s);
         // Relative to the data folder, so that build.json names no path of one machine.
-        ["folders"] = string.Join(", ", folders.Select(f => Path.GetRelativePath(dataDir, f).Replace('\\', '/'))),
-        ["galleryViewsPerPhoto"] = s.GalleryViews.ToString(CultureInfo.InvariantCulture),
-        ["queriesPerPhoto"] = s.Queries.ToString(CultureInfo.InvariantCulture),
-        ["galleryDistribution"] = s.Gallery.ToString(),
-        ["queryDistribution"] = s.Query.ToString(),
-        ["overlapRule"] = BuildPhotoViewsCommand.OverlapRuleText,
-    };
+        settings["folders"] = string.Join(", ", folders.Select(f => Path.GetRelativePath(dataDir, f).Replace('\\', '/')));
+        return settings;
+    }
 }

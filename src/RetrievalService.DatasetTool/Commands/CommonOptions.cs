@@ -28,8 +28,16 @@ internal sealed class CommonOptions
         DefaultValueFactory = _ => Environment.ProcessorCount,
     };
 
-    /// <summary>A <c>build &lt;name&gt;</c> command carrying these options.</summary>
-    public Command Command(string name, string description) => new(name, description) { Data, Out, Seed, Workers };
+    /// <summary>A <c>build &lt;name&gt;</c> command carrying these options, then <paramref name="own"/> in their order.</summary>
+    public Command Command(string name, string description, params Option[] own)
+    {
+        var command = new Command(name, description) { Data, Out, Seed, Workers };
+        foreach (var option in own)
+        {
+            command.Add(option);
+        }
+        return command;
+    }
 
     /// <summary>The options' values for one invocation.</summary>
     public BuildContext Read(ParseResult parse, string name)
