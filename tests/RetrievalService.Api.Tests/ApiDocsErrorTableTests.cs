@@ -30,6 +30,14 @@ public sealed partial class ApiDocsErrorTableTests
         [(503, "database-unavailable")] = (typeof(DatabaseOutageTests),
             nameof(DatabaseOutageTests.A_stopped_database_gives_503_with_retry_after_and_the_service_recovers_when_it_returns)),
         [(503, "saturated")] = (typeof(SaturationTests), nameof(SaturationTests.A_burst_beyond_the_concurrency_limit_is_refused_quickly_with_503_and_retry_after)),
+        [(409, "model-not-live")] = (typeof(TeacherUpgradeTests), nameof(TeacherUpgradeTests.Query_models_of_the_gallery_that_is_not_live_are_refused_with_codes_that_say_why)),
+        [(400, "unknown-teacher")] = (typeof(TeacherUpgradeTests), nameof(TeacherUpgradeTests.Query_models_of_the_gallery_that_is_not_live_are_refused_with_codes_that_say_why)),
+        [(409, "gallery-incomplete")] = (typeof(TeacherUpgradeTests),
+            nameof(TeacherUpgradeTests.Searches_never_fail_and_each_answers_from_one_gallery_while_the_next_one_is_filled_and_switched_live)),
+        [(409, "switch-conflict")] = (typeof(TeacherUpgradeTests),
+            nameof(TeacherUpgradeTests.Other_instances_follow_a_switch_and_one_that_cannot_serve_the_new_gallery_answers_503_and_a_new_one_refuses_to_start)),
+        [(503, "gallery-not-served")] = (typeof(TeacherUpgradeTests),
+            nameof(TeacherUpgradeTests.Other_instances_follow_a_switch_and_one_that_cannot_serve_the_new_gallery_answers_503_and_a_new_one_refuses_to_start)),
         [(503, "gallery-not-ready")] = (typeof(ErrorsWithSetUpTests), nameof(ErrorsWithSetUpTests.A_missing_gallery_or_a_newer_schema_is_503_gallery_not_ready_with_retry_after)),
     };
 

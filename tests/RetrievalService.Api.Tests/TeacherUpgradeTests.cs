@@ -119,20 +119,25 @@ public sealed class TeacherUpgradeTests : IDisposable
     }
 
     [Fact]
-    public async Task Other_instances_follow_a_switch_and_an_instance_that_cannot_serve_the_live_gallery_refuses_to_start()
+    public async Task Other_instances_follow_a_switch_and_one_that_cannot_serve_the_new_gallery_answers_503_and_a_new_one_refuses_to_start()
     {
         await using var first = await ApiFactory.CreateAsync(models.Settings());
         using var client = await first.CreateClientAsync();
         var galleries = first.Services.GetRequiredService<Galleries>();
         await galleries.Current.Indexing.IndexAsync(Items(Photos.All.Take(3)), CancellationToken.None);
         await galleries.Next!.Indexing.IndexAsync(Items(Photos.All.Take(3)), CancellationToken.None);
-        var shared = new Dictionary<string, string?>(models.Settings()) { ["GalleryStore:Schema"] = first.Schema };
-        await using var second = await ApiFactory.CreateAsync(shared);
+        await using var second = await ApiFactory.CreateAsync(new Dictionary<string, string?>(models.Settings()) { ["GalleryStore:Schema"] = first.Schema });
         using var secondClient = await second.CreateClientAsync();
+        var currentOnlySettings = new Dictionary<string, string?>(models.Settings(upgrading: false)) { ["GalleryStore:Schema"] = first.Schema };
+        await using var currentOnly = await ApiFactory.CreateAsync(currentOnlySettings);
+        using var currentOnlyClient = await currentOnly.CreateClientAsync();
 
         var beforeSwitch = await SearchAsync(secondClient);
-        await Requests.ReadAsync<LiveGalleryResponse>(await client.PostAsync($"/galleries/{UpgradeModels.NextTeacher}/live", null));
+        var conflict = await client.PostAsync($"/galleries/{UpgradeModels.NextTeacher}/live?from={UpgradeModels.NextTeacher}", null);
+        await Requests.ReadAsync<LiveGalleryResponse>(await client.PostAsync($"/galleries/{UpgradeModels.NextTeacher}/live?from={UpgradeModels.Teacher}", null));
         var followed = await WaitForGalleryAsync(secondClient, UpgradeModels.NextTeacher);
+        var unserved = await WaitForStatusAsync(currentOnlyClient, HttpStatusCode.ServiceUnavailable);
+        var unready = await currentOnlyClient.GetAsync("/health/ready");
         await using var upgraded = await ApiFactory.CreateAsync(new Dictionary<string, string?>(models.Settings(upgrading: false))
         {
             ["GalleryStore:Schema"] = first.Schema,
@@ -140,11 +145,14 @@ public sealed class TeacherUpgradeTests : IDisposable
             ["Models:Student"] = UpgradeModels.NextStudent,
         });
         var restarted = await SearchAsync(await upgraded.CreateClientAsync());
-        await using var stale = await ApiFactory.CreateAsync(new Dictionary<string, string?>(models.Settings(upgrading: false)) { ["GalleryStore:Schema"] = first.Schema });
+        await using var stale = await ApiFactory.CreateAsync(currentOnlySettings);
         var refusal = Assert.ThrowsAny<Exception>(() => stale.Services.GetRequiredService<Galleries>());
 
         Assert.Equal(UpgradeModels.Teacher, beforeSwitch.Models.Gallery);
+        await ProblemAssert.IsProblemAsync(conflict, HttpStatusCode.Conflict, "switch-conflict");
         Assert.Equal(UpgradeModels.NextTeacher, followed.Models.Gallery);
+        Assert.Contains(UpgradeModels.NextTeacher, ProblemAssert.Detail(await ProblemAssert.IsProblemAsync(unserved, HttpStatusCode.ServiceUnavailable, "gallery-not-served")), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, unready.StatusCode);
         Assert.Equal(UpgradeModels.NextTeacher, restarted.Models.Gallery);
         Assert.Contains($"the live gallery (schema '{first.Schema}') is the teacher '{UpgradeModels.NextTeacher}'", refusal.ToString(), StringComparison.Ordinal);
     }
@@ -195,6 +203,21 @@ public sealed class TeacherUpgradeTests : IDisposable
         {
             await Task.Delay(50);
         }
+    }
+
+    private static async Task<HttpResponseMessage> WaitForStatusAsync(HttpClient client, HttpStatusCode status)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var response = await Requests.SearchAsync(client, Photos.Get(Query), "?k=10");
+            if (response.StatusCode == status)
+            {
+                return response;
+            }
+            response.Dispose();
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"The instance never answered {status}.");
     }
 
     private static async Task<SearchResponse> WaitForGalleryAsync(HttpClient client, string gallery)

@@ -9,7 +9,7 @@ using RetrievalService.Storage.Keys;
 namespace RetrievalService.Api.Endpoints;
 
 /// <summary>
-/// <c>POST /galleries/{teacher}/live</c>: the admin's switch of a teacher upgrade (the same as <c>indexer gallery switch</c>).
+/// <c>POST /galleries/{teacher}/live[?from=…]</c>: the admin's switch of a teacher upgrade (the same as <c>indexer gallery switch</c>).
 /// Progress is in <c>GET /models</c>.
 /// </summary>
 public static class GalleryEndpoints
@@ -25,8 +25,12 @@ public static class GalleryEndpoints
         return group;
     }
 
-    /// <summary>Switches the live gallery to <paramref name="teacher"/>'s; 200 with the live gallery, also when it already was.</summary>
-    public static async Task<Ok<LiveGalleryResponse>> SwitchAsync(string teacher, Galleries galleries, GalleryStore store, CancellationToken cancellationToken)
+    /// <summary>
+    /// Switches the live gallery to <paramref name="teacher"/>'s; 200 with the live gallery, also when it already was. With
+    /// <paramref name="from"/>, only if that teacher's gallery is still the live one (409 <c>switch-conflict</c> otherwise), so
+    /// an operator acting on what GET /models showed never undoes a switch made meanwhile.
+    /// </summary>
+    public static async Task<Ok<LiveGalleryResponse>> SwitchAsync(string teacher, string? from, Galleries galleries, GalleryStore store, CancellationToken cancellationToken)
     {
         if (galleries.Find(teacher) is null)
         {
@@ -34,7 +38,7 @@ public static class GalleryEndpoints
                 $"This instance serves no teacher '{teacher}'; it serves {string.Join(", ", galleries.All.Select(g => $"'{g.Teacher.Id}'"))}. " +
                 "A teacher's gallery can become live only where its models are loaded (Models:Next).");
         }
-        var from = galleries.LiveState?.ModelId ?? galleries.Current.Teacher.Id;
+        from ??= (await store.GetLiveGalleryAsync(cancellationToken))?.ModelId ?? galleries.Current.Teacher.Id;
         try
         {
             var live = await store.SwitchLiveGalleryAsync(from, teacher, cancellationToken);

@@ -15,7 +15,7 @@ internal sealed record Problem(int StatusCode, string Code, string Title, string
     /// <summary>The problem for <paramref name="error"/>, or null for a server fault (500).</summary>
     public static Problem? For(Exception error) => error switch
     {
-        ApiProblemException e => new(e.StatusCode, e.Code, e.Title, e.Message),
+        ApiProblemException e => new(e.StatusCode, e.Code, e.Title, e.Message, RetryAfter: e.StatusCode == StatusCodes.Status503ServiceUnavailable),
         ImageRejectedException e => ForImage(e),
         // The exception names the database's host, port and name: logged, never sent.
         GalleryUnavailableException => new(StatusCodes.Status503ServiceUnavailable, ProblemCodes.DatabaseUnavailable,
