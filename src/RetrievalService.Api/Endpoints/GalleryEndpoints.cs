@@ -38,12 +38,16 @@ public static class GalleryEndpoints
                 $"This instance serves no teacher '{teacher}'; it serves {string.Join(", ", galleries.All.Select(g => $"'{g.Teacher.Id}'"))}. " +
                 "A teacher's gallery can become live only where its models are loaded (Models:Next).");
         }
-        from ??= (await store.GetLiveGalleryAsync(cancellationToken))?.ModelId ?? galleries.Current.Teacher.Id;
+        var live = (await store.GetLiveGalleryAsync(cancellationToken))?.ModelId ?? galleries.Current.Teacher.Id;
+        if (from is not null && from != live)
+        {
+            throw SwitchConflict($"The live gallery is '{live}', not '{from}'; nothing was switched.");
+        }
         try
         {
-            var live = await store.SwitchLiveGalleryAsync(from, teacher, cancellationToken);
-            galleries.Publish(live);
-            return TypedResults.Ok(LiveGalleryResponse.From(live));
+            var switched = await store.SwitchLiveGalleryAsync(live, teacher, cancellationToken);
+            galleries.Publish(switched);
+            return TypedResults.Ok(LiveGalleryResponse.From(switched));
         }
         catch (GalleryIncompleteException e)
         {
@@ -51,8 +55,11 @@ public static class GalleryEndpoints
         }
         catch (LiveGalleryException e)
         {
-            throw new ApiProblemException(StatusCodes.Status409Conflict, ProblemCodes.SwitchConflict, "The live gallery changed.",
-                $"{e.Message} Read GET /models and switch again if still wanted.");
+            // Another switch committed between the read above and this one.
+            throw SwitchConflict(e.Message);
         }
     }
+
+    private static ApiProblemException SwitchConflict(string detail) => new(StatusCodes.Status409Conflict, ProblemCodes.SwitchConflict,
+        "The live gallery changed.", $"{detail} Read GET /models and switch again if still wanted.");
 }
