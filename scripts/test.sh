@@ -6,6 +6,8 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 scripts/setup.sh
 scripts/validate-packaging.sh
+# The browser tests drive Debian's chromium (docs/web.md).
+scripts/install-browser.sh
 # The gallery tests need PostgreSQL + pgvector and read it from RETRIEVAL_DB: the server it names if already set,
 # else the private cluster (docs/database.md). They never start one themselves.
 RETRIEVAL_DB=$(scripts/db.sh start)
