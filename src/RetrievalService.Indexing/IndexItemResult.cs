@@ -13,6 +13,12 @@ public sealed record IndexItemResult(string Id, IndexItemStatus Status, string? 
     /// </summary>
     public string? Code { get; init; }
 
+    /// <summary>
+    /// The item's row held its content already but no thumbnail, and got one now without embedding again (the item is
+    /// <see cref="IndexItemStatus.Unchanged"/>, or <see cref="IndexItemStatus.Stored"/> when its source or metadata changed too).
+    /// </summary>
+    public bool ThumbnailAdded { get; init; }
+
     internal static IndexItemResult Stored(string id) => new(id, IndexItemStatus.Stored, null);
 
     internal static IndexItemResult Unchanged(string id) => new(id, IndexItemStatus.Unchanged, null);

@@ -52,14 +52,14 @@ public sealed partial class GalleryStore
         await using (var create = new NpgsqlCommand($"""
             CREATE TEMPORARY TABLE gallery_staging (
                 id text NOT NULL, content_sha256 text NOT NULL, source text NOT NULL,
-                metadata jsonb NOT NULL, embedding {vectorType}({model.Dimension}) NOT NULL
+                metadata jsonb NOT NULL, embedding {vectorType}({model.Dimension}) NOT NULL, thumbnail bytea
             ) ON COMMIT DROP
             """, connection, tx))
         {
             await create.ExecuteNonQueryAsync(ct);
         }
         await using (var writer = await connection.BeginBinaryImportAsync(
-            "COPY gallery_staging (id, content_sha256, source, metadata, embedding) FROM STDIN (FORMAT BINARY)", ct))
+            "COPY gallery_staging (id, content_sha256, source, metadata, embedding, thumbnail) FROM STDIN (FORMAT BINARY)", ct))
         {
             foreach (var item in items)
             {
@@ -69,13 +69,21 @@ public sealed partial class GalleryStore
                 await writer.WriteAsync(item.Source, NpgsqlDbType.Text, ct);
                 await writer.WriteAsync(JsonMetadata.ToJson(item.Metadata), NpgsqlDbType.Jsonb, ct);
                 await writer.WriteAsync(EmbeddingValues.ToDbValue(model.Kind, item.Embedding), vectorType, ct);
+                if (item.Thumbnail is { } thumbnail)
+                {
+                    await writer.WriteAsync(thumbnail, NpgsqlDbType.Bytea, ct);
+                }
+                else
+                {
+                    await writer.WriteNullAsync(ct);
+                }
             }
             await writer.CompleteAsync(ct);
         }
         // ORDER BY id: concurrent indexers with overlapping batches then lock rows in the same order (no deadlock).
         await using var merge = new NpgsqlCommand($"""
-            INSERT INTO {SqlNames.ItemsTable(model.Key)} AS t (id, model_id, content_sha256, source, metadata, embedding)
-            SELECT id, @model_id, content_sha256, source, metadata, embedding FROM gallery_staging ORDER BY id
+            INSERT INTO {SqlNames.ItemsTable(model.Key)} AS t (id, model_id, content_sha256, source, metadata, embedding, thumbnail)
+            SELECT id, @model_id, content_sha256, source, metadata, embedding, thumbnail FROM gallery_staging ORDER BY id
             {UpsertConflictClause}
             """, connection, tx);
         merge.Parameters.AddWithValue("model_id", model.ModelId);

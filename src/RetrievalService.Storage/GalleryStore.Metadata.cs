@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Npgsql;
 using NpgsqlTypes;
 using RetrievalService.Storage.Database;
+using RetrievalService.Storage.Model;
 
 namespace RetrievalService.Storage;
 
@@ -49,6 +50,29 @@ public sealed partial class GalleryStore
                 updated.Add(reader.GetString(0));
             }
             return (IReadOnlySet<string>)updated;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Replaces the metadata of <paramref name="id"/> (its vector, content and thumbnail stay); <c>updated_at</c> moves only
+    /// when the metadata differs. False when the id is not stored.
+    /// </summary>
+    /// <exception cref="Errors.UnknownModelException">The model is not registered.</exception>
+    public async Task<bool> ReplaceMetadataAsync(string modelId, string id, JsonObject metadata, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        var model = await ModelAsync(modelId, cancellationToken);
+        ItemValidation.Id(id);
+        return await _retry.WriteAsync(async (connection, ct) =>
+        {
+            await using var command = new NpgsqlCommand($"""
+                UPDATE {SqlNames.ItemsTable(model.Key)}
+                SET metadata = @metadata, updated_at = CASE WHEN metadata IS DISTINCT FROM @metadata THEN now() ELSE updated_at END
+                WHERE id = @id
+                """, connection);
+            command.Parameters.AddWithValue("id", id);
+            command.Parameters.AddWithValue("metadata", NpgsqlDbType.Jsonb, JsonMetadata.ToJson(metadata));
+            return await command.ExecuteNonQueryAsync(ct) == 1;
         }, cancellationToken);
     }
 }

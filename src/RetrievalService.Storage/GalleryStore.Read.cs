@@ -15,7 +15,7 @@ public sealed partial class GalleryStore
         return await _retry.ReadAsync(async (connection, ct) =>
         {
             await using var command = new NpgsqlCommand($"""
-                SELECT id, model_id, content_sha256, source, metadata::text, embedding, created_at, updated_at
+                SELECT id, model_id, content_sha256, source, metadata::text, embedding, created_at, updated_at, thumbnail IS NOT NULL
                 FROM {SqlNames.ItemsTable(model.Key)} WHERE id = @id
                 """, connection);
             command.Parameters.AddWithValue("id", id);
@@ -26,7 +26,10 @@ public sealed partial class GalleryStore
             }
             return new StoredImage(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
                 JsonMetadata.Parse(reader.GetString(4)), EmbeddingValues.FromDbValue(reader.GetValue(5)),
-                reader.GetFieldValue<DateTimeOffset>(6), reader.GetFieldValue<DateTimeOffset>(7));
+                reader.GetFieldValue<DateTimeOffset>(6), reader.GetFieldValue<DateTimeOffset>(7))
+            {
+                HasThumbnail = reader.GetBoolean(8),
+            };
         }, cancellationToken);
     }
 
@@ -48,26 +51,35 @@ public sealed partial class GalleryStore
     /// </summary>
     /// <exception cref="Errors.UnknownModelException">The model is not registered.</exception>
     public async Task<IReadOnlyDictionary<string, string>> GetContentHashesAsync(
+        string modelId, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
+        (await GetStoredContentAsync(modelId, ids, cancellationToken)).ToDictionary(p => p.Key, p => p.Value.ContentSha256, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The content hash of those <paramref name="ids"/> that exist in the model's gallery and whether each has a
+    /// thumbnail, so an indexer can skip images already embedded and still fill in missing thumbnails. Ids not stored are absent.
+    /// </summary>
+    /// <exception cref="Errors.UnknownModelException">The model is not registered.</exception>
+    public async Task<IReadOnlyDictionary<string, StoredContent>> GetStoredContentAsync(
         string modelId, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ids);
         var model = await ModelAsync(modelId, cancellationToken);
         if (ids.Count == 0)
         {
-            return new Dictionary<string, string>();
+            return new Dictionary<string, StoredContent>();
         }
         return await _retry.ReadAsync(async (connection, ct) =>
         {
             await using var command = new NpgsqlCommand(
-                $"SELECT id, content_sha256 FROM {SqlNames.ItemsTable(model.Key)} WHERE id = ANY(@ids)", connection);
+                $"SELECT id, content_sha256, thumbnail IS NOT NULL FROM {SqlNames.ItemsTable(model.Key)} WHERE id = ANY(@ids)", connection);
             command.Parameters.AddWithValue("ids", ids.ToArray());
             await using var reader = await command.ExecuteReaderAsync(ct);
-            var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+            var stored = new Dictionary<string, StoredContent>(StringComparer.Ordinal);
             while (await reader.ReadAsync(ct))
             {
-                hashes[reader.GetString(0)] = reader.GetString(1);
+                stored[reader.GetString(0)] = new StoredContent(reader.GetString(1), reader.GetBoolean(2));
             }
-            return hashes;
+            return (IReadOnlyDictionary<string, StoredContent>)stored;
         }, cancellationToken);
     }
 }

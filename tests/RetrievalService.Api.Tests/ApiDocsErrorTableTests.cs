@@ -21,6 +21,8 @@ public sealed partial class ApiDocsErrorTableTests
         [(403, "forbidden")] = (typeof(ApiKeyTests), nameof(ApiKeyTests.A_key_without_the_scope_is_403_naming_the_scope)),
         [(429, "quota-exceeded")] = (typeof(QuotaTests), nameof(QuotaTests.A_burst_beyond_the_bucket_gets_429_with_the_headers_and_recovers_after_retry_after)),
         [(400, "invalid-key-request")] = (typeof(KeyEndpointTests), nameof(KeyEndpointTests.A_bad_body_is_400_invalid_key_request)),
+        [(404, "thumbnail-not-found")] = (typeof(ImageBrowsingTests),
+            nameof(ImageBrowsingTests.A_thumbnail_is_404_image_not_found_for_an_unknown_id_and_thumbnail_not_found_for_a_row_without_one)),
         [(404, "key-not-found")] = (typeof(KeyEndpointTests),
             nameof(KeyEndpointTests.A_created_key_works_at_once_is_listed_without_its_secret_and_stops_working_when_revoked)),
         [(410, "model-retired")] = (typeof(QueryModelTests), nameof(QueryModelTests.A_retired_model_is_410_gone_naming_its_replacement)),

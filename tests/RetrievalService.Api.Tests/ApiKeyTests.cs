@@ -16,6 +16,9 @@ public sealed class ApiKeyTests(ApiKeyTests.Host host) : IClassFixture<ApiKeyTes
     {
         ["POST /search"] = ApiKeyScopes.Search,
         ["GET /images/{id}"] = ApiKeyScopes.Search,
+        ["GET /images/{id}/thumbnail"] = ApiKeyScopes.Search,
+        ["GET /images"] = ApiKeyScopes.Search,
+        ["PATCH /images/{id}"] = ApiKeyScopes.Index,
         ["GET /models"] = ApiKeyScopes.Search,
         ["POST /index"] = ApiKeyScopes.Index,
         ["DELETE /images/{id}"] = ApiKeyScopes.Admin,
@@ -194,6 +197,9 @@ public sealed class ApiKeyTests(ApiKeyTests.Host host) : IClassFixture<ApiKeyTes
     {
         "POST /search" => new(HttpMethod.Post, "/search?k=1") { Content = Requests.SearchForm(Photos.Get("home")) },
         "GET /images/{id}" => new(HttpMethod.Get, "/images/home"),
+        "GET /images/{id}/thumbnail" => new(HttpMethod.Get, "/images/home/thumbnail"),
+        "GET /images" => new(HttpMethod.Get, "/images?limit=1"),
+        "PATCH /images/{id}" => new(HttpMethod.Patch, "/images/home") { Content = Requests.AsJson(new { metadata = new { kind = "home" } }) },
         "GET /models" => new(HttpMethod.Get, "/models"),
         "POST /index" => new(HttpMethod.Post, "/index") { Content = Requests.IndexForm([("home", Photos.Get("home"))]) },
         "DELETE /images/{id}" => new(HttpMethod.Delete, "/images/home-copy"),

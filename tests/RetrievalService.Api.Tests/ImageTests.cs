@@ -19,6 +19,7 @@ public sealed class ImageTests(GalleryFixture gallery)
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Photos.Get("chelsea"))), image.ContentSha256);
         Assert.Equal("animal", image.Metadata["kind"]!.GetValue<string>());
         Assert.Equal("upload:chelsea", image.Source);
+        Assert.Equal("/images/chelsea/thumbnail", image.Thumbnail);
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public sealed class ServiceEndpointTests(GalleryFixture gallery)
         var document = JsonDocument.Parse(await Client.GetStringAsync("/openapi/v1.json")).RootElement;
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
 
-        Assert.Superset(new HashSet<string> { "/search", "/index", "/images/{id}", "/models" }, paths.ToHashSet());
+        Assert.Superset(new HashSet<string> { "/search", "/index", "/images", "/images/{id}", "/images/{id}/thumbnail", "/models" }, paths.ToHashSet());
         var searchBody = document.GetProperty("paths").GetProperty("/search").GetProperty("post").GetProperty("requestBody").GetProperty("content");
         Assert.True(searchBody.TryGetProperty("multipart/form-data", out _));
         Assert.True(searchBody.TryGetProperty("image/jpeg", out _));
@@ -81,6 +81,8 @@ public sealed class ServiceEndpointTests(GalleryFixture gallery)
         Assert.Equal("index", Scope(paths.GetProperty("/index").GetProperty("post")));
         Assert.Equal("search", Scope(paths.GetProperty("/search").GetProperty("post")));
         Assert.Equal("admin", Scope(paths.GetProperty("/images/{id}").GetProperty("delete")));
+        Assert.Equal("index", Scope(paths.GetProperty("/images/{id}").GetProperty("patch")));
+        Assert.Equal("search", Scope(paths.GetProperty("/images/{id}/thumbnail").GetProperty("get")));
         Assert.True(paths.GetProperty("/index").GetProperty("post").GetProperty("responses").TryGetProperty("403", out _));
 
         static string? Scope(JsonElement operation) =>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using RetrievalService.Storage.Model;
 
 namespace RetrievalService.Api.Endpoints;
 
@@ -10,5 +11,25 @@ namespace RetrievalService.Api.Endpoints;
 /// <param name="Metadata">Its metadata object.</param>
 /// <param name="CreatedAt">When the id was first stored.</param>
 /// <param name="UpdatedAt">When its content or metadata last changed.</param>
+/// <param name="Thumbnail">Path of its thumbnail (<c>/images/{id}/thumbnail</c>, the id percent-encoded); null when it has none.</param>
 public sealed record ImageResponse(
-    string Id, string ModelId, string ContentSha256, string Source, JsonObject Metadata, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    string Id, string ModelId, string ContentSha256, string Source, JsonObject Metadata, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    string? Thumbnail)
+{
+    internal static ImageResponse From(StoredImage image) => new(image.Id, image.ModelId, image.ContentSha256, image.Source, image.Metadata,
+        image.CreatedAt, image.UpdatedAt, ThumbnailPath(image.Id, image.HasThumbnail));
+
+    internal static ImageResponse From(ImageDescription image) => new(image.Id, image.ModelId, image.ContentSha256, image.Source, image.Metadata,
+        image.CreatedAt, image.UpdatedAt, ThumbnailPath(image.Id, image.HasThumbnail));
+
+    private static string? ThumbnailPath(string id, bool has) => has ? $"/images/{Uri.EscapeDataString(id)}/thumbnail" : null;
+}
+
+/// <summary>One page of <c>GET /images</c>.</summary>
+/// <param name="Items">The images, in byte order of their ids.</param>
+/// <param name="Next">The id to pass as <c>after</c> for the next page (the last item's); null when there are no more.</param>
+public sealed record ImagePage(IReadOnlyList<ImageResponse> Items, string? Next);
+
+/// <summary>The body of <c>PATCH /images/{id}</c>.</summary>
+/// <param name="Metadata">The image's new metadata object; it replaces the stored one whole.</param>
+public sealed record MetadataPatch(JsonObject Metadata);

@@ -8,13 +8,28 @@ using RetrievalService.Storage.Model;
 
 namespace RetrievalService.Api.Endpoints;
 
-/// <summary><c>GET</c> and <c>DELETE /images/{id}</c>: one gallery image of the configured teacher.</summary>
-public static class ImageEndpoints
+/// <summary>
+/// <c>/images</c>: the live gallery's images one by one (<c>GET</c>, <c>PATCH</c> metadata, <c>DELETE</c>), their thumbnails,
+/// and a paged listing.
+/// </summary>
+public static partial class ImageEndpoints
 {
     /// <summary>Maps the images group.</summary>
     public static RouteGroupBuilder MapImages(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/images").WithTags("Images");
+        group.MapGet("", ListAsync).RequireScopeAndQuota(ApiKeyScopes.Search).WithName("ListImages")
+            .WithSummary("One page of the live gallery in byte order of the ids: ?limit=1..200 (default 50)&after=<the previous page's next>.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapGet("/{id}/thumbnail", GetThumbnailAsync).RequireScopeAndQuota(ApiKeyScopes.Search).WithName("GetImageThumbnail")
+            .WithSummary("The image's JPEG thumbnail (longer side at most 320 px); ETag, Cache-Control: private, no-cache; If-None-Match gives 304.")
+            .Produces(StatusCodes.Status200OK, contentType: "image/jpeg").Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapPatch("/{id}", PatchAsync).RequireScopeAndQuota(ApiKeyScopes.Index).WithName("PatchImage")
+            .WithSummary("Replace an image's metadata with {\"metadata\": {…}}; during a teacher upgrade in the rebuilt gallery too.")
+            .Accepts<MetadataPatch>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/{id}", GetAsync).RequireScopeAndQuota(ApiKeyScopes.Search).WithName("GetImage").WithSummary("A gallery image's id, source, hash and metadata.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapDelete("/{id}", DeleteAsync).RequireScopeAndQuota(ApiKeyScopes.Admin).WithName("DeleteImage").WithSummary("Remove an image from the gallery.")
@@ -30,7 +45,7 @@ public static class ImageEndpoints
         var image = await store.GetAsync(galleries.Live.Teacher.Id, id, cancellationToken);
         return image is null
             ? NotFound(id)
-            : TypedResults.Ok(new ImageResponse(image.Id, image.ModelId, image.ContentSha256, image.Source, image.Metadata, image.CreatedAt, image.UpdatedAt));
+            : TypedResults.Ok(ImageResponse.From(image));
     }
 
     /// <summary>

@@ -39,6 +39,8 @@ public static class ProblemCodes
     public const string InvalidKeyRequest = "invalid-key-request";
     public const string KeyNotFound = "key-not-found";
     public const string ImageNotFound = "image-not-found";
+    public const string ThumbnailNotFound = "thumbnail-not-found";
+    public const string InvalidPage = "invalid-page";
     public const string DatabaseUnavailable = "database-unavailable";
     public const string GalleryNotReady = "gallery-not-ready";
     public const string Saturated = "saturated";

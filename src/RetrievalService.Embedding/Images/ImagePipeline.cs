@@ -48,7 +48,37 @@ public sealed class ImagePipeline
     /// <exception cref="ImageRejectedException">The bytes break a limit, are not a supported format, or are corrupt.</exception>
     /// <exception cref="ArgumentException"><paramref name="region"/> returned a rectangle outside the picture.</exception>
     public PreparedImage Prepare(ReadOnlyMemory<byte> bytes, InputConvention input, IReadOnlyList<int> longerSides,
-        Func<PixelSize, PixelRect>? region, CancellationToken cancellationToken = default)
+        Func<PixelSize, PixelRect>? region, CancellationToken cancellationToken = default) =>
+        Prepare(bytes, input, longerSides, region, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="Prepare(ReadOnlyMemory{byte}, InputConvention, CancellationToken)"/>, and also encodes a JPEG preview of
+    /// the raster it decoded (<see cref="PreparedImage.Preview"/>), after orientation and compositing, before the model's
+    /// resize: a gallery's thumbnail costs no second decode.
+    /// </summary>
+    /// <exception cref="ImageRejectedException">The bytes break a limit, are not a supported format, or are corrupt.</exception>
+    public PreparedImage Prepare(ReadOnlyMemory<byte> bytes, InputConvention input, PreviewOptions preview, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(preview);
+        return Prepare(bytes, input, [input.RecommendedLongerSide], null, preview, cancellationToken);
+    }
+
+    /// <summary>
+    /// Only the preview <see cref="Prepare(ReadOnlyMemory{byte}, InputConvention, PreviewOptions, CancellationToken)"/> would
+    /// make, from the same decode (for images already embedded whose preview is missing); null when it cannot be encoded.
+    /// </summary>
+    /// <exception cref="ImageRejectedException">The bytes break a limit, are not a supported format, or are corrupt.</exception>
+    public byte[]? Preview(ReadOnlyMemory<byte> bytes, InputConvention input, PreviewOptions preview, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(preview);
+        using var raster = Decode(bytes, AlphaCompositor.Background(input.AlphaBackground), input.RecommendedLongerSide, cancellationToken);
+        return JpegPreview.Encode(raster, preview);
+    }
+
+    private PreparedImage Prepare(ReadOnlyMemory<byte> bytes, InputConvention input, IReadOnlyList<int> longerSides,
+        Func<PixelSize, PixelRect>? region, PreviewOptions? preview, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(longerSides);
@@ -68,6 +98,7 @@ public sealed class ImagePipeline
         var minimumScale = CoverMargin * longerSides.Max() / Math.Max(keep.Width, keep.Height);
         using var raster = source.Decode(minimumScale, AlphaCompositor.Background(input.AlphaBackground), cancellationToken);
         var decodedAt = Stopwatch.GetTimestamp();
+        var jpeg = preview is null ? null : JpegPreview.Encode(raster, preview);
         var mapped = MapRegion(keep, full, raster.Size);
         var tensors = new List<PreprocessedImage>(longerSides.Count);
         try
@@ -83,7 +114,10 @@ public sealed class ImagePipeline
             throw;
         }
         return new PreparedImage(tensors, source.FormatName, full, raster.Size,
-            Stopwatch.GetElapsedTime(started, decodedAt).TotalMilliseconds, Stopwatch.GetElapsedTime(decodedAt).TotalMilliseconds);
+            Stopwatch.GetElapsedTime(started, decodedAt).TotalMilliseconds, Stopwatch.GetElapsedTime(decodedAt).TotalMilliseconds)
+        {
+            Preview = jpeg,
+        };
     }
 
     /// <summary>

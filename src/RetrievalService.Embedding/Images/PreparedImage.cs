@@ -33,8 +33,14 @@ public sealed class PreparedImage : IDisposable
     /// <summary>Milliseconds spent on checks, decoding, orientation and compositing.</summary>
     public double DecodeMs { get; }
 
-    /// <summary>Milliseconds spent resizing into the tensor(s).</summary>
+    /// <summary>Milliseconds spent resizing into the tensor(s) (and encoding the preview, when one was asked for).</summary>
     public double ResizeMs { get; }
+
+    /// <summary>
+    /// The JPEG preview, when the preparation asked for one (<see cref="PreviewOptions"/>); null otherwise, or when it could
+    /// not be encoded.
+    /// </summary>
+    public byte[]? Preview { get; internal init; }
 
     /// <summary>
     /// Hands <see cref="Tensor"/> to the caller, who then disposes it; disposing this object no longer does. For a

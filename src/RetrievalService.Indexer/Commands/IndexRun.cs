@@ -59,9 +59,9 @@ internal static class IndexRun
     }
 
     private static string Summary(RunRecorder r, string teacher, bool completed) => FormattableString.Invariant(
-        $"indexer: {(completed ? "done" : "stopped")}: {r.Done} of {r.Total} files with {teacher}: {r.Stored} stored, {r.Unchanged} unchanged, {r.Rejected} rejected in {r.Elapsed.TotalSeconds:0.0} s ({r.ImagesPerSecond:0.0} images/s)");
+        $"indexer: {(completed ? "done" : "stopped")}: {r.Done} of {r.Total} files with {teacher}: {r.Stored} stored, {r.Unchanged} unchanged, {r.Rejected} rejected, {r.ThumbnailsAdded} thumbnails added in {r.Elapsed.TotalSeconds:0.0} s ({r.ImagesPerSecond:0.0} images/s)");
 
     private static IndexReport Report(RunRecorder r, string teacher, string input, DateTimeOffset startedAt, string? error) => new(
         teacher, Path.GetFullPath(input), startedAt, DateTimeOffset.Now, r.Elapsed.TotalSeconds, error is null && r.Done == r.Total, error,
-        new ReportCounts(r.Total, r.Stored, r.Unchanged, r.Rejected), r.ImagesPerSecond, r.Entries);
+        new ReportCounts(r.Total, r.Stored, r.Unchanged, r.Rejected, r.ThumbnailsAdded), r.ImagesPerSecond, r.Entries);
 }

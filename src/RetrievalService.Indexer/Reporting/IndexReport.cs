@@ -34,5 +34,8 @@ internal sealed record IndexReport(
     }
 }
 
-/// <summary>Totals of a run; <c>Total</c> counts every file and bad manifest line given.</summary>
-internal sealed record ReportCounts(int Total, int Stored, int Unchanged, int Rejected);
+/// <summary>
+/// Totals of a run; <c>Total</c> counts every file and bad manifest line given. <c>ThumbnailsAdded</c> counts rows indexed
+/// before thumbnails that got theirs (they are also among <c>Unchanged</c>, or <c>Stored</c> when their metadata changed).
+/// </summary>
+internal sealed record ReportCounts(int Total, int Stored, int Unchanged, int Rejected, int ThumbnailsAdded);

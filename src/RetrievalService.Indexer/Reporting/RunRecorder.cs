@@ -18,6 +18,9 @@ internal sealed class RunRecorder(int total, Action<ReportEntry> onRejected) : I
 
     public int Rejected { get; private set; }
 
+    /// <summary>Rows stored before, without a thumbnail, that got one (counted as unchanged, or stored when their metadata changed too).</summary>
+    public int ThumbnailsAdded { get; private set; }
+
     public int Done => Stored + Unchanged + Rejected;
 
     public TimeSpan Elapsed => clock.Elapsed;
@@ -34,6 +37,7 @@ internal sealed class RunRecorder(int total, Action<ReportEntry> onRejected) : I
         // The report is the operator's, on this machine: it names the file where it lies, not the source stored for clients.
         var entry = new ReportEntry(result.Id, item.Content.FilePath ?? item.Source, result.Status, result.Code, result.Reason);
         entries.Add(entry);
+        ThumbnailsAdded += result.ThumbnailAdded ? 1 : 0;
         switch (result.Status)
         {
             case IndexItemStatus.Stored:

@@ -66,21 +66,27 @@ internal sealed partial class IndexingRun
     /// <summary>
     /// Reports items whose id is stored for the teacher with the same content hash, and returns the rest. Such an item
     /// that brings another source or new metadata has its row updated without embedding again (reported stored); with
-    /// the same source and equal or no metadata it is unchanged.
+    /// the same source and equal or no metadata it is unchanged. One whose row has no thumbnail (indexed before there were
+    /// thumbnails) is returned marked <see cref="CheckedItem.ThumbnailOnly"/>, to be decoded for its thumbnail alone.
     /// </summary>
     private async Task<List<CheckedItem>> SkipUnchangedAsync(IReadOnlyList<CheckedItem> items, CancellationToken ct)
     {
         var store = pipeline.Store;
-        var stored = await store.GetContentHashesAsync(pipeline.TeacherId, items.Select(i => i.Id).ToList(), ct);
+        var stored = await store.GetStoredContentAsync(pipeline.TeacherId, items.Select(i => i.Id).ToList(), ct);
         var todo = new List<CheckedItem>(items.Count);
         var same = new List<CheckedItem>();
         foreach (var item in items)
         {
-            (stored.TryGetValue(item.Id, out var hash) && hash == item.ContentSha256 ? same : todo).Add(item);
+            (stored.TryGetValue(item.Id, out var row) && row.ContentSha256 == item.ContentSha256 ? same : todo).Add(item);
         }
         var updated = await store.UpdateDescriptionsAsync(pipeline.TeacherId, [.. same.Select(i => (i.Id, i.ContentSha256, i.Source, i.Metadata))], ct);
         foreach (var item in same)
         {
+            if (!stored[item.Id].HasThumbnail)
+            {
+                todo.Add(item with { ThumbnailOnly = true, DescriptionUpdated = updated.Contains(item.Id) });
+                continue;
+            }
             Report(item, updated.Contains(item.Id) ? IndexItemResult.Stored(item.Id) : IndexItemResult.Unchanged(item.Id));
         }
         return todo;

@@ -10,15 +10,34 @@ internal sealed partial class IndexingRun
     // (and what a kill can lose) stays small, long enough to keep COPY batches large at full speed.
     private static readonly TimeSpan WriteLinger = TimeSpan.FromMilliseconds(500);
 
-    private async Task DecodeAsync(ChannelReader<CheckedItem> input, ChannelWriter<PreparedItem> output, CancellationToken ct)
+    // An item that only lacks its thumbnail skips the teacher and goes straight to the writer, which the embed stage
+    // completes only after every decoder has finished.
+    private async Task DecodeAsync(ChannelReader<CheckedItem> input, ChannelWriter<PreparedItem> output, ChannelWriter<EmbeddedItem> thumbnailsOnly,
+        CancellationToken ct)
     {
         await foreach (var item in input.ReadAllAsync(ct))
         {
+            if (item.ThumbnailOnly)
+            {
+                var (thumbnail, failure) = pipeline.Preparer.Thumbnail(item, ct);
+                if (thumbnail is null)
+                {
+                    IndexingLog.ThumbnailFailed(pipeline.Logger, item.Id, item.Source, failure);
+                    Report(item, item.DescriptionUpdated ? IndexItemResult.Stored(item.Id) : IndexItemResult.Unchanged(item.Id));
+                    continue;
+                }
+                await thumbnailsOnly.WriteAsync(new EmbeddedItem(item, null, thumbnail), ct);
+                continue;
+            }
             var (prepared, rejected) = pipeline.Preparer.Prepare(item, ct);
             if (rejected is not null)
             {
                 Report(item, rejected);
                 continue;
+            }
+            if (prepared!.Thumbnail is null)
+            {
+                IndexingLog.ThumbnailFailed(pipeline.Logger, item.Id, item.Source, "the JPEG encoder produced nothing");
             }
             try
             {

@@ -7,7 +7,8 @@ namespace RetrievalService.Indexing.Pipeline;
 /// <summary>
 /// One run of the <see cref="IndexingPipeline"/>: read + check + hash + skip unchanged (one task), decode + resize
 /// (<see cref="IndexingOptions.EffectiveDecodeParallelism"/> tasks), embed (one task) and write (one task), joined by
-/// bounded channels; each stage hands the next the item itself, so results need no matching up.
+/// bounded channels; each stage hands the next the item itself, so results need no matching up. An item stored already
+/// without a thumbnail is decoded for its thumbnail and handed from the decoders straight to the writer.
 /// </summary>
 internal sealed partial class IndexingRun(IndexingPipeline pipeline, PipelineSettings settings, IIndexingObserver observer)
 {
@@ -16,6 +17,7 @@ internal sealed partial class IndexingRun(IndexingPipeline pipeline, PipelineSet
     private int stored;
     private int unchanged;
     private int rejected;
+    private int thumbnailsAdded;
 
     public async Task RunAsync(IEnumerable<IndexItem> items, CancellationToken cancellationToken)
     {
@@ -27,7 +29,7 @@ internal sealed partial class IndexingRun(IndexingPipeline pipeline, PipelineSet
         var toEmbed = Bounded<PreparedItem>(options.EmbedBatchSize * 2);
         var toWrite = Bounded<EmbeddedItem>(options.WriteBatchSize * 2);
         var decoders = Enumerable.Range(0, workers)
-            .Select(_ => Stage(failed, null, () => DecodeAsync(toDecode.Reader, toEmbed.Writer, ct)))
+            .Select(_ => Stage(failed, null, () => DecodeAsync(toDecode.Reader, toEmbed.Writer, toWrite.Writer, ct)))
             .ToArray();
         Task[] stages =
         [
@@ -37,7 +39,7 @@ internal sealed partial class IndexingRun(IndexingPipeline pipeline, PipelineSet
             Stage(failed, null, () => WriteAsync(toWrite.Reader, ct)),
         ];
         await ThrowFirstFailureAsync([.. stages, .. decoders], cancellationToken);
-        IndexingLog.Indexed(pipeline.Logger, stored + unchanged + rejected, stored, unchanged, rejected,
+        IndexingLog.Indexed(pipeline.Logger, stored + unchanged + rejected, stored, unchanged, rejected, thumbnailsAdded,
             (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
@@ -45,6 +47,7 @@ internal sealed partial class IndexingRun(IndexingPipeline pipeline, PipelineSet
     {
         lock (reportGate)
         {
+            thumbnailsAdded += result.ThumbnailAdded ? 1 : 0;
             switch (result.Status)
             {
                 case IndexItemStatus.Stored:

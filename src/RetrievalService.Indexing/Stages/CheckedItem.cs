@@ -8,6 +8,12 @@ namespace RetrievalService.Indexing.Stages;
 /// </summary>
 internal sealed record CheckedItem(int Position, IndexItem Origin, JsonObject? Metadata, ReadOnlyMemory<byte> Content, string ContentSha256)
 {
+    /// <summary>The row holds this content already but no thumbnail: decode for the thumbnail alone, embed nothing.</summary>
+    public bool ThumbnailOnly { get; init; }
+
+    /// <summary>For a <see cref="ThumbnailOnly"/> item: its source or metadata was updated on the way (its outcome is then stored).</summary>
+    public bool DescriptionUpdated { get; init; }
+
     public string Id => Origin.Id;
 
     public string Source => Origin.Source;

@@ -16,7 +16,7 @@ internal static class TeacherStage
             foreach (var chunk in ordered.Chunk(batchSize))
             {
                 var vectors = teacher.EmbedBatch(chunk.Select(p => p.Tensor).ToArray());
-                embedded.AddRange(chunk.Select((p, i) => new EmbeddedItem(p.Item, vectors[i])));
+                embedded.AddRange(chunk.Select((p, i) => new EmbeddedItem(p.Item, vectors[i], p.Thumbnail)));
             }
             return embedded;
         }

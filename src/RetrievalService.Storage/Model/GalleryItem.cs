@@ -13,4 +13,11 @@ public sealed record GalleryItem(
     string ContentSha256,
     string Source,
     JsonObject? Metadata,
-    ReadOnlyMemory<float> Embedding);
+    ReadOnlyMemory<float> Embedding)
+{
+    /// <summary>
+    /// A small JPEG of the image for pages that show the gallery; null for none. A null does not erase a stored thumbnail
+    /// of the same content; new content without one leaves the row without.
+    /// </summary>
+    public byte[]? Thumbnail { get; init; }
+}

@@ -19,4 +19,8 @@ public sealed record StoredImage(
     JsonObject Metadata,
     float[] Embedding,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>Whether the row has a thumbnail (<see cref="GalleryStore.GetThumbnailAsync"/>).</summary>
+    public bool HasThumbnail { get; init; }
+}

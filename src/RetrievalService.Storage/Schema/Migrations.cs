@@ -41,6 +41,21 @@ internal static class Migrations
                 switched_at timestamptz NOT NULL DEFAULT now()
             );
             """),
+        // A small JPEG of each image for pages that show the gallery (NULL until indexed with one), and an index in byte
+        // order for paging through a gallery (ORDER BY id COLLATE "C"), whatever the database's collation is.
+        new(5, "items thumbnails", """
+            DO $$
+            DECLARE
+                model record;
+            BEGIN
+                FOR model IN SELECT model_key FROM models LOOP
+                    EXECUTE format('ALTER TABLE %I ADD COLUMN IF NOT EXISTS thumbnail bytea', 'items_' || model.model_key);
+                    EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %I (id COLLATE "C")',
+                        'items_' || model.model_key || '_id_bytes', 'items_' || model.model_key);
+                END LOOP;
+            END
+            $$;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

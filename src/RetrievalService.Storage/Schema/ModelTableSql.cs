@@ -19,10 +19,13 @@ internal static class ModelTableSql
             metadata jsonb NOT NULL DEFAULT '{}' CHECK (jsonb_typeof(metadata) = 'object'),
             embedding {{EmbeddingValues.TypeName(model.Kind)}}({{model.Dimension}}) NOT NULL,
             created_at timestamptz NOT NULL DEFAULT now(),
-            updated_at timestamptz NOT NULL DEFAULT now()
+            updated_at timestamptz NOT NULL DEFAULT now(),
+            thumbnail bytea
         );
         CREATE INDEX IF NOT EXISTS {{SqlNames.ItemsTable(model.Key)}}_metadata
             ON {{SqlNames.ItemsTable(model.Key)}} USING gin (metadata jsonb_path_ops);
+        CREATE INDEX IF NOT EXISTS {{SqlNames.ItemsTable(model.Key)}}_id_bytes
+            ON {{SqlNames.ItemsTable(model.Key)}} (id COLLATE "C");
         """;
 
     /// <summary>

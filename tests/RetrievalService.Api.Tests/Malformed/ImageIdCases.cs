@@ -30,7 +30,7 @@ internal static class ImageIdCases
         new("delete_of_an_id_that_was_never_indexed", () => new HttpRequestMessage(HttpMethod.Delete, "/images/never-indexed"), NotFound, "image-not-found"),
         // A look-alike of '/' is an ordinary character: it names no other path.
         new("id_with_a_division_slash_look_alike", () => Send.Get("/images/fruits%E2%88%95..%E2%88%95..%E2%88%95etc"), NotFound, "image-not-found"),
-        new("images_without_an_id", () => Send.Get("/images/"), NotFound, "not-found"),
+        new("thumbnail_without_an_id", () => Send.Get("/images//thumbnail"), NotFound, "not-found"),
         new("id_with_a_real_slash", () => Send.Get("/images/a/b"), NotFound, "not-found"),
     ];
 

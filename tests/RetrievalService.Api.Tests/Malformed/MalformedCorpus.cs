@@ -11,6 +11,8 @@ internal static class MalformedCorpus
             .Concat(ImageBytesCases.All)
             .Concat(IndexFormCases.All)
             .Concat(ImageIdCases.All)
+            .Concat(ImagePageCases.All)
+            .Concat(ImagePatchCases.All)
             .Concat(HttpLevelCases.All)
             // ToDictionary throws on a repeated name, so no case hides another.
             .ToDictionary(c => c.Name, StringComparer.Ordinal));

@@ -1,0 +1,65 @@
+using Npgsql;
+using NpgsqlTypes;
+using RetrievalService.Storage.Database;
+using RetrievalService.Storage.Model;
+
+namespace RetrievalService.Storage;
+
+public sealed partial class GalleryStore
+{
+    /// <summary>The row's thumbnail (its <see cref="StoredThumbnail.Jpeg"/> null when it has none), or null when the id is not stored.</summary>
+    /// <exception cref="Errors.UnknownModelException">The model is not registered.</exception>
+    public async Task<StoredThumbnail?> GetThumbnailAsync(string modelId, string id, CancellationToken cancellationToken = default)
+    {
+        var model = await ModelAsync(modelId, cancellationToken);
+        ItemValidation.Id(id);
+        return await _retry.ReadAsync(async (connection, ct) =>
+        {
+            await using var command = new NpgsqlCommand(
+                $"SELECT id, content_sha256, thumbnail FROM {SqlNames.ItemsTable(model.Key)} WHERE id = @id", connection);
+            command.Parameters.AddWithValue("id", id);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            if (!await reader.ReadAsync(ct))
+            {
+                return null;
+            }
+            return new StoredThumbnail(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetFieldValue<byte[]>(2));
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Stores thumbnails of rows that have none and still hold the given content, leaving everything else (vector,
+    /// metadata, <c>updated_at</c>) alone: how an indexer completes a gallery indexed before thumbnails without embedding again.
+    /// </summary>
+    /// <returns>The ids that got their thumbnail.</returns>
+    /// <exception cref="Errors.UnknownModelException">The model is not registered.</exception>
+    public async Task<IReadOnlySet<string>> AddThumbnailsAsync(
+        string modelId, IReadOnlyList<(string Id, string ContentSha256, byte[] Thumbnail)> items, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var model = await ModelAsync(modelId, cancellationToken);
+        if (items.Count == 0)
+        {
+            return new HashSet<string>(StringComparer.Ordinal);
+        }
+        return await _retry.WriteAsync(async (connection, ct) =>
+        {
+            await using var command = new NpgsqlCommand($"""
+                UPDATE {SqlNames.ItemsTable(model.Key)} AS t SET thumbnail = u.thumbnail
+                FROM unnest(@ids, @hashes, @thumbnails) AS u(id, content_sha256, thumbnail)
+                WHERE t.id = u.id AND t.content_sha256 = u.content_sha256 AND t.thumbnail IS NULL
+                RETURNING t.id
+                """, connection);
+            command.Parameters.AddWithValue("ids", items.Select(i => i.Id).ToArray());
+            command.Parameters.AddWithValue("hashes", items.Select(i => i.ContentSha256).ToArray());
+            command.Parameters.AddWithValue("thumbnails", NpgsqlDbType.Array | NpgsqlDbType.Bytea, items.Select(i => i.Thumbnail).ToArray());
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var added = new HashSet<string>(StringComparer.Ordinal);
+            while (await reader.ReadAsync(ct))
+            {
+                added.Add(reader.GetString(0));
+            }
+            return (IReadOnlySet<string>)added;
+        }, cancellationToken);
+    }
+}
