@@ -6,6 +6,8 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 scripts/setup.sh
 scripts/validate-packaging.sh
+# The web page's preprocessing port against the server's resampler (node's built-in test runner).
+(cd web && npm test --silent)
 # The gallery tests need PostgreSQL + pgvector and read it from RETRIEVAL_DB: the server it names if already set,
 # else the private cluster (docs/database.md). They never start one themselves.
 RETRIEVAL_DB=$(scripts/db.sh start)
