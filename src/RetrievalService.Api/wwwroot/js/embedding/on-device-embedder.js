@@ -9,7 +9,7 @@ import { preprocess } from './preprocess.js';
 const ORT_MODULE = '/vendor/ort/ort.wasm.min.mjs';
 
 let ortPromise;
-const sessions = new Map();
+const loadedModels = new Map();
 
 async function runtime() {
   ortPromise ??= import(ORT_MODULE).then((ort) => {
@@ -23,19 +23,19 @@ async function runtime() {
   return ortPromise;
 }
 
-/** The session and manifest for query model `id`, loaded once per page. */
-async function session(id, onProgress) {
-  if (!sessions.has(id)) {
+/** The runnable model and manifest for query model `id`, loaded once per page. */
+async function loadedModel(id, onProgress) {
+  if (!loadedModels.has(id)) {
     const loading = (async () => {
       const ort = await runtime();
       const { detail, bytes } = await loadModel(id, onProgress);
       const created = await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
-      return { ort, session: created, detail };
+      return { ort, runner: created, detail };
     })();
-    sessions.set(id, loading);
-    loading.catch(() => sessions.delete(id));
+    loadedModels.set(id, loading);
+    loading.catch(() => loadedModels.delete(id));
   }
-  return sessions.get(id);
+  return loadedModels.get(id);
 }
 
 /**
@@ -43,14 +43,14 @@ async function session(id, onProgress) {
  * the times cover the device's work only, not the model's download.
  */
 export async function embedOnDevice(blob, id, onProgress) {
-  const { ort, session: model, detail } = await session(id, onProgress);
+  const { ort, runner, detail } = await loadedModel(id, onProgress);
   const input = detail.manifest.input;
   const started = performance.now();
   const image = await decodeImage(blob);
   const tensor = preprocess(image.rgba, image.width, image.height, input, image.format.scalable);
   const prepared = performance.now();
   const feeds = { [input.name]: new ort.Tensor('float32', tensor.data, [1, 3, tensor.height, tensor.width]) };
-  const outputs = await model.run(feeds);
+  const outputs = await runner.run(feeds);
   const output = outputs[detail.manifest.output.name] ?? Object.values(outputs)[0];
   const embedding = Array.from(output.data);
   const finished = performance.now();
