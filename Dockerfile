@@ -8,10 +8,19 @@
 ARG ORT_BUILD=Cpu
 ARG RUNTIME_BASE=mcr.microsoft.com/dotnet/runtime-deps:10.0-noble
 
+# The web page's onnxruntime-web files, from web/package-lock.json by the same script scripts/setup.sh runs.
+FROM node:22-bookworm-slim AS web
+WORKDIR /src
+COPY web/package.json web/package-lock.json web/
+COPY scripts/build-web.sh scripts/
+RUN scripts/build-web.sh
+
 FROM mcr.microsoft.com/dotnet/sdk:10.0-noble AS build
 ARG ORT_BUILD
 WORKDIR /src
 COPY . .
+# Before the publish, which takes everything under wwwroot.
+COPY --from=web /src/src/RetrievalService.Api/wwwroot/vendor/ort src/RetrievalService.Api/wwwroot/vendor/ort
 # The models are rebuilt from NuGet and npm exactly as scripts/setup.sh does; the build is byte-deterministic,
 # so the committed manifests (which pin the ONNX hashes) stay valid, and the sha check below proves it. The default
 # student (student-mnv2-regression) and its int8 copy are committed with their ONNX; the same check covers them.

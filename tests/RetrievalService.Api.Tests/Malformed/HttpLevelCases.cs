@@ -22,7 +22,9 @@ internal static class HttpLevelCases
         NotFound("unknown_route", "/searches"),
         NotFound("versioned_path_that_does_not_exist", "/v1/search"),
         NotFound("encoded_traversal_to_etc_passwd", "/static/..%2F..%2F..%2Fetc%2Fpasswd"),
-        NotFound("double_slash_before_search", "//search"),
+        // Absolute, so the path really is //search: a relative "//search" is a network-path reference (host "search", path "/"),
+        // which is the web page.
+        NotFound("double_slash_before_search", "http://localhost//search"),
         NotFound("path_of_8000_characters", "/" + new string('a', 8000)),
         NotFound("unknown_health_check", "/health/everything"),
         NotFound("dotfile_probe", "/.env"),

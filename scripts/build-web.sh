@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the web page's npm dependencies from web/package-lock.json and copies the onnxruntime-web files the page
+# loads at run time into src/RetrievalService.Api/wwwroot/vendor/ort/ (git-ignored): the ES module of the wasm-only
+# build, the Emscripten module it imports and the WebAssembly binary that module fetches. The Dockerfile's web stage
+# runs this same script, so a container serves the same files.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+
+command -v npm >/dev/null || { echo "build-web: node and npm are required (scripts/setup.sh installs Debian's)" >&2; exit 1; }
+# No install scripts: the page needs only the published dist files (protobufjs's postinstall is a version check).
+(cd web && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error)
+
+DIST=web/node_modules/onnxruntime-web/dist
+VENDOR=src/RetrievalService.Api/wwwroot/vendor/ort
+FILES=(ort.wasm.min.mjs ort-wasm-simd-threaded.mjs ort-wasm-simd-threaded.wasm)
+rm -rf "$VENDOR"
+mkdir -p "$VENDOR"
+for file in "${FILES[@]}"; do
+  cp "$DIST/$file" "$VENDOR/"
+done
+echo "build-web: onnxruntime-web $(node -p "require('./web/node_modules/onnxruntime-web/package.json').version") in $VENDOR" >&2

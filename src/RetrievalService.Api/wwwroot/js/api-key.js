@@ -1,0 +1,29 @@
+// The user's API key, kept in this browser's localStorage and sent as a bearer token. Without one, requests go
+// anonymous (the server may allow anonymous search).
+
+const STORAGE_KEY = 'retrieval.apiKey';
+
+export function loadKey() {
+  try {
+    return localStorage.getItem(STORAGE_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+export function saveKey(key) {
+  try {
+    if (key) {
+      localStorage.setItem(STORAGE_KEY, key);
+    } else {
+      localStorage.removeItem(STORAGE_KEY);
+    }
+  } catch {
+    // Storage can be disabled (private windows): the key then lasts until the page is closed.
+  }
+}
+
+/** The Authorization header for the current key, or none. */
+export function authHeaders(key = loadKey()) {
+  return key ? { Authorization: `Bearer ${key.trim()}` } : {};
+}

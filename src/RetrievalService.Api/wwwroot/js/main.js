@@ -1,0 +1,49 @@
+// Wires the page: the API key field, the two views (Search and Curate, chosen by the tabs and the URL's #hash).
+
+import { loadKey, saveKey } from './api-key.js';
+import { setUpCurateView } from './curate-view.js';
+import { clearError, showStatus } from './messages.js';
+import { setUpSearchView } from './search-view.js';
+
+const search = setUpSearchView(document.getElementById('view-search'));
+setUpCurateView(document.getElementById('view-curate'));
+
+const keyForm = document.querySelector('[data-testid="key-form"]');
+const keyInput = keyForm.elements.key;
+keyInput.value = loadKey();
+keyForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  saveKey(keyInput.value.trim());
+  showStatus(keyInput.value.trim() ? 'Key saved in this browser.' : 'No key: requests go anonymous.');
+  search.refreshModels();
+});
+document.getElementById('api-key-forget').addEventListener('click', () => {
+  keyInput.value = '';
+  saveKey('');
+  showStatus('Key forgotten: requests go anonymous.');
+  search.refreshModels();
+});
+
+const tabs = Array.from(document.querySelectorAll('.tab'));
+function showView(name) {
+  for (const tab of tabs) {
+    const current = tab.dataset.view === name;
+    document.getElementById(`view-${tab.dataset.view}`).hidden = !current;
+    if (current) {
+      tab.setAttribute('aria-current', 'page');
+    } else {
+      tab.removeAttribute('aria-current');
+    }
+  }
+  clearError();
+}
+for (const tab of tabs) {
+  tab.addEventListener('click', () => {
+    history.replaceState(null, '', `#${tab.dataset.view}`);
+    showView(tab.dataset.view);
+  });
+}
+window.addEventListener('hashchange', () => showView(location.hash === '#curate' ? 'curate' : 'search'));
+showView(location.hash === '#curate' ? 'curate' : 'search');
+
+search.refreshModels();
