@@ -75,6 +75,28 @@ public sealed class WebPageTests(WebPageHost host) : IClassFixture<WebPageHost>
     }
 
     [Fact]
+    public async Task Metadata_edited_in_the_gallery_view_is_stored_and_a_filtered_search_finds_the_image()
+    {
+        var page = await SearchPage.OpenAsync(host, PageViewports.Desktop);
+
+        await page.ById("tab-curate").ClickAsync();
+        await page.ById("gallery-load").ClickAsync();
+        await page.Page.Locator("[data-testid=gallery-item][data-id='coffee']").GetByTestId("edit-button").ClickAsync();
+        await page.ById("metadata-input").FillAsync("""{"room": "kitchen"}""");
+        await page.ById("metadata-save").ClickAsync();
+        await Assertions.Expect(page.ById("metadata-dialog")).Not.ToBeVisibleAsync();
+        await page.ById("tab-search").ClickAsync();
+        await page.ChooseQueryAsync("home.jpg", Photos.Get("home"));
+        await page.ById("filter-input").FillAsync("""{"room": "kitchen"}""");
+        await page.SearchAsync();
+
+        var stored = await Requests.ReadAsync<Endpoints.ImageResponse>(await host.Client.GetAsync("/images/coffee"));
+        Assert.Equal("kitchen", (string?)stored.Metadata["room"]);
+        Assert.Equal(["coffee"], await page.Results.EvaluateAllAsync<string[]>("cards => cards.map(c => c.dataset.id)"));
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_search_can_be_made_with_the_keyboard_alone()
     {
         var page = await SearchPage.OpenAsync(host, PageViewports.Desktop);
