@@ -18,6 +18,27 @@ echo "validate-packaging: docker-compose.yml ok" >&2
 # Debian's python3 has PyYAML once docker-compose is installed (it depends on python3-yaml).
 /usr/bin/python3 - <<'PY'
 import glob, os, sys, yaml
+def indexed_job_errors(spec):
+    """The indexer Job splits its input across the pods of an Indexed Job: one shard per completion index."""
+    if spec.get("completionMode") != "Indexed":
+        return ["the indexer job must be an Indexed Job (completionMode: Indexed)"]
+    shards = spec.get("completions")
+    if not isinstance(shards, int) or not 1 <= shards <= 1024:
+        return [f"completions must be the shard count, 1..1024, not {shards!r}"]
+    problems = [] if spec.get("parallelism") == shards else [f"parallelism must equal completions ({shards})"]
+    container = spec["template"]["spec"]["containers"][0]
+    args = container.get("command", []) + container.get("args", [])
+    env = {e["name"]: e.get("value") for e in container.get("env", [])}
+    if "index" not in args:
+        problems.append("the indexer job must run `indexer index`")
+    if "--shard" in args:
+        given = args[args.index("--shard") + 1] if args.index("--shard") + 1 < len(args) else None
+        if given != f"$(JOB_COMPLETION_INDEX)/{shards}":
+            problems.append(f"--shard must be $(JOB_COMPLETION_INDEX)/{shards}, not {given!r}")
+    elif env.get("INDEXER_SHARDS") != str(shards):
+        problems.append(f"set INDEXER_SHARDS to the completions ({shards}) or pass --shard $(JOB_COMPLETION_INDEX)/{shards}")
+    return problems
+
 errors = []
 kustomization = yaml.safe_load(open("deploy/kubernetes/kustomization.yaml"))
 for resource in kustomization["resources"]:
@@ -39,6 +60,8 @@ for path in sorted(glob.glob("deploy/kubernetes/*.yaml")):
                 errors.append(f"{path}: container has no resource requests")
         if doc.get("kind") == "Job" and "containers" not in doc["spec"]["template"]["spec"]:
             errors.append(f"{path}: job has no containers")
+        if doc.get("kind") == "Job" and doc["metadata"]["name"] == "retrieval-indexer":
+            errors += [f"{path}: {e}" for e in indexed_job_errors(doc["spec"])]
 if errors:
     sys.exit("validate-packaging: " + "; ".join(errors))
 print("validate-packaging: kubernetes manifests ok", file=sys.stderr)

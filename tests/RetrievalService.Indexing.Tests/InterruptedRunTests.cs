@@ -1,10 +1,9 @@
-using System.Text.RegularExpressions;
 using RetrievalService.Indexing.Tests.Infrastructure;
 
 namespace RetrievalService.Indexing.Tests;
 
 /// <summary>Issue 4 §3: a run killed at any point loses nothing reported as stored, and a rerun completes it exactly.</summary>
-public sealed partial class InterruptedRunTests : IsolatedTest
+public sealed class InterruptedRunTests : IsolatedTest
 {
     private const int ImageCount = 24;
 
@@ -17,7 +16,9 @@ public sealed partial class InterruptedRunTests : IsolatedTest
         {
             Assert.Equal(ExitCodes.Ok, await clean.RunAsync("index", Files.Folder, "--no-progress"));
 
-            var reportedStored = await KillAfterFirstBatchAsync();
+            // Slowed to one 4-row batch per 400 ms, so that the kill comes mid-run.
+            var reportedStored = await Runner.KillAfterFirstBatchAsync(
+                "index", Files.Folder, "--no-progress", "--batch-size", "4", "--pause-after-batch-ms", "400");
             var survivors = await GalleryRows.ReadAsync(Schema);
             Assert.InRange(survivors.Count, reportedStored, ImageCount - 1);
 
@@ -32,30 +33,4 @@ public sealed partial class InterruptedRunTests : IsolatedTest
             await TestSchemas.DropSchemaAsync(clean.Schema);
         }
     }
-
-    /// <summary>Starts the real CLI slowed to one 4-row batch per 400 ms and kills it once it reports a commit.</summary>
-    private async Task<int> KillAfterFirstBatchAsync()
-    {
-        using var child = await Runner.StartChildAsync(
-            "index", Files.Folder, "--no-progress", "--batch-size", "4", "--pause-after-batch-ms", "400");
-        var stdout = child.StandardOutput.ReadToEndAsync();
-        var seen = new List<string>();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (await child.StandardError.ReadLineAsync(timeout.Token) is { } line)
-        {
-            seen.Add(line);
-            if (Committed().Match(line) is { Success: true } match)
-            {
-                child.Kill(entireProcessTree: true);
-                await child.WaitForExitAsync(timeout.Token);
-                await stdout;
-                return int.Parse(match.Groups["stored"].Value, System.Globalization.CultureInfo.InvariantCulture);
-            }
-        }
-        await child.WaitForExitAsync(timeout.Token);
-        throw new Xunit.Sdk.XunitException($"The indexer (exit {child.ExitCode}) never reported a batch:\n{string.Join('\n', seen)}");
-    }
-
-    [GeneratedRegex(@"^indexer: committed \d+/\d+ \((?<stored>\d+) stored")]
-    private static partial Regex Committed();
 }

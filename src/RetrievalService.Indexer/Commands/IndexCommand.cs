@@ -7,12 +7,16 @@ using RetrievalService.Indexing;
 
 namespace RetrievalService.Indexer.Commands;
 
-/// <summary><c>index &lt;folder&gt;</c> or <c>index --manifest &lt;file&gt;</c>: embeds images with the teacher and stores them.</summary>
+/// <summary>
+/// <c>index &lt;folder&gt;</c> or <c>index --manifest &lt;file&gt;</c>: embeds images with the teacher and stores them,
+/// all of them or one shard's (<see cref="ShardOptions"/>).
+/// </summary>
 internal static class IndexCommand
 {
     public static Command Create(IReadOnlyDictionary<string, string?> configuration)
     {
         var common = new CommonOptions();
+        var sharding = new ShardOptions();
         var folder = new Argument<string?>("folder") { Description = "Folder to index recursively (ids: relative paths with '/' as ':').", Arity = ArgumentArity.ZeroOrOne };
         var manifest = new Option<string?>("--manifest", "-m") { Description = "CSV (header id,path[,metadata]) or JSON-lines manifest instead of a folder." };
         var extensions = new Option<string[]>("--extensions")
@@ -34,6 +38,7 @@ internal static class IndexCommand
             folder, manifest, extensions, report, threads, decodeWorkers, batchSize, embedBatch, force, noProgress, pause,
         };
         common.AddTo(command);
+        sharding.AddTo(command);
         decodeWorkers.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int?>() is < 1)
@@ -57,7 +62,7 @@ internal static class IndexCommand
             Set(entries, $"{IndexingOptions.SectionName}:{nameof(IndexingOptions.DecodeParallelism)}", parse.GetValue(decodeWorkers));
             var request = new IndexRequest(
                 parse.GetValue(folder), parse.GetValue(manifest), parse.GetValue(extensions)!, parse.GetValue(report),
-                parse.GetValue(force), parse.GetValue(noProgress),
+                parse.GetValue(force), parse.GetValue(noProgress), sharding.Selected(parse),
                 TimeSpan.FromMilliseconds(parse.GetValue(pause)));
             return IndexerHost.RunAsync(entries, parse.GetValue(common.Verbose), (services, token) => IndexRun.RunAsync(services, request, token), ct);
         });
@@ -76,4 +81,4 @@ internal static class IndexCommand
 /// <summary>What <c>index</c> was asked to do.</summary>
 internal sealed record IndexRequest(
     string? Folder, string? Manifest, IReadOnlyList<string> Extensions, string? ReportPath,
-    bool Force, bool NoProgress, TimeSpan PauseAfterBatch);
+    bool Force, bool NoProgress, InputShard? Shard, TimeSpan PauseAfterBatch);

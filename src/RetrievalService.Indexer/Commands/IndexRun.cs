@@ -7,14 +7,15 @@ using Spectre.Console;
 
 namespace RetrievalService.Indexer.Commands;
 
-/// <summary>Runs one <c>index</c> request: list the input, run the pipeline with progress, summarise, report.</summary>
+/// <summary>Runs one <c>index</c> request: list the input (or one shard of it), run the pipeline with progress, summarise, report.</summary>
 internal static class IndexRun
 {
     public static async Task<int> RunAsync(IServiceProvider services, IndexRequest request, CancellationToken ct)
     {
-        var sources = request.Folder is { } folder
+        var input = request.Folder is { } folder
             ? FolderSource.Enumerate(folder, request.Extensions)
             : ManifestSource.Read(request.Manifest!);
+        var sources = request.Shard is { } shard ? input.InShard(shard) : input;
         var pipeline = services.GetRequiredService<IndexingPipeline>();
         var live = !request.NoProgress && AnsiConsole.Profile.Capabilities.Interactive;
         var recorder = new RunRecorder(sources.Items.Count + sources.Problems.Count, entry => ShowRejected(entry, live));
@@ -38,9 +39,9 @@ internal static class IndexRun
         {
             if (request.ReportPath is { } path)
             {
-                Report(recorder, pipeline.TeacherId, request.Folder ?? request.Manifest!, startedAt, error).Write(path);
+                Report(recorder, pipeline.TeacherId, request.Folder ?? request.Manifest!, request.Shard, startedAt, error).Write(path);
             }
-            Console.Error.WriteLine(Summary(recorder, pipeline.TeacherId, error is null));
+            Console.Error.WriteLine(Summary(recorder, pipeline.TeacherId, request.Shard, error is null));
         }
         return recorder.Rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Ok;
     }
@@ -58,10 +59,10 @@ internal static class IndexRun
         }
     }
 
-    private static string Summary(RunRecorder r, string teacher, bool completed) => FormattableString.Invariant(
-        $"indexer: {(completed ? "done" : "stopped")}: {r.Done} of {r.Total} files with {teacher}: {r.Stored} stored, {r.Unchanged} unchanged, {r.Rejected} rejected, {r.ThumbnailsAdded} thumbnails added in {r.Elapsed.TotalSeconds:0.0} s ({r.ImagesPerSecond:0.0} images/s)");
+    private static string Summary(RunRecorder r, string teacher, InputShard? shard, bool completed) => FormattableString.Invariant(
+        $"indexer: {(completed ? "done" : "stopped")}: {(shard is { } s ? $"shard {s}: " : "")}{r.Done} of {r.Total} files with {teacher}: {r.Stored} stored, {r.Unchanged} unchanged, {r.Rejected} rejected, {r.ThumbnailsAdded} thumbnails added in {r.Elapsed.TotalSeconds:0.0} s ({r.ImagesPerSecond:0.0} images/s)");
 
-    private static IndexReport Report(RunRecorder r, string teacher, string input, DateTimeOffset startedAt, string? error) => new(
-        teacher, Path.GetFullPath(input), startedAt, DateTimeOffset.Now, r.Elapsed.TotalSeconds, error is null && r.Done == r.Total, error,
+    private static IndexReport Report(RunRecorder r, string teacher, string input, InputShard? shard, DateTimeOffset startedAt, string? error) => new(
+        teacher, Path.GetFullPath(input), shard, startedAt, DateTimeOffset.Now, r.Elapsed.TotalSeconds, error is null && r.Done == r.Total, error,
         new ReportCounts(r.Total, r.Stored, r.Unchanged, r.Rejected, r.ThumbnailsAdded), r.ImagesPerSecond, r.Entries);
 }

@@ -4,10 +4,14 @@ using RetrievalService.Indexing;
 
 namespace RetrievalService.Indexer.Reporting;
 
-/// <summary>The machine-readable report of an <c>index</c> run (<c>--report</c>); format in docs/indexing.md.</summary>
+/// <summary>
+/// The machine-readable report of an <c>index</c> run (<c>--report</c>); format in docs/indexing.md. <c>Shard</c> is null
+/// when the whole input was indexed, and the counts and items are the shard's alone when it is not.
+/// </summary>
 internal sealed record IndexReport(
     string Teacher,
     string Input,
+    InputShard? Shard,
     DateTimeOffset StartedAt,
     DateTimeOffset FinishedAt,
     double Seconds,

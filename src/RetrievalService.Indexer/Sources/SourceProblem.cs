@@ -15,4 +15,12 @@ internal sealed record SourceProblem(string Id, string Source, string Reason)
 }
 
 /// <summary>What a folder or manifest yields: the files to index and the lines that could not become one.</summary>
-internal sealed record SourceList(IReadOnlyList<IndexItem> Items, IReadOnlyList<SourceProblem> Problems);
+internal sealed record SourceList(IReadOnlyList<IndexItem> Items, IReadOnlyList<SourceProblem> Problems)
+{
+    /// <summary>
+    /// The files and bad lines of <paramref name="shard"/>, by id (a line without one by its <c>line N</c>). Only ids are
+    /// looked at, so no other shard's file is ever opened; a repeated id stays with its first occurrence.
+    /// </summary>
+    public SourceList InShard(InputShard shard) =>
+        new([.. Items.Where(i => shard.Contains(i.Id))], [.. Problems.Where(p => shard.Contains(p.Id))]);
+}

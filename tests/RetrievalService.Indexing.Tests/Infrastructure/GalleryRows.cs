@@ -9,11 +9,16 @@ public static class GalleryRows
 {
     public const string TeacherId = "teacher-resnet18-gem";
 
-    /// <summary>All rows of the teacher's table in <paramref name="schema"/>, by id; empty when nothing was registered.</summary>
+    /// <summary>All rows of the teacher's table in <paramref name="schema"/>, by id; empty when nothing was registered or the indexer never got to create the schema.</summary>
     public static async Task<IReadOnlyList<GalleryRow>> ReadAsync(string schema)
     {
         await using var connection = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());
         await connection.OpenAsync();
+        await using var created = new NpgsqlCommand($"SELECT to_regclass('\"{schema}\".models') IS NOT NULL", connection);
+        if (await created.ExecuteScalarAsync() is not true)
+        {
+            return [];
+        }
         await using var find = new NpgsqlCommand($"SELECT model_key FROM \"{schema}\".models WHERE model_id = @m", connection);
         find.Parameters.AddWithValue("m", TeacherId);
         if (await find.ExecuteScalarAsync() is not int key)

@@ -4,9 +4,12 @@ using System.Text.Json;
 namespace RetrievalService.Indexing.Tests.Infrastructure;
 
 /// <summary>Runs the <c>indexer</c> CLI against one schema: in-process, or as a child process that a test can kill.</summary>
-public sealed class IndexerRunner(string schema)
+public sealed partial class IndexerRunner(string schema)
 {
     public string Schema { get; } = schema;
+
+    /// <summary>Variables set for child processes on top of the configuration, e.g. a Kubernetes pod's <c>JOB_COMPLETION_INDEX</c>.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Runs <c>indexer args…</c> in this process with ORT on one thread; returns the exit code.</summary>
     public async Task<int> RunAsync(params string[] args) =>
@@ -31,6 +34,10 @@ public sealed class IndexerRunner(string schema)
         start.Environment["GalleryStore__Schema"] = Schema;
         start.Environment["Embedding__Inference__IntraOpThreads"] = "1";
         start.Environment["Models__Directory"] = RepoPaths.Models;
+        foreach (var (name, value) in Environment)
+        {
+            start.Environment[name] = value;
+        }
         return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
     }
 
