@@ -8,6 +8,8 @@ scripts/setup.sh
 scripts/validate-packaging.sh
 # The browser tests drive Debian's chromium (docs/web.md).
 scripts/install-browser.sh
+# The deployment test renders deploy/kubernetes with `kubectl kustomize` (no cluster).
+scripts/install-kubectl.sh
 # The web page's preprocessing port against the server's resampler (node's built-in test runner).
 (cd web && npm test --silent)
 # The gallery tests need PostgreSQL + pgvector and read it from RETRIEVAL_DB: the server it names if already set,
