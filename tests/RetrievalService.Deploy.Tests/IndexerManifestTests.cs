@@ -1,0 +1,23 @@
+using static RetrievalService.Deploy.Tests.Manifests;
+
+namespace RetrievalService.Deploy.Tests;
+
+/// <summary>The bulk indexer is a sharded Indexed Job that writes to the primary.</summary>
+public sealed class IndexerManifestTests(RenderedDeployment rendered) : IClassFixture<RenderedDeployment>
+{
+    [Fact]
+    public void The_indexer_is_an_Indexed_Job_with_one_shard_per_completion()
+    {
+        var job = rendered.Manifests.Single("Job", "retrieval-indexer");
+        Assert.Equal("Indexed", Text(job, "spec", "completionMode"));
+        var env = Env.Of(Containers(job).Single());
+        Assert.Equal(Text(job, "spec", "completions"), Env.Named(env, "INDEXER_SHARDS").Value);
+    }
+
+    [Fact]
+    public void The_indexer_writes_to_the_primary_with_the_CloudNativePG_owner_credentials()
+    {
+        var env = Env.Of(Containers(rendered.Manifests.Single("Job", "retrieval-indexer")).Single());
+        ConnectionStrings.AssertBuiltFromClusterSecret(env, "GalleryStore__ConnectionString", "retrieval-db-rw");
+    }
+}
