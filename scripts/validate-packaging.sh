@@ -44,6 +44,11 @@ kustomization = yaml.safe_load(open("deploy/kubernetes/kustomization.yaml"))
 for resource in kustomization["resources"]:
     if not os.path.exists(os.path.join("deploy/kubernetes", resource)):
         errors.append(f"kustomization lists missing {resource}")
+# Examples (secrets to create by hand) stay out; any other manifest left out of the kustomization is never applied.
+for path in glob.glob("deploy/kubernetes/*.yaml"):
+    name = os.path.basename(path)
+    if name != "kustomization.yaml" and not name.endswith(".example.yaml") and name not in kustomization["resources"]:
+        errors.append(f"kustomization does not list {name}")
 for path in sorted(glob.glob("deploy/kubernetes/*.yaml")):
     for doc in yaml.safe_load_all(open(path)):
         if doc is None:
@@ -56,10 +61,14 @@ for path in sorted(glob.glob("deploy/kubernetes/*.yaml")):
             for probe in ("livenessProbe", "readinessProbe"):
                 if probe not in container:
                     errors.append(f"{path}: container has no {probe}")
-            if "requests" not in container.get("resources", {}):
-                errors.append(f"{path}: container has no resource requests")
         if doc.get("kind") == "Job" and "containers" not in doc["spec"]["template"]["spec"]:
             errors.append(f"{path}: job has no containers")
+        if doc.get("kind") in ("Deployment", "Job"):
+            for container in doc["spec"]["template"]["spec"].get("containers", []):
+                resources = container.get("resources", {})
+                for bound in ("requests", "limits"):
+                    if not {"cpu", "memory"} <= set(resources.get(bound, {})):
+                        errors.append(f"{path}: container {container['name']} needs cpu and memory {bound}")
         if doc.get("kind") == "Job" and doc["metadata"]["name"] == "retrieval-indexer":
             errors += [f"{path}: {e}" for e in indexed_job_errors(doc["spec"])]
 if errors:
