@@ -64,7 +64,8 @@ for path in sorted(glob.glob("deploy/kubernetes/*.yaml")):
         if doc.get("kind") == "Job" and "containers" not in doc["spec"]["template"]["spec"]:
             errors.append(f"{path}: job has no containers")
         if doc.get("kind") in ("Deployment", "Job"):
-            for container in doc["spec"]["template"]["spec"].get("containers", []):
+            pod = doc["spec"]["template"]["spec"]
+            for container in pod.get("initContainers", []) + pod.get("containers", []):
                 resources = container.get("resources", {})
                 for bound in ("requests", "limits"):
                     if not {"cpu", "memory"} <= set(resources.get(bound, {})):

@@ -57,5 +57,5 @@ public sealed class ApiManifestTests(RenderedDeployment rendered) : IClassFixtur
     }
 
     private YamlDotNet.RepresentationModel.YamlMappingNode ApiContainer() =>
-        Containers(rendered.Manifests.Single("Deployment", "retrieval-api")).Single(c => Text(c, "name") == "api");
+        Container(rendered.Manifests.Single("Deployment", "retrieval-api"), "api");
 }

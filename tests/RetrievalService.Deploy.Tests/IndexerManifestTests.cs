@@ -10,14 +10,22 @@ public sealed class IndexerManifestTests(RenderedDeployment rendered) : IClassFi
     {
         var job = rendered.Manifests.Single("Job", "retrieval-indexer");
         Assert.Equal("Indexed", Text(job, "spec", "completionMode"));
-        var env = Env.Of(Containers(job).Single());
+        var env = Env.Of(Container(job, "indexer"));
         Assert.Equal(Text(job, "spec", "completions"), Env.Named(env, "INDEXER_SHARDS").Value);
     }
 
     [Fact]
     public void The_indexer_writes_to_the_primary_with_the_CloudNativePG_owner_credentials()
     {
-        var env = Env.Of(Containers(rendered.Manifests.Single("Job", "retrieval-indexer")).Single());
+        var env = Env.Of(Container(rendered.Manifests.Single("Job", "retrieval-indexer"), "indexer"));
         ConnectionStrings.AssertBuiltFromClusterSecret(env, "GalleryStore__ConnectionString", "retrieval-db-rw");
+    }
+
+    [Fact]
+    public void The_shards_wait_for_the_primary_before_they_start()
+    {
+        var wait = Container(rendered.Manifests.Single("Job", "retrieval-indexer"), "wait-for-database");
+        Assert.Contains("pg_isready", At(wait, "command")!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("retrieval-db-rw", At(wait, "command")!.ToString(), StringComparison.Ordinal);
     }
 }

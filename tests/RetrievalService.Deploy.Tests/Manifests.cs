@@ -54,4 +54,7 @@ internal sealed class Manifests
     public static IEnumerable<YamlMappingNode> Containers(YamlMappingNode workload) =>
         Items(workload, "spec", "template", "spec", "initContainers")
             .Concat(Items(workload, "spec", "template", "spec", "containers"));
+
+    public static YamlMappingNode Container(YamlMappingNode workload, string name) =>
+        Containers(workload).Single(c => Text(c, "name") == name);
 }
