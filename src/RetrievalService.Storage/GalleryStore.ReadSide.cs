@@ -27,7 +27,8 @@ public sealed partial class GalleryStore
 
     /// <summary>
     /// Runs an idempotent read on the read side when there is one. A read side that cannot be reached at all sends the
-    /// read to the primary, so a lost standby costs load, not answers.
+    /// read to the primary, so a lost standby costs load, not answers; so does a standby that has not yet replayed the
+    /// creation of a model's table.
     /// </summary>
     private async Task<T> ReadAsync<T>(Func<NpgsqlConnection, CancellationToken, Task<T>> read, CancellationToken ct)
     {
@@ -42,6 +43,11 @@ public sealed partial class GalleryStore
         catch (GalleryUnavailableException e) when (!ct.IsCancellationRequested)
         {
             StorageLog.ReadSideUnavailable(_logger, e.Message);
+            return await _retry.ReadAsync(read, ct);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            StorageLog.ReadSideUnavailable(_logger, e.MessageText);
             return await _retry.ReadAsync(read, ct);
         }
     }
@@ -87,7 +93,7 @@ public sealed partial class GalleryStore
     {
         await using var command = new NpgsqlCommand(
             "SELECT NOT pg_is_in_recovery() OR coalesce(pg_last_wal_replay_lsn() >= @after, false)", connection);
-        command.Parameters.AddWithValue("after", new NpgsqlLogSequenceNumber(position.Value));
+        command.Parameters.AddWithValue("after", NpgsqlDbType.PgLsn, new NpgsqlLogSequenceNumber(position.Value));
         return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
 }

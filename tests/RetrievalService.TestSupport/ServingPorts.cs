@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace RetrievalService.TestSupport;
+
+/// <summary>
+/// Which server ran which statements, from Npgsql's own tracing (its <c>Npgsql</c> activity source tags each command with
+/// <c>server.port</c>): tests see where the store sent a query without the store reporting it.
+/// </summary>
+public sealed class ServingPorts : IDisposable
+{
+    private readonly ConcurrentQueue<(int Port, string Text)> commands = new();
+    private readonly ActivityListener listener;
+
+    public ServingPorts()
+    {
+        listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = Record,
+        };
+        ActivitySource.AddActivityListener(listener);
+    }
+
+    /// <summary>The ports of the servers that ran a statement containing <paramref name="sqlFragment"/>, one per statement.</summary>
+    public IReadOnlyList<int> Of(string sqlFragment) =>
+        commands.Where(c => c.Text.Contains(sqlFragment, StringComparison.Ordinal)).Select(c => c.Port).ToList();
+
+    public void Clear() => commands.Clear();
+
+    public void Dispose() => listener.Dispose();
+
+    private void Record(Activity activity)
+    {
+        if (activity.GetTagItem("server.port") is { } port && activity.GetTagItem("db.query.text") is string text)
+        {
+            commands.Enqueue((Convert.ToInt32(port, System.Globalization.CultureInfo.InvariantCulture), text));
+        }
+    }
+}
