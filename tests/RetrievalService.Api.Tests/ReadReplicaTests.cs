@@ -13,7 +13,7 @@ namespace RetrievalService.Api.Tests;
 public sealed class ReadReplicaTests : IAsyncLifetime, IDisposable
 {
     private const int ReplayDelayMs = 1000;
-    private readonly ServingPorts ports = new();
+    private ServingPorts ports = null!;
     private ReplicatedCluster cluster = null!;
     private ApiFactory? factory;
     private HttpClient client = null!;
@@ -21,6 +21,7 @@ public sealed class ReadReplicaTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         cluster = await ReplicatedCluster.StartAsync(standbys: 2);
+        ports = new ServingPorts(cluster);
         factory = await ApiFactory.CreateAsync(new Dictionary<string, string?>
         {
             ["GalleryStore:ReadConnectionString"] = new NpgsqlConnectionStringBuilder(cluster.ReadConnectionString) { HostRecheckSeconds = 1 }.ConnectionString,
@@ -40,7 +41,7 @@ public sealed class ReadReplicaTests : IAsyncLifetime, IDisposable
         await cluster.DisposeAsync();
     }
 
-    public void Dispose() => ports.Dispose();
+    public void Dispose() => ports?.Dispose();
 
     [Fact]
     public async Task A_search_after_the_position_of_an_index_finds_the_image_every_time_while_standbys_replay_late()

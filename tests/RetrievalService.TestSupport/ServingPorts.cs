@@ -5,15 +5,19 @@ namespace RetrievalService.TestSupport;
 
 /// <summary>
 /// Which server ran which statements, from Npgsql's own tracing (its <c>Npgsql</c> activity source tags each command with
-/// <c>server.port</c>): tests see where the store sent a query without the store reporting it.
+/// <c>server.port</c>): tests see where the store sent a query without the store reporting it. Only the nodes of one
+/// <see cref="ReplicatedCluster"/> count, since tests running beside it query other servers in the same process.
 /// </summary>
 public sealed class ServingPorts : IDisposable
 {
     private readonly ConcurrentQueue<(int Port, string Text)> commands = new();
     private readonly ActivityListener listener;
+    private readonly HashSet<int> watched;
 
-    public ServingPorts()
+    public ServingPorts(ReplicatedCluster cluster)
     {
+        ArgumentNullException.ThrowIfNull(cluster);
+        watched = [cluster.PrimaryPort, .. cluster.StandbyPorts];
         listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name == "Npgsql",
@@ -23,7 +27,7 @@ public sealed class ServingPorts : IDisposable
         ActivitySource.AddActivityListener(listener);
     }
 
-    /// <summary>The ports of the servers that ran a statement containing <paramref name="sqlFragment"/>, one per statement.</summary>
+    /// <summary>The ports of the cluster's servers that ran a statement containing <paramref name="sqlFragment"/>, one per statement.</summary>
     public IReadOnlyList<int> Of(string sqlFragment) =>
         commands.Where(c => c.Text.Contains(sqlFragment, StringComparison.Ordinal)).Select(c => c.Port).ToList();
 
@@ -33,9 +37,10 @@ public sealed class ServingPorts : IDisposable
 
     private void Record(Activity activity)
     {
-        if (activity.GetTagItem("server.port") is { } port && activity.GetTagItem("db.query.text") is string text)
+        if (activity.GetTagItem("server.port") is { } tag && activity.GetTagItem("db.query.text") is string text
+            && Convert.ToInt32(tag, System.Globalization.CultureInfo.InvariantCulture) is var port && watched.Contains(port))
         {
-            commands.Enqueue((Convert.ToInt32(port, System.Globalization.CultureInfo.InvariantCulture), text));
+            commands.Enqueue((port, text));
         }
     }
 }

@@ -7,7 +7,7 @@ namespace RetrievalService.Storage.Tests.Replicas;
 [Collection(ReplicasCollection.Name)]
 public sealed class FailoverTests(ReplicasFixture fixture) : IAsyncLifetime, IDisposable
 {
-    private readonly ServingPorts ports = new();
+    private readonly ServingPorts ports = new(fixture.Cluster);
 
     public Task InitializeAsync() => Task.CompletedTask;
 

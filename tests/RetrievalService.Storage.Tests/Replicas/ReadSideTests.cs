@@ -7,7 +7,7 @@ namespace RetrievalService.Storage.Tests.Replicas;
 public sealed class ReadSideTests(ReplicasFixture fixture) : IDisposable
 {
     private const string KnnSql = "embedding <=>";
-    private readonly ServingPorts ports = new();
+    private readonly ServingPorts ports = new(fixture.Cluster);
 
     public void Dispose() => ports.Dispose();
 

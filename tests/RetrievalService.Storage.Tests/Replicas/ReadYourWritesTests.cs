@@ -7,7 +7,7 @@ namespace RetrievalService.Storage.Tests.Replicas;
 public sealed class ReadYourWritesTests(ReplicasFixture fixture) : IAsyncLifetime, IDisposable
 {
     private const int ReplayDelayMs = 300;
-    private readonly ServingPorts ports = new();
+    private readonly ServingPorts ports = new(fixture.Cluster);
 
     public Task InitializeAsync() => fixture.Cluster.SetReplayDelayAsync(ReplayDelayMs);
 
