@@ -58,6 +58,11 @@ unix_socket_directories = '$PG_DIR/run'
 shared_buffers = 256MB
 maintenance_work_mem = 1GB
 max_parallel_maintenance_workers = 1
+# scripts/db-replicas.sh streams this cluster to standbys. These are PostgreSQL 15's defaults, written out because
+# changing wal_level later needs a restart, which the tests running against this cluster would not survive.
+wal_level = replica
+max_wal_senders = 10
+max_replication_slots = 10
 CONF
 }
 

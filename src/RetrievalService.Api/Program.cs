@@ -26,6 +26,7 @@ builder.Services.AddGalleryStore();
 builder.Services.AddRetrievalModels();
 builder.Services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<SearchService>();
+builder.Services.AddSingleton<WritePosition>();
 builder.Services.AddInferenceAdmission();
 builder.Services.AddApiKeys();
 builder.Services.AddApiQuotas();

@@ -23,7 +23,7 @@ public sealed partial class GalleryStore
         }
         // COLLATE "C" orders by bytes, as the _id_bytes index does; the first page has no WHERE so the plan is the same index scan.
         var where = after is null ? "" : """WHERE id COLLATE "C" > @after""";
-        return await _retry.ReadAsync(async (connection, ct) =>
+        return await ReadAsync(async (connection, ct) =>
         {
             await using var command = new NpgsqlCommand($"""
                 SELECT id, model_id, content_sha256, source, metadata::text, thumbnail IS NOT NULL, created_at, updated_at

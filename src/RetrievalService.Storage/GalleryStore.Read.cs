@@ -8,11 +8,19 @@ public sealed partial class GalleryStore
 {
     /// <summary>The stored row, or null when <paramref name="id"/> is not in the model's gallery.</summary>
     /// <exception cref="Errors.UnknownModelException">The model is not registered.</exception>
-    public async Task<StoredImage?> GetAsync(string modelId, string id, CancellationToken cancellationToken = default)
+    public Task<StoredImage?> GetAsync(string modelId, string id, CancellationToken cancellationToken = default) =>
+        GetAsync(modelId, id, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="GetAsync(string, string, CancellationToken)"/>, read where the writes up to <paramref name="after"/>
+    /// are visible (see <see cref="SearchRequest.After"/>); null reads from any read node.
+    /// </summary>
+    /// <exception cref="Errors.UnknownModelException">The model is not registered.</exception>
+    public async Task<StoredImage?> GetAsync(string modelId, string id, GalleryPosition? after, CancellationToken cancellationToken = default)
     {
         var model = await ModelAsync(modelId, cancellationToken);
         ItemValidation.Id(id);
-        return await _retry.ReadAsync(async (connection, ct) =>
+        return await ReadAfterAsync(after, async (connection, ct) =>
         {
             await using var command = new NpgsqlCommand($"""
                 SELECT id, model_id, content_sha256, source, metadata::text, embedding, created_at, updated_at, thumbnail IS NOT NULL
@@ -38,7 +46,7 @@ public sealed partial class GalleryStore
     public async Task<long> CountAsync(string modelId, CancellationToken cancellationToken = default)
     {
         var model = await ModelAsync(modelId, cancellationToken);
-        return await _retry.ReadAsync(async (connection, ct) =>
+        return await ReadAsync(async (connection, ct) =>
         {
             await using var command = new NpgsqlCommand($"SELECT count(*) FROM {SqlNames.ItemsTable(model.Key)}", connection);
             return (long)(await command.ExecuteScalarAsync(ct))!;
@@ -68,6 +76,7 @@ public sealed partial class GalleryStore
         {
             return new Dictionary<string, StoredContent>();
         }
+        // The primary: an indexer decides from these what to write, so they must be what it wrote last.
         return await _retry.ReadAsync(async (connection, ct) =>
         {
             await using var command = new NpgsqlCommand(

@@ -28,10 +28,10 @@ public sealed partial class GalleryStore
         }
         var model = await ModelAsync(request.ModelId, cancellationToken);
         ItemValidation.Vector(model, request.Query.Span, null);
-        var hits = await _retry.ReadAsync((c, ct) => QueryAsync(c, model, request, request.Exact, ct), cancellationToken);
+        var hits = await ReadAfterAsync(request.After, (c, ct) => QueryAsync(c, model, request, request.Exact, ct), cancellationToken);
         if (hits.Count < request.K && !request.Exact)
         {
-            var exact = await _retry.ReadAsync((c, ct) => QueryAsync(c, model, request, exact: true, ct), cancellationToken);
+            var exact = await ReadAfterAsync(request.After, (c, ct) => QueryAsync(c, model, request, exact: true, ct), cancellationToken);
             if (exact.Count > hits.Count)
             {
                 StorageLog.SearchFellBackToExact(_logger, model.ModelId, hits.Count, request.K);

@@ -13,7 +13,7 @@ public sealed partial class GalleryStore
         var stats = new List<ModelStats>(models.Count);
         foreach (var model in models)
         {
-            stats.Add(await _retry.ReadAsync((c, ct) => ReadStatsAsync(c, model, ct), cancellationToken));
+            stats.Add(await ReadAsync((c, ct) => ReadStatsAsync(c, model, ct), cancellationToken));
         }
         return stats;
     }

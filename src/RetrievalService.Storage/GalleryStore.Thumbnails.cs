@@ -13,7 +13,7 @@ public sealed partial class GalleryStore
     {
         var model = await ModelAsync(modelId, cancellationToken);
         ItemValidation.Id(id);
-        return await _retry.ReadAsync(async (connection, ct) =>
+        return await ReadAsync(async (connection, ct) =>
         {
             await using var command = new NpgsqlCommand(
                 $"SELECT id, content_sha256, thumbnail FROM {SqlNames.ItemsTable(model.Key)} WHERE id = @id", connection);

@@ -12,6 +12,8 @@ namespace RetrievalService.Storage;
 /// The gallery in PostgreSQL + pgvector: one table per teacher model, bulk upserts by binary COPY, and k-NN
 /// search over one model's rows. Thread-safe; one instance (and its connection pool) per process.
 /// The schema is migrated on first use, or at host start-up with <see cref="GalleryStoreServiceCollectionExtensions.AddGalleryStore"/>.
+/// With <see cref="GalleryStoreOptions.ReadConnectionString"/>, searches and image reads go to the read side (streaming
+/// standbys) and everything else to the primary.
 /// </summary>
 public sealed partial class GalleryStore : IAsyncDisposable
 {
@@ -19,6 +21,8 @@ public sealed partial class GalleryStore : IAsyncDisposable
     private readonly GalleryStoreOptions _options;
     private readonly ILogger _logger;
     private readonly DatabaseRetry _retry;
+    private readonly NpgsqlMultiHostDataSource? _readOwner;
+    private readonly DatabaseRetry? _readRetry;
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private readonly ConcurrentDictionary<string, GalleryModel> _models = new(StringComparer.Ordinal);
     private volatile bool _schemaReady;
@@ -29,6 +33,11 @@ public sealed partial class GalleryStore : IAsyncDisposable
         _logger = logger;
         _dataSource = GalleryDataSource.Create(options);
         _retry = new DatabaseRetry(_dataSource, options, logger);
+        if (!string.IsNullOrWhiteSpace(options.ReadConnectionString))
+        {
+            (_readOwner, var reads) = GalleryDataSource.CreateRead(options);
+            _readRetry = new DatabaseRetry(reads, options, logger);
+        }
     }
 
     /// <summary>Connection opening and read retries, for the other tables of the gallery schema (<see cref="Keys.ApiKeyStore"/>).</summary>
@@ -85,6 +94,10 @@ public sealed partial class GalleryStore : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _dataSource.DisposeAsync();
+        if (_readOwner is not null)
+        {
+            await _readOwner.DisposeAsync();
+        }
         _schemaGate.Dispose();
     }
 }

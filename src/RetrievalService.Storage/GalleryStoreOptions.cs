@@ -21,6 +21,21 @@ public sealed class GalleryStoreOptions : IValidatableObject
     [Required(AllowEmptyStrings = false, ErrorMessage = MissingConnectionStringMessage)]
     public string ConnectionString { get; set; } = "";
 
+    /// <summary>
+    /// Optional Npgsql connection string for reads (k-NN searches, image reads, listings, thumbnails, counts): usually
+    /// several hosts, the primary's streaming standbys, e.g. <c>Host=a:5432,b:5432;Load Balance Hosts=true</c>. Its
+    /// <c>Target Session Attributes</c> (default <c>prefer-standby</c>) chooses among them. Null or empty: every read
+    /// goes to <see cref="ConnectionString"/>. Writes, migrations, keys and the live gallery always use <see cref="ConnectionString"/>.
+    /// </summary>
+    public string? ReadConnectionString { get; set; }
+
+    /// <summary>
+    /// Milliseconds a read that must see a given write (<see cref="Model.SearchRequest.After"/>) waits for a standby that
+    /// has replayed it before it goes to the primary instead.
+    /// </summary>
+    [Range(0, 10_000)]
+    public int ReplicaWaitMs { get; set; } = 200;
+
     /// <summary>Schema holding the catalog and the per-model tables; tests give each fixture its own.</summary>
     [RegularExpression("^[a-z_][a-z0-9_]{0,62}$",
         ErrorMessage = "Schema must be a lower-case SQL identifier (a-z, 0-9, _; at most 63 characters).")]

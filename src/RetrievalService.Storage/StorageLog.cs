@@ -48,4 +48,12 @@ internal static partial class StorageLog
     [LoggerMessage(EventId = 11, Level = LogLevel.Warning,
         Message = "Dropped the gallery of model {ModelId} ({Images} images)")]
     public static partial void GalleryDropped(ILogger logger, string modelId, long images);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Warning,
+        Message = "The gallery's read side is unavailable ({Reason}); reading from the primary")]
+    public static partial void ReadSideUnavailable(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Information,
+        Message = "No standby had replayed position {Position} within {WaitMs} ms; reading from the primary")]
+    public static partial void ReadAfterFromPrimary(ILogger logger, string position, int waitMs);
 }

@@ -53,7 +53,7 @@ public static partial class ImageEndpoints
     /// does not bring it back): 204 when deleted, 404 when there was no such image.
     /// </summary>
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        string id, GalleryStore store, Galleries galleries, CancellationToken cancellationToken)
+        string id, HttpResponse response, GalleryStore store, Galleries galleries, WritePosition writePosition, CancellationToken cancellationToken)
     {
         CheckId(id);
         var deleted = false;
@@ -61,6 +61,7 @@ public static partial class ImageEndpoints
         {
             deleted |= await store.DeleteAsync(gallery.Teacher.Id, id, cancellationToken);
         }
+        await writePosition.StampAsync(response, cancellationToken);
         return deleted ? TypedResults.NoContent() : NotFound(id);
     }
 

@@ -8,7 +8,11 @@ namespace RetrievalService.Api.Endpoints;
 /// <param name="Unchanged">Files whose id already holds the same content; nothing was done.</param>
 /// <param name="Rejected">Files refused; each entry says why.</param>
 /// <param name="Items">Per-file outcome.</param>
-public sealed record IndexResponse(string TeacherId, int Stored, int Unchanged, int Rejected, IReadOnlyList<IndexedItem> Items);
+/// <param name="Position">
+/// The gallery's log position after these writes (also the <c>X-Gallery-Position</c> header): pass it to <c>POST /search</c>
+/// as <c>after</c> to search where they are visible. Null when the database could not be asked for it.
+/// </param>
+public sealed record IndexResponse(string TeacherId, int Stored, int Unchanged, int Rejected, IReadOnlyList<IndexedItem> Items, string? Position);
 
 /// <summary>What happened to one uploaded file.</summary>
 /// <param name="Id">Its gallery id.</param>

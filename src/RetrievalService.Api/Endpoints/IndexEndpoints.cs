@@ -33,7 +33,7 @@ public static class IndexEndpoints
     /// upgrade the files are indexed into the gallery being rebuilt first, then into the live one, whose outcomes answer.
     /// </summary>
     public static async Task<Ok<IndexResponse>> IndexAsync(
-        HttpRequest request, Galleries galleries, InferenceSlots slots, IOptions<ApiLimitsOptions> limits, ApiTelemetry telemetry,
+        HttpRequest request, Galleries galleries, WritePosition writePosition, InferenceSlots slots, IOptions<ApiLimitsOptions> limits, ApiTelemetry telemetry,
         CancellationToken cancellationToken)
     {
         var options = limits.Value;
@@ -50,8 +50,9 @@ public static class IndexEndpoints
                 results = await gallery.Indexing.IndexAsync(items, cancellationToken);
             }
         }
+        var position = await writePosition.StampAsync(request.HttpContext.Response, cancellationToken);
         var response = new IndexResponse(targets[^1].Teacher.Id, Count(results, IndexItemStatus.Stored), Count(results, IndexItemStatus.Unchanged),
-            Count(results, IndexItemStatus.Rejected), results.Select(r => new IndexedItem(r.Id, r.Status, r.Code, r.Reason)).ToList());
+            Count(results, IndexItemStatus.Rejected), results.Select(r => new IndexedItem(r.Id, r.Status, r.Code, r.Reason)).ToList(), position?.ToString());
         telemetry.RecordIndexed("stored", response.Stored);
         telemetry.RecordIndexed("unchanged", response.Unchanged);
         telemetry.RecordIndexed("rejected", response.Rejected);

@@ -14,7 +14,7 @@ internal static class QueryImageReader
 
     public const string EmbeddingField = "embedding";
 
-    private static readonly string[] FormFields = [ImageField, EmbeddingField, "k", "mode", "filter", "expand", "model"];
+    private static readonly string[] FormFields = [ImageField, EmbeddingField, "k", "mode", "filter", "expand", "model", "after"];
 
     /// <summary>The image (empty when the form carries a vector), the vector (null for an image), and the form when there was one.</summary>
     public static async Task<(ReadOnlyMemory<byte> Image, float[]? Vector, IFormCollection? Form)> ReadAsync(HttpRequest request, long limit, CancellationToken ct)
@@ -56,7 +56,7 @@ internal static class QueryImageReader
         return (await RequestBodies.ReadAllAsync(request, limit, ct), null, null);
     }
 
-    private const string Accepted = "/search accepts 'image' (the file) or 'embedding' (base64 float16), 'k', 'mode', 'filter', 'expand' and 'model'";
+    private const string Accepted = "/search accepts 'image' (the file) or 'embedding' (base64 float16), 'k', 'mode', 'filter', 'expand', 'model' and 'after'";
 
     private static async Task<ReadOnlyMemory<byte>> ReadFileAsync(HttpContext http, IFormCollection form, CancellationToken ct)
     {

@@ -29,6 +29,9 @@ public sealed record SearchParameters(
 {
     /// <summary>Results returned when k is not given.</summary>
     public const int DefaultK = 10;
+
+    /// <summary>A write the answer must include (the <c>X-Gallery-Position</c> of its response); null for none.</summary>
+    public GalleryPosition? After { get; init; }
 }
 
 /// <summary>The answer of <c>POST /search</c>.</summary>

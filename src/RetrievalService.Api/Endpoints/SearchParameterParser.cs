@@ -11,7 +11,7 @@ using RetrievalService.Storage.Model;
 namespace RetrievalService.Api.Endpoints;
 
 /// <summary>
-/// Reads <c>k</c>, <c>mode</c>, <c>filter</c> and <c>expand</c> from the query string or, for multipart requests, from form fields.
+/// Reads <c>k</c>, <c>mode</c>, <c>filter</c>, <c>expand</c>, <c>model</c> and <c>after</c> from the query string or, for multipart requests, from form fields.
 /// Each mistake becomes a 400 that names the parameter and shows a valid value.
 /// </summary>
 internal static class SearchParameterParser
@@ -25,7 +25,8 @@ internal static class SearchParameterParser
         var filter = ParseFilter(Single(query, form, "filter"), maxFilterChars);
         var expand = ParseExpand(Single(query, form, "expand"), defaultExpand);
         var model = ParseModel(Single(query, form, "model"), mode);
-        var parameters = new SearchParameters(k, mode, filter, expand, model);
+        var after = ParseAfter(Single(query, form, "after"));
+        var parameters = new SearchParameters(k, mode, filter, expand, model) { After = after };
         var errors = new List<ValidationResult>();
         if (!Validator.TryValidateObject(parameters, new ValidationContext(parameters), errors, validateAllProperties: true))
         {
@@ -94,6 +95,18 @@ internal static class SearchParameterParser
         return expand;
     }
 
+    private static GalleryPosition? ParseAfter(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        return GalleryPosition.TryParse(value, out var position)
+            ? position
+            : throw ApiProblemException.BadRequest(ProblemCodes.InvalidPosition,
+                $"after must be the {WritePosition.Header} header (or 'position' field) of an earlier write, such as 0/16B3748; got '{Clip(value)}'.");
+    }
+
     private static SearchMode ParseMode(string? value) => value?.ToLowerInvariant() switch
     {
         null or "" or "asymmetric" => SearchMode.Asymmetric,
@@ -152,6 +165,7 @@ internal static class SearchParameterParser
         "mode" => ProblemCodes.InvalidMode,
         "expand" => ProblemCodes.InvalidExpand,
         "model" => ProblemCodes.UnknownModel,
+        "after" => ProblemCodes.InvalidPosition,
         _ => ProblemCodes.InvalidFilter,
     };
 

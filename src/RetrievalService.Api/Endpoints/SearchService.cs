@@ -65,7 +65,7 @@ public sealed class SearchService(
             {
                 (vector, expansion) = await ExpandAsync(teacher, query.Vector, parameters, ct);
             }
-            hits = await store.SearchAsync(new SearchRequest(teacher, vector, parameters.K) { Filter = parameters.Filter }, ct);
+            hits = await store.SearchAsync(new SearchRequest(teacher, vector, parameters.K) { Filter = parameters.Filter, After = parameters.After }, ct);
         }
         var searchTime = Stopwatch.GetElapsedTime(searchStarted);
         telemetry.RecordSearch(teacher, searchTime);
@@ -81,7 +81,7 @@ public sealed class SearchService(
     private async Task<(float[] Vector, SearchExpansion Expansion)> ExpandAsync(string teacher, float[] query, SearchParameters parameters, CancellationToken ct)
     {
         var alpha = options.Value.QueryExpansionAlpha;
-        var request = new SearchRequest(teacher, query, parameters.Expand) { Filter = parameters.Filter, IncludeEmbeddings = true };
+        var request = new SearchRequest(teacher, query, parameters.Expand) { Filter = parameters.Filter, IncludeEmbeddings = true, After = parameters.After };
         var neighbours = await store.SearchAsync(request, ct);
         var expanded = new float[query.Length];
         AlphaQueryExpansion.Expand(query, [.. neighbours.Select(n => (n.Score, (ReadOnlyMemory<float>)n.Embedding!))], alpha, expanded);

@@ -7,7 +7,7 @@ using RetrievalService.Api.Http;
 namespace RetrievalService.Api.Endpoints;
 
 /// <summary>
-/// <c>POST /search</c> with a JSON body <c>{"embedding": [...], "model", "k", "mode", "filter", "expand"}</c>: a query the
+/// <c>POST /search</c> with a JSON body <c>{"embedding": [...], "model", "k", "mode", "filter", "expand", "after"}</c>: a query the
 /// client embedded itself. The parameters other than the vector become form values, so they are checked by the same
 /// rules (and the same codes) as with an uploaded image.
 /// </summary>
@@ -16,7 +16,7 @@ internal static class VectorQueryReader
     // A 4096-d vector in JSON is well under 100 KiB; the filter's own limit comes on top.
     private const int MaxVectorJsonBytes = 128 * 1024;
 
-    private static readonly string[] Fields = ["embedding", "model", "k", "mode", "filter", "expand"];
+    private static readonly string[] Fields = ["embedding", "model", "k", "mode", "filter", "expand", "after"];
 
     /// <summary>Whether the request carries a JSON vector query rather than an image.</summary>
     public static bool Applies(HttpRequest request) => request.HasJsonContentType();

@@ -20,6 +20,7 @@ public static class ProblemCodes
     public const string InvalidMode = "invalid-mode";
     public const string InvalidFilter = "invalid-filter";
     public const string InvalidExpand = "invalid-expand";
+    public const string InvalidPosition = "invalid-position";
     public const string UnknownModel = "unknown-model";
     public const string InvalidEmbedding = "invalid-embedding";
     public const string ModelRetired = "model-retired";

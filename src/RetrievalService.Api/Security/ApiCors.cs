@@ -21,7 +21,7 @@ public static class ApiCors
             .WithOrigins(origins)
             .WithMethods(HttpMethods.Get, HttpMethods.Post, HttpMethods.Delete)
             .WithHeaders("Authorization", ApiKeyAuthenticationHandler.KeyHeader, "Content-Type", RequestIds.Header)
-            .WithExposedHeaders("Retry-After", "RateLimit", "RateLimit-Policy", RequestIds.Header)
+            .WithExposedHeaders("Retry-After", "RateLimit", "RateLimit-Policy", RequestIds.Header, Endpoints.WritePosition.Header)
             .SetPreflightMaxAge(TimeSpan.FromHours(1))));
         return services;
     }

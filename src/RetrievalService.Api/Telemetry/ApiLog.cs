@@ -28,4 +28,7 @@ internal static partial class ApiLog
 
     [LoggerMessage(EventId = 21, Level = LogLevel.Warning, Message = "Could not read the live gallery or measure the galleries; keeping the last state: {Detail}")]
     public static partial void GalleryMonitorFailed(ILogger logger, string detail);
+
+    [LoggerMessage(EventId = 22, Level = LogLevel.Warning, Message = "A write succeeded but the primary's log position could not be read; answering without X-Gallery-Position: {Detail}")]
+    public static partial void WritePositionUnavailable(ILogger logger, string detail);
 }

@@ -35,7 +35,7 @@ internal sealed class DatabaseRetry(NpgsqlDataSource dataSource, GalleryStoreOpt
         {
             return await write(connection, ct);
         }
-        catch (NpgsqlException e) when (e is not PostgresException && !ct.IsCancellationRequested)
+        catch (NpgsqlException e) when (IsLostConnection(e) && !ct.IsCancellationRequested)
         {
             throw new GalleryUnavailableException(_endpoint, 1,
                 "the connection failed during a write, so its outcome is unknown; repeating the upsert is safe", e);
@@ -71,12 +71,21 @@ internal sealed class DatabaseRetry(NpgsqlDataSource dataSource, GalleryStoreOpt
         }
     }
 
+    // A pooled connection to a server that has since shut down answers its next statement with 57P01 (admin shutdown)
+    // rather than a socket error: the connection is as lost as when the socket breaks.
+    private static bool IsLostConnection(NpgsqlException e) => e is not PostgresException pg
+        || pg.SqlState.StartsWith("57P", StringComparison.Ordinal)
+        || pg.SqlState.StartsWith("08", StringComparison.Ordinal);
+
     // SQL errors of the statement itself (syntax, constraint) are not availability problems; login and
-    // server-state errors (class 08 connection, 28 authorization, 3D missing database, 57 shutdown) are.
+    // server-state errors (class 08 connection, 28 authorization, 3D missing database, 57 shutdown) are, and so is a read a
+    // standby cancelled because replay needed what it held (40001, "conflict with recovery"): the next try finds the rows replayed.
+    // https://www.postgresql.org/docs/15/hot-standby.html#HOT-STANDBY-CONFLICT
     private static bool IsConnectionFailure(NpgsqlException e) => e is not PostgresException pg
         || pg.SqlState.StartsWith("08", StringComparison.Ordinal)
         || pg.SqlState.StartsWith("28", StringComparison.Ordinal)
         || pg.SqlState.StartsWith("3D", StringComparison.Ordinal)
         || pg.SqlState.StartsWith("57P", StringComparison.Ordinal)
-        || pg.SqlState == "53300";
+        || pg.SqlState == "53300"
+        || pg.SqlState == "40001";
 }

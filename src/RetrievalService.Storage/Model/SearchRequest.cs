@@ -25,4 +25,10 @@ public sealed record SearchRequest(string ModelId, ReadOnlyMemory<float> Query, 
 
     /// <summary>Also return each hit's stored vector (<see cref="SearchHit.Embedding"/>), e.g. for query expansion.</summary>
     public bool IncludeEmbeddings { get; init; }
+
+    /// <summary>
+    /// A write the answer must include: the search runs on a standby that has replayed this position, or on the primary
+    /// when none has within <see cref="GalleryStoreOptions.ReplicaWaitMs"/>. Null: any read node, however far behind.
+    /// </summary>
+    public GalleryPosition? After { get; init; }
 }

@@ -24,6 +24,10 @@ internal static class SearchBodyCases
         // A JSON body is a query vector; an image in it is a field a vector query does not have.
         new("json_body_with_a_base64_image", () => Send.Search(Requests.AsJson(new { image = Convert.ToBase64String(Home) })),
             BadRequest, "unknown-field"),
+        new("json_vector_with_an_after_that_is_no_position", () => Send.Search(Requests.AsJson(new { embedding = new float[512], after = "soon" })),
+            BadRequest, "invalid-position"),
+        new("json_vector_with_an_after_that_is_a_number", () => Send.Search(Requests.AsJson(new { embedding = new float[512], after = 5 })),
+            BadRequest, "invalid-position"),
         new("json_vector_of_three_values", () => Send.Search(Requests.AsJson(new { embedding = new[] { 0.1, 0.2, 0.3 } })),
             BadRequest, "invalid-embedding"),
         new("json_vector_of_strings", () => Send.Search(Requests.AsJson(new { embedding = new[] { "0.1", "0.2" } })),

@@ -3,7 +3,7 @@ using static System.Net.HttpStatusCode;
 
 namespace RetrievalService.Api.Tests.Malformed;
 
-/// <summary><c>k</c>, <c>mode</c> and <c>expand</c> of <c>POST /search</c>, in the query string and in form fields.</summary>
+/// <summary><c>k</c>, <c>mode</c>, <c>model</c>, <c>expand</c> and <c>after</c> of <c>POST /search</c>, in the query string and in form fields.</summary>
 internal static class SearchParameterCases
 {
     public static IEnumerable<MalformedCase> All =>
@@ -59,6 +59,19 @@ internal static class SearchParameterCases
         Expand("expand_given_twice", "?expand=1&expand=2"),
         new("expand_in_query_and_form", () => Send.Search(Requests.SearchForm(Home).WithText("expand", "1"), "?expand=1"), BadRequest, "invalid-expand"),
         new("expand_form_field_fraction", () => Send.Search(Requests.SearchForm(Home).WithText("expand", "0.5")), BadRequest, "invalid-expand"),
+        After("after_empty", "?after="),
+        After("after_not_a_position", "?after=latest"),
+        After("after_a_bare_number", "?after=12345"),
+        After("after_with_three_parts", "?after=0/1/2"),
+        After("after_with_nine_digits", "?after=123456789/0"),
+        After("after_with_an_encoded_plus_sign", "?after=%2B0/16B3748"),
+        After("after_with_a_hex_prefix", "?after=0x0/16B3748"),
+        After("after_with_a_trailing_space", "?after=0/16B3748%20"),
+        After("after_with_a_nul_character", "?after=0/16B3748%00"),
+        After("after_with_a_fullwidth_digit", "?after=0/%EF%BC%95"),
+        After("after_given_twice", "?after=0/1&after=0/2"),
+        new("after_in_query_and_form", () => Send.Search(Requests.SearchForm(Home).WithText("after", "0/1"), "?after=0/1"), BadRequest, "invalid-position"),
+        new("after_form_field_not_a_position", () => Send.Search(Requests.SearchForm(Home).WithText("after", "yesterday")), BadRequest, "invalid-position"),
     ];
 
     private static byte[] Home => Photos.Get("home");
@@ -70,6 +83,8 @@ internal static class SearchParameterCases
     private static MalformedCase Model(string name, string query) => Query(name, query, "unknown-model");
 
     private static MalformedCase Expand(string name, string query) => Query(name, query, "invalid-expand");
+
+    private static MalformedCase After(string name, string query) => Query(name, query, "invalid-position");
 
     private static MalformedCase Query(string name, string query, string code) =>
         new(name, () => Send.Search(Requests.SearchForm(Home), query), BadRequest, code);
