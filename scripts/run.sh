@@ -44,5 +44,9 @@ is in $KEY_FILE. Try, in another terminal:
    &mode=symmetric to embed the query with the teacher itself, or send -F model=<id> to pick another served query
    model (GET /models lists them).)
 
+The web page is at http://localhost:8080/ (paste the key into its API key field).
+
 MSG
-ASPNETCORE_URLS=${ASPNETCORE_URLS:-http://localhost:8080} exec dotnet src/RetrievalService.Api/bin/Release/net10.0/RetrievalService.Api.dll
+# A build (unlike a publish) leaves the page's files in the project folder, so the web root is named.
+ASPNETCORE_URLS=${ASPNETCORE_URLS:-http://localhost:8080} exec dotnet src/RetrievalService.Api/bin/Release/net10.0/RetrievalService.Api.dll \
+  --webroot "$ROOT/src/RetrievalService.Api/wwwroot"
