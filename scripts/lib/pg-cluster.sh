@@ -16,10 +16,23 @@ pg_port_taken() {
   [[ -n "$(ss -Hltn "sport = :$1" 2>/dev/null)" ]]
 }
 
+# Ports below the kernel's ephemeral range, which outgoing connections (of the tests' own clients, say) draw from:
+# a port chosen there can be taken by a connection between the check and the server's bind.
+pg_port_range() {
+  local low high
+  read -r low high < /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || { low=32768; high=60999; }
+  if [ "$low" -gt 21000 ]; then
+    echo "20000 $((low - 1))"
+  else
+    echo "$((high + 1)) 65000"
+  fi
+}
+
 pg_pick_port() {
-  local port
+  local port first last
+  read -r first last <<< "$(pg_port_range)"
   for _ in $(seq 1 200); do
-    port=$((20000 + RANDOM % 40000))
+    port=$((first + RANDOM % (last - first + 1)))
     if ! pg_port_taken "$port"; then
       echo "$port"
       return
