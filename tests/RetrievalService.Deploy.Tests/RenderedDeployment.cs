@@ -7,7 +7,7 @@ public sealed class RenderedDeployment
 
     public RenderedDeployment()
     {
-        Folder = Path.Combine(RepositoryRoot.Path, "deploy", "kubernetes");
+        Folder = Path.Combine(RepoPaths.Root, "deploy", "kubernetes");
         Result = Kustomize.Render(Folder);
         _manifests = new Lazy<Manifests>(() => Result.ExitCode == 0
             ? Manifests.Parse(Result.Output)

@@ -87,7 +87,7 @@ public sealed class ShardedIndexingTests : IsolatedTest
     private (string Manifest, IReadOnlyList<string> Ids) PhotoManifest()
     {
         var generated = Files.Images(14).Select(p => (Id: Path.GetFileNameWithoutExtension(p), Path: Path.GetFileName(p)));
-        var lines = PhotoPool.All.Concat(generated).ToList();
+        var lines = TestPhotos.All.Concat(generated).ToList();
         var csv = "id,path\n" + string.Concat(lines.Select(l => $"{l.Id},{l.Path}\n"));
         return (Files.Bytes("gallery.csv", System.Text.Encoding.UTF8.GetBytes(csv)), [.. lines.Select(l => l.Id)]);
     }

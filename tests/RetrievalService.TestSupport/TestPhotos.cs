@@ -1,10 +1,11 @@
-namespace RetrievalService.Indexing.Tests.Infrastructure;
+namespace RetrievalService.TestSupport;
 
 /// <summary>
-/// Ten real photos from the Debian photo pool that <c>scripts/fetch-photos.sh</c> unpacks under <c>data/sources/debs</c>
-/// (the API tests' set): camera-sized JPEGs and PNGs, so a run decodes what a gallery really holds.
+/// Ten distinct real photos from the Debian photo pool (<c>scripts/fetch-photos.sh</c> unpacks it under
+/// <c>data/sources/debs</c>): scenes, animals, faces and objects, camera-sized JPEGs and PNGs, so that nearest neighbours
+/// are meaningful and a run decodes what a gallery really holds.
 /// </summary>
-public static class PhotoPool
+public static class TestPhotos
 {
     private static readonly (string Id, string Path)[] Files =
     [
@@ -20,7 +21,7 @@ public static class PhotoPool
         ("grace-hopper", "python-matplotlib-data/usr/share/matplotlib/mpl-data/sample_data/grace_hopper.jpg"),
     ];
 
-    /// <summary>Each photo's id and absolute path; a missing photo fails the test with the script that fetches it.</summary>
+    /// <summary>Each photo's id and absolute path; a missing photo fails the test with the command that fetches it.</summary>
     public static IReadOnlyList<(string Id, string Path)> All { get; } =
         [.. Files.Select(f => (f.Id, RepoPaths.RequireFile(Path.Combine(RepoPaths.Debs, f.Path))))];
 }

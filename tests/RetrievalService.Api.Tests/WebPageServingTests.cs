@@ -6,7 +6,7 @@ namespace RetrievalService.Api.Tests;
 
 /// <summary>The page under wwwroot is public and locked down; it opens no path the API did not have.</summary>
 [Collection(GalleryCollection.Name)]
-public sealed class WebPageTests(GalleryFixture gallery)
+public sealed class WebPageServingTests(GalleryFixture gallery)
 {
     [Fact]
     public async Task The_page_is_served_at_the_root_without_a_key_with_a_strict_content_security_policy()
