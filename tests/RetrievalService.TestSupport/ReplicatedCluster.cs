@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Npgsql;
 
 namespace RetrievalService.TestSupport;
@@ -27,7 +26,7 @@ public sealed class ReplicatedCluster : IAsyncDisposable
     /// <summary>Creates and starts the primary and <paramref name="standbys"/> standbys (1 or 2).</summary>
     public static async Task<ReplicatedCluster> StartAsync(int standbys = 2)
     {
-        var cluster = new ReplicatedCluster(CreateDataDir());
+        var cluster = new ReplicatedCluster(ClusterScripts.CreateDataDir("replicas-pg-"));
         try
         {
             cluster.PrimaryConnectionString = LastLine(await cluster.RunAsync("db.sh", "start"));
@@ -103,34 +102,5 @@ public sealed class ReplicatedCluster : IAsyncDisposable
 
     private static string LastLine(string output) => output.Split('\n')[^1].Trim();
 
-    // Temporary folders are private to their creator (0700); the servers run as `postgres` when the tests run as root.
-    private static string CreateDataDir()
-    {
-        var dir = Directory.CreateTempSubdirectory("replicas-pg-").FullName;
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
-                UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-        }
-        return dir;
-    }
-
-    private async Task<string> RunAsync(string script, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("bash", [Path.Combine(RepoPaths.Root, "scripts", script), .. arguments])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["DATA_DIR"] = dataDir, ["RETRIEVAL_DB"] = "" },
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"scripts/{script} {string.Join(' ', arguments)} failed: {await stderr}");
-        }
-        return (await stdout).Trim();
-    }
+    private Task<string> RunAsync(string script, params string[] arguments) => ClusterScripts.RunAsync(dataDir, script, arguments);
 }

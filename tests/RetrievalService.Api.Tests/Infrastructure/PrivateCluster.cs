@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace RetrievalService.Api.Tests.Infrastructure;
 
 /// <summary>
@@ -8,7 +6,7 @@ namespace RetrievalService.Api.Tests.Infrastructure;
 /// </summary>
 internal sealed class PrivateCluster : IAsyncDisposable
 {
-    private readonly string dataDir = CreateDataDir();
+    private readonly string dataDir = ClusterScripts.CreateDataDir("api-pg-");
 
     public string ConnectionString { get; private set; } = "";
 
@@ -28,32 +26,5 @@ internal sealed class PrivateCluster : IAsyncDisposable
         }
     }
 
-    // Temporary folders are private to their creator (0700); the server runs as `postgres` when the tests run as root.
-    private static string CreateDataDir()
-    {
-        var dir = Directory.CreateTempSubdirectory("api-pg-").FullName;
-        if (OperatingSystem.IsWindows())
-        {
-            return dir;
-        }
-        File.SetUnixFileMode(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
-            UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-        return dir;
-    }
-
-    private async Task<string> DbAsync(string command)
-    {
-        var start = new ProcessStartInfo("bash", [Path.Combine(RepoPaths.Root, "scripts", "db.sh"), command])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["DATA_DIR"] = dataDir, ["RETRIEVAL_DB"] = "" },
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"scripts/db.sh {command} failed: {await stderr}");
-        return (await stdout).Trim();
-    }
+    private Task<string> DbAsync(string command) => ClusterScripts.RunAsync(dataDir, "db.sh", command);
 }
