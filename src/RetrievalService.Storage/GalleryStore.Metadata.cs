@@ -43,13 +43,7 @@ public sealed partial class GalleryStore
             command.Parameters.AddWithValue("sources", items.Select(i => i.Source).ToArray());
             command.Parameters.AddWithValue("metadata", NpgsqlDbType.Array | NpgsqlDbType.Text,
                 items.Select(i => i.Metadata is null ? null : JsonMetadata.ToJson(i.Metadata)).ToArray());
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            var updated = new HashSet<string>(StringComparer.Ordinal);
-            while (await reader.ReadAsync(ct))
-            {
-                updated.Add(reader.GetString(0));
-            }
-            return (IReadOnlySet<string>)updated;
+            return await ReturnedIds.ReadAsync(command, ct);
         }, cancellationToken);
     }
 

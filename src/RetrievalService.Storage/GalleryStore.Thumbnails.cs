@@ -53,13 +53,7 @@ public sealed partial class GalleryStore
             command.Parameters.AddWithValue("ids", items.Select(i => i.Id).ToArray());
             command.Parameters.AddWithValue("hashes", items.Select(i => i.ContentSha256).ToArray());
             command.Parameters.AddWithValue("thumbnails", NpgsqlDbType.Array | NpgsqlDbType.Bytea, items.Select(i => i.Thumbnail).ToArray());
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            var added = new HashSet<string>(StringComparer.Ordinal);
-            while (await reader.ReadAsync(ct))
-            {
-                added.Add(reader.GetString(0));
-            }
-            return (IReadOnlySet<string>)added;
+            return await ReturnedIds.ReadAsync(command, ct);
         }, cancellationToken);
     }
 }
