@@ -16,6 +16,8 @@ internal static class LatencyCommand
         var queries = await QueryFile.ReadAsync(settings.Text("queries", "scale-queries.json"));
         var key = (await File.ReadAllTextAsync(settings.Text("key-file", ""))).Trim();
         var label = settings.Text("label", "primary");
+        // The API's GalleryStore:EfSearch, set where it was started; here only to label the rows.
+        var efSearch = settings.Text("ef-search", "100");
         var duration = TimeSpan.FromSeconds(settings.Int("duration", 20));
         var warmup = TimeSpan.FromSeconds(settings.Int("warmup", 3));
         var k = settings.Int("k", 10);
@@ -26,8 +28,8 @@ internal static class LatencyCommand
 
         if (settings.Text("header", "false") == "true")
         {
-            Console.WriteLine($"| reads from | concurrency | queries | queries/s | p50 | p99 | server search p50 | API CPU/query | {string.Join(" | ", nodes.Select(n => $"{n.Name} CPU/query"))} |");
-            Console.WriteLine($"|---|---:|---:|---:|---:|---:|---:|---:|{string.Concat(nodes.Select(_ => "---:|"))}");
+            Console.WriteLine($"| reads from | ef_search | concurrency | queries | queries/s | p50 | p99 | server search p50 | API CPU/query | {string.Join(" | ", nodes.Select(n => $"{n.Name} CPU/query"))} |");
+            Console.WriteLine($"|---|---:|---:|---:|---:|---:|---:|---:|---:|{string.Concat(nodes.Select(_ => "---:|"))}");
         }
         foreach (var concurrency in settings.Ints("concurrency", "1,4"))
         {
@@ -37,9 +39,9 @@ internal static class LatencyCommand
             var result = await VectorLoad.RunAsync(client, queries, k, concurrency, duration);
             var apiMs = (ProcessCpu.Seconds(apiPid, withChildren: false) - apiBefore) * 1000 / result.Ok;
             var nodeMs = nodes.Select((n, i) => (ProcessCpu.Seconds(n.Pid, withChildren: true) - nodesBefore[i]) * 1000 / result.Ok);
-            Progress.Say($"{label}, concurrency {concurrency}: {result.Ok} ok, {result.Failed} failed, p50 {result.P50Ms:F1} ms");
+            Progress.Say($"{label}, ef_search {efSearch}, concurrency {concurrency}: {result.Ok} ok, {result.Failed} failed, p50 {result.P50Ms:F1} ms");
             Console.WriteLine(string.Create(invariant,
-                $"| {label} | {concurrency} | {result.Ok} | {result.Ok / result.Seconds:F1} | {result.P50Ms:F1} ms | {result.P99Ms:F1} ms | {result.ServerSearchP50Ms:F1} ms | {apiMs:F1} ms | {string.Join(" | ", nodeMs.Select(ms => ms.ToString("F1", invariant) + " ms"))} |"));
+                $"| {label} | {efSearch} | {concurrency} | {result.Ok} | {result.Ok / result.Seconds:F1} | {result.P50Ms:F1} ms | {result.P99Ms:F1} ms | {result.ServerSearchP50Ms:F1} ms | {apiMs:F1} ms | {string.Join(" | ", nodeMs.Select(ms => ms.ToString("F1", invariant) + " ms"))} |"));
             if (result.Failed > 0)
             {
                 throw new InvalidOperationException($"{result.Failed} searches failed ({label}, concurrency {concurrency}); see the API's log.");

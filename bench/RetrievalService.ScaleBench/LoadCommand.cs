@@ -59,6 +59,12 @@ internal static class LoadCommand
                 await RecallRun.RunAsync(store, MixedGallery.TeacherId, real.Queries, realTruth, gallery.Ids, k, ef),
                 await RecallRun.RunAsync(store, MixedGallery.TeacherId, gallery.SyntheticQueries, syntheticTruth, gallery.Ids, k, ef)));
         }
+        if (settings.Text("halfvec", "true") == "true")
+        {
+            Progress.Say("halfvec lever: copy, HNSW build, recall");
+            report.Halfvec = await HalfvecLever.RunAsync(connectionString, build, schema, real.Gallery[0].Length,
+                real.Queries, realTruth, gallery.Ids, k, efSearch);
+        }
         report.RealQueries = real.Queries.Count;
         report.RealGallery = gallery.RealCount;
         report.SyntheticQueries = gallery.SyntheticQueries.Count;

@@ -27,6 +27,8 @@ internal sealed class LoadReport(int count, int k)
 
     public List<(int EfSearch, RecallRun.Row Real, RecallRun.Row Synthetic)> Recall { get; } = [];
 
+    public HalfvecLever.Result? Halfvec { get; set; }
+
     public string ToMarkdown(IFormatProvider invariant)
     {
         static double MiB(long bytes) => bytes / 1048576.0;
@@ -54,6 +56,18 @@ internal sealed class LoadReport(int count, int k)
         foreach (var (ef, real, synthetic) in Recall)
         {
             text.AppendLine(invariant, $"| {ef} | {real.Recall:F4} | {synthetic.Recall:F4} | {real.P50Ms:F1} ms | {real.P99Ms:F1} ms | {synthetic.P50Ms:F1} ms |");
+        }
+        if (Halfvec is { } half)
+        {
+            text.AppendLine();
+            text.AppendLine(invariant, $"**halfvec lever** (a copy as `halfvec(512)`, plain SQL, not through the store): copy {half.Copy.TotalSeconds:F0} s; HNSW build (not CONCURRENTLY, same m, ef_construction and build settings) {half.Build.TotalSeconds:F0} s ({half.Build.TotalMinutes:F1} min); table {MiB(half.TableBytes):N0} MiB, HNSW index {MiB(half.IndexBytes):N0} MiB.");
+            text.AppendLine();
+            text.AppendLine(invariant, $"| ef_search | halfvec recall@{k}, real queries (against the float exact answer) | halfvec p50, real |");
+            text.AppendLine("|---:|---:|---:|");
+            foreach (var (ef, recall, p50) in half.Recall)
+            {
+                text.AppendLine(invariant, $"| {ef} | {recall:F4} | {p50:F1} ms |");
+            }
         }
         return text.ToString();
     }

@@ -6,7 +6,8 @@
 # streaming standby (scripts/db-replicas.sh start 1) and measures POST /search by query vector through the real API at
 # concurrency 1 and 4, reading from the primary and then from the standby (GalleryStore__ReadConnectionString).
 # Results: docs/results/scale/<NAME>.md. Extra arguments go to `scale-bench load` (e.g. --ef-search 40,100,200,400).
-# Env: COUNT (1000000), PORT (5097), OUT, NAME (scale-<date>), SCHEMA (bench_scale), DURATION (seconds per run, 20).
+# Env: COUNT (1000000), PORT (5097), OUT, NAME (scale-<date>), SCHEMA (bench_scale), DURATION (seconds per run, 20),
+# API_EF_SEARCH (the API's GalleryStore__EfSearch values to measure, "100 200 400").
 # At the end it drops the schema, removes the standby it created, and stops the database if it started it.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -17,6 +18,7 @@ OUT=${OUT:-docs/results/scale}
 NAME=${NAME:-scale-$(date +%F)}
 SCHEMA=${SCHEMA:-bench_scale}
 DURATION=${DURATION:-20}
+API_EF_SEARCH=${API_EF_SEARCH:-100 200 400}
 DATA_DIR=${DATA_DIR:-$ROOT/data}
 mkdir -p "$OUT"
 
@@ -79,10 +81,14 @@ STANDBY_PID=$(head -1 "$DATA_DIR/pg-standby-1/cluster/postmaster.pid")
 LATENCY=(latency --url "http://127.0.0.1:$PORT" --key-file "$WORK/key" --queries "$WORK/queries.json"
   --duration "$DURATION" --concurrency 1,4 --node "primary=$PRIMARY_PID" --node "standby=$STANDBY_PID")
 echo | tee -a "$OUT/$NAME.md"
-start_api
-$BENCH "${LATENCY[@]}" --api-pid "$API_PID" --label primary --header true | tee -a "$OUT/$NAME.md"
-stop_api
-start_api GalleryStore__ReadConnectionString="$READ"
-$BENCH "${LATENCY[@]}" --api-pid "$API_PID" --label standby | tee -a "$OUT/$NAME.md"
-stop_api
+header=true
+for ef in $API_EF_SEARCH; do
+  start_api GalleryStore__EfSearch="$ef"
+  $BENCH "${LATENCY[@]}" --api-pid "$API_PID" --label primary --ef-search "$ef" --header "$header" | tee -a "$OUT/$NAME.md"
+  stop_api
+  header=false
+  start_api GalleryStore__EfSearch="$ef" GalleryStore__ReadConnectionString="$READ"
+  $BENCH "${LATENCY[@]}" --api-pid "$API_PID" --label standby --ef-search "$ef" --header false | tee -a "$OUT/$NAME.md"
+  stop_api
+done
 { echo; echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)."; } | tee -a "$OUT/$NAME.md"
