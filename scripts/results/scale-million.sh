@@ -66,6 +66,8 @@ start_api() {
 }
 
 {
+  echo "# scripts/results/scale-million.sh, $(date -u '+%F %H:%M') UTC, COUNT=$COUNT"
+  echo
   echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo
   $BENCH load --count "$COUNT" --schema "$SCHEMA" --queries-out "$WORK/queries.json" "$@"
