@@ -23,7 +23,7 @@ public sealed partial class GalleryStore
                    ARRAY(SELECT l.id {missing} ORDER BY l.id LIMIT {ComparisonSampleSize}),
                    ARRAY(SELECT l.id {stale} ORDER BY l.id LIMIT {ComparisonSampleSize}),
                    ARRAY(SELECT n.id {extra} ORDER BY n.id LIMIT {ComparisonSampleSize})
-            """, connection, tx);
+            """, connection, tx) { CommandTimeout = 0 };
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         return new GalleryComparison(live.ModelId, next.ModelId, reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4))

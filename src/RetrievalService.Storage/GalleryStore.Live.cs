@@ -7,6 +7,9 @@ namespace RetrievalService.Storage;
 
 public sealed partial class GalleryStore
 {
+    // Long enough for a batch of writes in flight to commit; short enough that a busy gallery refuses rather than stalls.
+    private const int SwitchLockTimeoutSeconds = 10;
+
     /// <summary>The teacher whose gallery answers searches; null until one is declared.</summary>
     public async Task<LiveGallery?> GetLiveGalleryAsync(CancellationToken cancellationToken = default)
     {
@@ -40,7 +43,7 @@ public sealed partial class GalleryStore
     /// when it holds exactly the live gallery's images (<see cref="GalleryComparison.Complete"/>). Writes to both galleries
     /// wait while they are compared; searches do not. Switching to the live gallery changes nothing.
     /// </summary>
-    /// <exception cref="LiveGalleryException"><paramref name="fromModelId"/> is not live (another switch came first).</exception>
+    /// <exception cref="LiveGalleryException"><paramref name="fromModelId"/> is not live (another switch came first), or writes kept the galleries locked.</exception>
     /// <exception cref="GalleryIncompleteException">The galleries differ; nothing was switched.</exception>
     /// <exception cref="UnknownModelException">A model is not registered.</exception>
     public async Task<LiveGallery> SwitchLiveGalleryAsync(string fromModelId, string toModelId, CancellationToken cancellationToken = default)
@@ -61,10 +64,20 @@ public sealed partial class GalleryStore
                 return current;
             }
             // Writers to either gallery wait from here to the commit, so the comparison is the state the switch publishes.
+            // The lock waits a bounded time behind long writes; the comparison reads both tables, however long they are.
             await using (var lockTables = new NpgsqlCommand(
-                $"LOCK TABLE {SqlNames.ItemsTable(from.Key)}, {SqlNames.ItemsTable(to.Key)} IN SHARE MODE", connection, tx))
+                $"SET LOCAL lock_timeout = '{SwitchLockTimeoutSeconds}s'; LOCK TABLE {SqlNames.ItemsTable(from.Key)}, {SqlNames.ItemsTable(to.Key)} IN SHARE MODE",
+                connection, tx) { CommandTimeout = 0 })
             {
-                await lockTables.ExecuteNonQueryAsync(ct);
+                try
+                {
+                    await lockTables.ExecuteNonQueryAsync(ct);
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
+                {
+                    throw new LiveGalleryException(
+                        $"Writes kept the '{fromModelId}' and '{toModelId}' galleries busy for {SwitchLockTimeoutSeconds} s; nothing was switched. Switch again.");
+                }
             }
             var comparison = await CompareAsync(connection, tx, from, to, ct);
             if (!comparison.Complete)

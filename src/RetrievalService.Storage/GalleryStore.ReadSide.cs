@@ -19,9 +19,9 @@ public sealed partial class GalleryStore
     public Task<GalleryPosition> GetWritePositionAsync(CancellationToken cancellationToken = default) =>
         _retry.ReadAsync(async (connection, ct) =>
         {
-            // The flush position, not the write position: a standby receives only what the primary has flushed, and a
-            // returned commit is flushed, so waiting for anything later could only make a reader wait for nothing.
-            await using var command = new NpgsqlCommand("SELECT pg_current_wal_flush_lsn()", connection);
+            // The insert position: it covers every commit that has returned even where synchronous_commit is off and a
+            // commit returns before its flush; a standby reaches it once the primary has flushed and sent it.
+            await using var command = new NpgsqlCommand("SELECT pg_current_wal_insert_lsn()", connection);
             return new GalleryPosition((ulong)(NpgsqlLogSequenceNumber)(await command.ExecuteScalarAsync(ct))!);
         }, cancellationToken);
 

@@ -51,15 +51,23 @@ public static class GalleryEndpoints
         }
         catch (GalleryIncompleteException e)
         {
-            throw new ApiProblemException(StatusCodes.Status409Conflict, ProblemCodes.GalleryIncomplete, "The gallery is not complete.", e.Message);
+            throw Incomplete(e.Message);
+        }
+        catch (UnknownModelException)
+        {
+            // A served teacher whose gallery was never created (nothing indexed with it yet) or was dropped.
+            throw Incomplete($"No gallery of the teacher '{teacher}' exists yet: index the gallery with it first (indexer index --teacher {teacher}), then switch.");
         }
         catch (LiveGalleryException e)
         {
-            // Another switch committed between the read above and this one.
+            // Another switch committed between the read above and this one, or writes held the galleries too long.
             throw SwitchConflict(e.Message);
         }
     }
 
     private static ApiProblemException SwitchConflict(string detail) => new(StatusCodes.Status409Conflict, ProblemCodes.SwitchConflict,
-        "The live gallery changed.", $"{detail} Read GET /models and switch again if still wanted.");
+        "The switch did not take place.", $"{detail} Read GET /models and switch again if still wanted.");
+
+    private static ApiProblemException Incomplete(string detail) =>
+        new(StatusCodes.Status409Conflict, ProblemCodes.GalleryIncomplete, "The gallery is not complete.", detail);
 }

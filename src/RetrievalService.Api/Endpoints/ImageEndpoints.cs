@@ -49,7 +49,7 @@ public static partial class ImageEndpoints
     }
 
     /// <summary>
-    /// Remove an image from the gallery, and during a teacher upgrade from the gallery being rebuilt too (so the switch
+    /// Remove an image from the gallery, and during a teacher upgrade from the other served gallery too (so the switch
     /// does not bring it back): 204 when deleted, 404 when there was no such image.
     /// </summary>
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(

@@ -30,7 +30,7 @@ public static class IndexEndpoints
 
     /// <summary>
     /// Index uploaded images with the teacher; one outcome per file, 200 even when some are rejected. During a teacher
-    /// upgrade the files are indexed into the gallery being rebuilt first, then into the live one, whose outcomes answer.
+    /// upgrade the files are indexed into the other served gallery first, then into the live one, whose outcomes answer.
     /// </summary>
     public static async Task<Ok<IndexResponse>> IndexAsync(
         HttpRequest request, Galleries galleries, WritePosition writePosition, InferenceSlots slots, IOptions<ApiLimitsOptions> limits, ApiTelemetry telemetry,

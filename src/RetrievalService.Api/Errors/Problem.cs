@@ -25,6 +25,11 @@ internal sealed record Problem(int StatusCode, string Code, string Title, string
         InvalidGalleryItemException e => new(StatusCodes.Status400BadRequest, ProblemCodes.InvalidId, "The id is invalid.", e.Message),
         UnknownModelException or SchemaVersionException => new(StatusCodes.Status503ServiceUnavailable, ProblemCodes.GalleryNotReady,
             "The gallery is not ready.", error.Message, RetryAfter: true),
+        // A gallery table dropped under an instance that still serves its teacher (indexer gallery drop before the
+        // configuration moved on): the table name is no client's business, and a restart with the new configuration heals it.
+        Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UndefinedTable } => new(StatusCodes.Status503ServiceUnavailable,
+            ProblemCodes.GalleryNotReady, "The gallery is not ready.",
+            "A gallery this instance serves no longer exists (dropped while configured here); the operator restarts it with the current models.", RetryAfter: true),
         BadHttpRequestException e => new(e.StatusCode,
             e.StatusCode == StatusCodes.Status413PayloadTooLarge ? ProblemCodes.PayloadTooLarge : ProblemCodes.HttpError,
             e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request is too large." : "The request is malformed.", e.Message),

@@ -16,7 +16,7 @@ namespace RetrievalService.Api.Models;
 /// The teachers' galleries this instance serves (<c>Models:Teacher</c>, and <c>Models:Next</c> during an upgrade) and
 /// which of them is live. Every request takes the live gallery once and does all its work in it, so an answer never
 /// mixes two teachers' spaces, whenever the switch happens. Writes go to the live gallery and, during an upgrade, first to
-/// the one being rebuilt, so that it misses nothing uploaded meanwhile.
+/// the other served one, so that neither misses anything uploaded meanwhile, whichever way a switch goes.
 /// </summary>
 public sealed class Galleries : IAsyncDisposable
 {
@@ -70,16 +70,25 @@ public sealed class Galleries : IAsyncDisposable
 
     /// <summary>The gallery that answers searches.</summary>
     /// <exception cref="ApiProblemException">503 <c>gallery-not-served</c>: the live gallery is of a teacher this instance does not load.</exception>
-    public TeacherGallery Live => live.Gallery ?? throw new ApiProblemException(StatusCodes.Status503ServiceUnavailable, ProblemCodes.GalleryNotServed,
-        "This instance does not serve the live gallery.",
-        $"The live gallery is '{live.State!.ModelId}''s, whose teacher this instance does not load (it serves {string.Join(", ", All.Select(g => $"'{g.Teacher.Id}'"))}). " +
-        "Retry on another instance; the operator must restart this one with Models:Teacher set to the live teacher.");
+    public TeacherGallery Live => Served(live);
 
     /// <summary>The gallery being rebuilt for the next teacher, while it is not live; null otherwise.</summary>
-    public TeacherGallery? Pending => Next is { } next && !ReferenceEquals(live.Gallery, next) ? next : null;
+    public TeacherGallery? Pending => PendingIn(live);
 
-    /// <summary>Where a write goes: the gallery being rebuilt first (so a switch between the two writes finds it there), then the live one.</summary>
-    public IReadOnlyList<TeacherGallery> WriteTargets => Pending is { } pending ? [pending, Live] : [Live];
+    /// <summary>
+    /// Where a write goes: during an upgrade every served gallery, the ones that do not answer first (so a switch between
+    /// the writes finds the image in the gallery it makes live, and a switch back finds it in the old one), the live one
+    /// last; otherwise the live gallery alone.
+    /// </summary>
+    /// <exception cref="ApiProblemException">503 <c>gallery-not-served</c>.</exception>
+    public IReadOnlyList<TeacherGallery> WriteTargets
+    {
+        get
+        {
+            var gallery = Served(live);
+            return Next is null ? [gallery] : [.. All.Where(g => !ReferenceEquals(g, gallery)), gallery];
+        }
+    }
 
     /// <summary>The served gallery of <paramref name="teacherId"/>, or null.</summary>
     public TeacherGallery? Find(string teacherId) => All.FirstOrDefault(g => g.Teacher.Id == teacherId);
@@ -116,7 +125,9 @@ public sealed class Galleries : IAsyncDisposable
     /// </exception>
     public (TeacherGallery Gallery, EmbeddingQueue Queue) QueryModel(string? id)
     {
-        var gallery = Live;
+        // One read of the live state, so the gallery and the verdict on the other one agree whenever a switch lands.
+        var snapshot = live;
+        var gallery = Served(snapshot);
         if (id is null)
         {
             return (gallery, gallery.DefaultQueue);
@@ -127,7 +138,7 @@ public sealed class Galleries : IAsyncDisposable
         }
         if (All.FirstOrDefault(g => g.FindQueue(id) is not null) is { } other)
         {
-            throw ReferenceEquals(other, Pending)
+            throw ReferenceEquals(other, PendingIn(snapshot))
                 ? new ApiProblemException(StatusCodes.Status409Conflict, ProblemCodes.ModelNotLive, "The query model's gallery is not live yet.",
                     $"The query model '{id}' is fitted to the teacher '{other.Teacher.Id}', whose gallery is still being built; until it is switched live, use {gallery.Models.StudentList}.")
                 : Gone(id, $"it is fitted to the teacher '{other.Teacher.Id}', whose gallery was replaced by '{gallery.Teacher.Id}'", gallery.Models.DefaultStudent.Id);
@@ -146,6 +157,13 @@ public sealed class Galleries : IAsyncDisposable
             await gallery.DisposeAsync();
         }
     }
+
+    private TeacherGallery Served(Snapshot snapshot) => snapshot.Gallery ?? throw new ApiProblemException(StatusCodes.Status503ServiceUnavailable,
+        ProblemCodes.GalleryNotServed, "This instance does not serve the live gallery.",
+        $"The live gallery is '{snapshot.State!.ModelId}''s, whose teacher this instance does not load (it serves {string.Join(", ", All.Select(g => $"'{g.Teacher.Id}'"))}). " +
+        "Retry on another instance; the operator must restart this one with Models:Teacher set to the live teacher.");
+
+    private TeacherGallery? PendingIn(Snapshot snapshot) => Next is { } next && !ReferenceEquals(snapshot.Gallery, next) ? next : null;
 
     private static ApiProblemException Gone(string id, string why, string replacement) =>
         new(StatusCodes.Status410Gone, ProblemCodes.ModelRetired, "The query model is retired.",

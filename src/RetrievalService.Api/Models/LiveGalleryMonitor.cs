@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using RetrievalService.Api.Configuration;
 using RetrievalService.Api.Telemetry;
 using RetrievalService.Storage;
-using RetrievalService.Storage.Errors;
 
 namespace RetrievalService.Api.Models;
 
@@ -42,8 +41,10 @@ internal sealed class LiveGalleryMonitor(
                     measuredAt = galleries.Progress.MeasuredAt;
                 }
             }
-            catch (GalleryStoreException e)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
+                // Whatever the database answers (a gallery dropped between listing and counting, a timeout), the
+                // service goes on with the last state: a background service that throws would stop the host.
                 ApiLog.GalleryMonitorFailed(logger, e.Message);
             }
         }

@@ -19,7 +19,7 @@ public static class ApiCors
         var origins = configuration.GetSection(OriginsKey).Get<string[]>() ?? [];
         services.AddCors(cors => cors.AddPolicy(PolicyName, policy => policy
             .WithOrigins(origins)
-            .WithMethods(HttpMethods.Get, HttpMethods.Post, HttpMethods.Delete)
+            .WithMethods(HttpMethods.Get, HttpMethods.Post, HttpMethods.Patch, HttpMethods.Delete)
             .WithHeaders("Authorization", ApiKeyAuthenticationHandler.KeyHeader, "Content-Type", RequestIds.Header)
             .WithExposedHeaders("Retry-After", "RateLimit", "RateLimit-Policy", RequestIds.Header, Endpoints.WritePosition.Header)
             .SetPreflightMaxAge(TimeSpan.FromHours(1))));
