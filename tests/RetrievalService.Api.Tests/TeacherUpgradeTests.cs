@@ -89,6 +89,25 @@ public sealed class TeacherUpgradeTests : IDisposable
     }
 
     [Fact]
+    public async Task After_a_switch_writes_still_reach_the_old_gallery_so_switching_back_loses_nothing()
+    {
+        await using var factory = await ApiFactory.CreateAsync(models.Settings());
+        using var client = await factory.CreateClientAsync();
+        var galleries = factory.Services.GetRequiredService<Galleries>();
+        var old = Photos.All.Take(3).ToList();
+        await galleries.Current.Indexing.IndexAsync(Items(old), CancellationToken.None);
+        await galleries.Next!.Indexing.IndexAsync(Items(old), CancellationToken.None);
+        await Requests.ReadAsync<LiveGalleryResponse>(await client.PostAsync($"/galleries/{UpgradeModels.NextTeacher}/live", null));
+
+        await Requests.ReadAsync<IndexResponse>(await client.PostAsync("/index", Requests.IndexForm([(Query, Photos.Get(Query))])));
+        var back = await Requests.ReadAsync<LiveGalleryResponse>(await client.PostAsync($"/galleries/{UpgradeModels.Teacher}/live", null));
+        var found = await SearchAsync(client);
+
+        Assert.Equal((UpgradeModels.Teacher, UpgradeModels.NextTeacher), (back.Teacher, back.Previous));
+        Assert.Equal((UpgradeModels.Teacher, Query), (found.Models.Gallery, found.Results[0].Id));
+    }
+
+    [Fact]
     public async Task Query_models_of_the_gallery_that_is_not_live_are_refused_with_codes_that_say_why()
     {
         await using var factory = await ApiFactory.CreateAsync(models.Settings());
