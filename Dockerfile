@@ -23,13 +23,14 @@ COPY . .
 COPY --from=web /src/src/RetrievalService.Api/wwwroot/vendor/ort src/RetrievalService.Api/wwwroot/vendor/ort
 # The models are rebuilt from NuGet and npm exactly as scripts/setup.sh does; the build is byte-deterministic,
 # so the committed manifests (which pin the ONNX hashes) stay valid, and the sha check below proves it. The default
-# student (student-mnv2-regression) and its int8 copy are committed with their ONNX; the same check covers them.
+# student (student-mnv2-regression), its int8 copy and the int8 teacher are committed with their ONNX; the same check
+# covers them. A mismatch in any model fails the build, not only in the loop's last.
 RUN dotnet build src/RetrievalService.ModelTool -c Release --nologo -v quiet \
  && dotnet src/RetrievalService.ModelTool/bin/Release/net10.0/model-tool.dll build-teacher --data /tmp/data > /dev/null \
  && dotnet src/RetrievalService.ModelTool/bin/Release/net10.0/model-tool.dll build-student --data /tmp/data > /dev/null \
  && for m in models/*.manifest.json; do \
       f=$(sed -n 's/.*"onnxFile": "\(.*\)".*/\1/p' "$m"); s=$(sed -n 's/.*"sha256": "\([0-9a-f]*\)".*/\1/p' "$m" | head -n1); \
-      echo "$s  models/$f" | sha256sum -c - ; done
+      echo "$s  models/$f" | sha256sum -c - || exit 1; done
 RUN dotnet publish src/RetrievalService.Api -c Release -r linux-x64 --self-contained -p:OrtBuild=${ORT_BUILD} -o /out/api --nologo \
  && dotnet publish src/RetrievalService.Indexer -c Release -r linux-x64 --self-contained -p:OrtBuild=${ORT_BUILD} -o /out/indexer --nologo \
  && mkdir -p /out/models && cp models/*.onnx models/*.manifest.json /out/models/

@@ -9,7 +9,14 @@ cd "$ROOT"
 
 command -v npm >/dev/null || { echo "build-web: node and npm are required (scripts/setup.sh installs Debian's)" >&2; exit 1; }
 # No install scripts: the page needs only the published dist files (protobufjs's postinstall is a version check).
-(cd web && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error)
+# npm ci deletes and refills node_modules every time, so it runs only when the lockfile differs from the one the
+# last install recorded.
+STAMP=web/node_modules/.retrieval-lock-sha256
+LOCK_SHA=$(sha256sum web/package-lock.json | cut -d' ' -f1)
+if [ "$(cat "$STAMP" 2>/dev/null)" != "$LOCK_SHA" ]; then
+  (cd web && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error)
+  echo "$LOCK_SHA" > "$STAMP"
+fi
 
 DIST=web/node_modules/onnxruntime-web/dist
 VENDOR=src/RetrievalService.Api/wwwroot/vendor/ort

@@ -26,6 +26,10 @@ echo "setup: building models" >&2
 echo "setup: models ready in $ROOT/models" >&2
 
 if ! command -v npm >/dev/null; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "setup: installing nodejs and npm needs root; run this script as root (or install Debian's nodejs and npm)" >&2
+    exit 1
+  fi
   echo "setup: installing Debian's nodejs and npm for the web page's packages" >&2
   apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null \
     || { apt-get update -qq && apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null; }

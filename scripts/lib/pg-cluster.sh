@@ -23,8 +23,11 @@ pg_port_range() {
   read -r low high < /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || { low=32768; high=60999; }
   if [ "$low" -gt 21000 ]; then
     echo "20000 $((low - 1))"
-  else
+  elif [ "$high" -lt 65000 ]; then
     echo "$((high + 1)) 65000"
+  else
+    # The ephemeral range leaves no room on either side: share part of it, where a port is rarely taken for long.
+    echo "20000 32767"
   fi
 }
 

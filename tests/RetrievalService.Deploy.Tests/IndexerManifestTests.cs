@@ -27,5 +27,15 @@ public sealed class IndexerManifestTests(RenderedDeployment rendered) : IClassFi
         var wait = Container(rendered.Manifests.Single("Job", "retrieval-indexer"), "wait-for-database");
         Assert.Contains("pg_isready", At(wait, "command")!.ToString(), StringComparison.Ordinal);
         Assert.Contains("retrieval-db-rw", At(wait, "command")!.ToString(), StringComparison.Ordinal);
+        // The pod's uid has no passwd entry: without a user named, pg_isready never asks the server.
+        Assert.Contains("-U retrieval", At(wait, "command")!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Failed_shards_are_retried_in_new_pods_so_that_the_per_shard_limit_counts()
+    {
+        var job = rendered.Manifests.Single("Job", "retrieval-indexer");
+        Assert.NotNull(Text(job, "spec", "backoffLimitPerIndex"));
+        Assert.Equal("Never", Text(job, "spec", "template", "spec", "restartPolicy"));
     }
 }

@@ -1,6 +1,8 @@
 // Unit tests of the on-device preprocessing port (src/RetrievalService.Api/wwwroot/js/embedding), run by `npm test`
 // in web/. The golden tensors were made by the server's ImagePipeline.ToTensor (BicubicResampler) from the same
 // synthetic rasters, so a change on either side that moves a value by more than one level fails here.
+// The page's .js files are ES modules to Node too through wwwroot/js/package.json: older Node (Debian's) reads a .js
+// without it as CommonJS and fails on the first import.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

@@ -7,6 +7,12 @@ public sealed class SearchPage(IPage page)
 {
     public IPage Page => page;
 
+    /// <summary>
+    /// How long a wait for the page may last: the server embeds uploads and queries on the CPU, which on a loaded
+    /// small machine takes far longer than Playwright's default.
+    /// </summary>
+    public const float WaitMs = 60_000;
+
     public ILocator Error => ById("error");
 
     public ILocator Results => page.Locator("[data-testid=results] [data-testid=result-item]");
@@ -15,6 +21,7 @@ public sealed class SearchPage(IPage page)
     {
         var context = await host.Browser.NewContextAsync(PageViewports.Options(viewport));
         var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(WaitMs);
         // window.confirm (deleting) is answered yes, as the user would.
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
         await page.GotoAsync(host.BaseAddress.ToString());

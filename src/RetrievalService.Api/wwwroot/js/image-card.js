@@ -1,9 +1,9 @@
 // One gallery image as a card: thumbnail, id, score (search results), source and metadata. Built with textContent
 // only, so ids and metadata from the gallery can never become markup.
 
-import { showThumbnail } from './thumbnails.js';
+import { PLACEHOLDER, showThumbnail } from './thumbnails.js';
 
-/** A focusable <li> for `image` ({id, source, metadata, score?}); `testId` names it for browser tests. */
+/** A focusable <li> for `image` ({id, source, metadata, score?, thumbnail?}); `testId` names it for browser tests. */
 export function createCard(image, testId) {
   const item = document.createElement('li');
   item.className = 'card';
@@ -17,7 +17,12 @@ export function createCard(image, testId) {
   thumb.className = 'thumb';
   thumb.alt = '';
   thumb.decoding = 'async';
-  showThumbnail(thumb, image.id);
+  // The API says `thumbnail: null` when the image has none: asking for it would only earn a 404.
+  if (image.thumbnail === null) {
+    thumb.src = PLACEHOLDER;
+  } else {
+    showThumbnail(thumb, image.id);
+  }
 
   const id = element('span', 'id', image.id);
   id.dataset.testid = 'image-id';

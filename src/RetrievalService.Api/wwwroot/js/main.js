@@ -15,14 +15,24 @@ keyForm.addEventListener('submit', (event) => {
   event.preventDefault();
   saveKey(keyInput.value.trim());
   showStatus(keyInput.value.trim() ? 'Key saved in this browser.' : 'No key: requests go anonymous.');
-  search.refreshModels();
+  refreshModels();
 });
 document.getElementById('api-key-forget').addEventListener('click', () => {
   keyInput.value = '';
   saveKey('');
   showStatus('Key forgotten: requests go anonymous.');
-  search.refreshModels();
+  refreshModels();
 });
+
+// Without a key GET /models is refused while anonymous search is off (the default), so a first visit would open on
+// an error: the page asks for a key instead.
+function refreshModels() {
+  if (loadKey()) {
+    search.refreshModels();
+  } else {
+    showStatus('Enter an API key above to list the query models and search.');
+  }
+}
 
 const tabs = Array.from(document.querySelectorAll('.tab'));
 function showView(name) {
@@ -46,4 +56,4 @@ for (const tab of tabs) {
 window.addEventListener('hashchange', () => showView(location.hash === '#curate' ? 'curate' : 'search'));
 showView(location.hash === '#curate' ? 'curate' : 'search');
 
-search.refreshModels();
+refreshModels();

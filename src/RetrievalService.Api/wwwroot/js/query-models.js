@@ -2,9 +2,12 @@
 
 import { apiJson } from './api.js';
 
-/** Loads the models and fills `select`; resolves to the GET /models answer. */
-export async function loadQueryModels(select) {
+/** Loads the models and fills `select` unless `stillWanted()` says otherwise; resolves to the GET /models answer. */
+export async function loadQueryModels(select, stillWanted = () => true) {
   const models = await apiJson('/models');
+  if (!stillWanted()) {
+    return models;
+  }
   const chosen = select.value;
   select.replaceChildren();
   for (const student of models.students) {

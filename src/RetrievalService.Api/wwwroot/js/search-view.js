@@ -34,14 +34,18 @@ export function setUpSearchView(view) {
     form.setAttribute('aria-busy', String(on));
   };
 
-  const run = async (k) => {
-    const answer = query.vector
-      ? await searchWithVector(query.vector.model, query.vector.embedding, query.parameters, k)
-      : await searchWithImage(file, query.parameters, k);
-    show(answer, k);
+  // Each search keeps the query it started with: a photo picked meanwhile clears `query`, and the answer to a query
+  // that is no longer the current one is dropped.
+  const run = async (current, k) => {
+    const answer = current.vector
+      ? await searchWithVector(current.vector.model, current.vector.embedding, current.parameters, k)
+      : await searchWithImage(current.file, current.parameters, k);
+    if (current === query) {
+      show(answer, k, current);
+    }
   };
 
-  const show = (answer, k) => {
+  const show = (answer, k, current) => {
     const known = new Set(Array.from(results.children, (card) => card.dataset.id));
     const fresh = answer.results.filter((result) => !known.has(result.id));
     results.append(...fresh.map((result) => createCard(result, 'result-item')));
@@ -50,18 +54,18 @@ export function setUpSearchView(view) {
     field('server-timings').textContent =
       `decode ${t.decodeMs.toFixed(1)} ms · embed ${t.embedMs.toFixed(1)} ms · search ${t.searchMs.toFixed(1)} ms · total ${t.totalMs.toFixed(1)} ms`
       + (answer.expansion ? ` · αQE ${answer.expansion.used}/${answer.expansion.neighbours}` : '');
-    query.k = k;
+    current.k = k;
     more.hidden = answer.results.length < k || k >= MAX_K;
     showStatus(answer.results.length === 0 ? 'No gallery image matches.' : `${results.children.length} results.`);
   };
 
-  const embedHere = async (parameters) => {
+  const embedHere = async (photo, parameters) => {
     const model = parameters.model || modelSelect.value;
     if (!model) {
       throw new Error('No query model is known yet: check the API key, then search again.');
     }
     showStatus(`Preparing ${model} on this device…`);
-    const embedded = await embedOnDevice(file, model, (received, total) => {
+    const embedded = await embedOnDevice(photo, model, (received, total) => {
       progress.hidden = false;
       progress.max = total;
       progress.value = received;
@@ -86,9 +90,13 @@ export function setUpSearchView(view) {
       results.replaceChildren();
       more.hidden = true;
       field('on-device-time').textContent = '–';
-      query = { parameters, vector: parameters.onDevice ? await embedHere(parameters) : null, k: parameters.k };
+      const current = { file, parameters, vector: null, k: parameters.k };
+      query = current;
+      if (parameters.onDevice) {
+        current.vector = await embedHere(current.file, parameters);
+      }
       showStatus('Searching…');
-      await run(parameters.k);
+      await run(current, parameters.k);
       results.focus();
     }).finally(() => {
       progress.hidden = true;
@@ -103,10 +111,28 @@ export function setUpSearchView(view) {
     busy(true);
     const shown = results.children.length;
     reporting(async () => {
-      await run(Math.min(MAX_K, query.k + PAGE_STEP));
+      await run(query, Math.min(MAX_K, query.k + PAGE_STEP));
       results.children[shown]?.focus();
     }).finally(() => busy(false));
   });
 
-  return { refreshModels: () => reporting(() => loadQueryModels(modelSelect)) };
+  // Only the latest refresh fills the chooser or reports a failure: an older answer, such as a 401 from before the
+  // user saved a key, is dropped.
+  let refreshes = 0;
+  const refreshModels = () => {
+    const asked = ++refreshes;
+    const latest = () => asked === refreshes;
+    return reporting(async () => {
+      try {
+        return await loadQueryModels(modelSelect, latest);
+      } catch (error) {
+        if (latest()) {
+          throw error;
+        }
+        return undefined;
+      }
+    });
+  };
+
+  return { refreshModels };
 }

@@ -38,6 +38,10 @@ export async function decodeImage(blob) {
     const { width, height } = bitmap;
     const canvas = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(width, height) : makeCanvas(width, height);
     const context = canvas.getContext('2d', { willReadFrequently: true });
+    if (!context) {
+      // Safari refuses canvases past its area limit and answers null instead of throwing.
+      throw new Error(`This browser cannot draw a ${width}×${height} photo; search without “Embed on this device” to let the server embed it.`);
+    }
     context.drawImage(bitmap, 0, 0);
     const pixels = context.getImageData(0, 0, width, height);
     return { rgba: pixels.data, width, height, format };
