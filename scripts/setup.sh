@@ -6,6 +6,7 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
+source scripts/lib/system-package.sh
 
 command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
 command -v dpkg-deb >/dev/null && command -v apt-get >/dev/null \
@@ -25,13 +26,6 @@ echo "setup: building models" >&2
 "${TOOL[@]}" build-student >/dev/null
 echo "setup: models ready in $ROOT/models" >&2
 
-if ! command -v npm >/dev/null; then
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "setup: installing nodejs and npm needs root; run this script as root (or install Debian's nodejs and npm)" >&2
-    exit 1
-  fi
-  echo "setup: installing Debian's nodejs and npm for the web page's packages" >&2
-  apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null \
-    || { apt-get update -qq && apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null; }
-fi
+# The web page's onnxruntime-web comes from npm.
+ensure_command setup npm nodejs npm
 scripts/build-web.sh
