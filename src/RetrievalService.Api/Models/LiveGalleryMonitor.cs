@@ -61,14 +61,26 @@ internal sealed class LiveGalleryMonitor(
             ? [new Measurement<long>(c.Missing + c.Stale + c.Extra, new KeyValuePair<string, object?>("teacher", c.NextModelId))]
             : [];
 
+    // Counts only what GET /models shows: the served galleries' rows. During an upgrade the comparison has counted the
+    // two galleries already.
     private async Task<GalleryProgress> MeasureAsync(CancellationToken ct)
     {
-        var images = (await store.GetStatsAsync(ct))
-            .Where(s => galleries.Find(s.Model.ModelId) is not null)
-            .ToDictionary(s => s.Model.ModelId, s => s.Count, StringComparer.Ordinal);
-        var upgrade = galleries.Pending is { } pending && galleries.LiveState is { } live && images.ContainsKey(pending.Teacher.Id)
+        var upgrade = galleries.Pending is { } pending && galleries.LiveState is { } live && await store.FindModelAsync(pending.Teacher.Id, ct) is not null
             ? await store.CompareGalleriesAsync(live.ModelId, pending.Teacher.Id, ct)
             : null;
+        var images = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (upgrade is not null)
+        {
+            images[upgrade.LiveModelId] = upgrade.LiveItems;
+            images[upgrade.NextModelId] = upgrade.NextItems;
+        }
+        foreach (var teacher in galleries.All.Select(g => g.Teacher.Id).Where(id => !images.ContainsKey(id)))
+        {
+            if (await store.FindModelAsync(teacher, ct) is not null)
+            {
+                images[teacher] = await store.CountAsync(teacher, ct);
+            }
+        }
         return new GalleryProgress(images, upgrade, DateTimeOffset.UtcNow);
     }
 }
