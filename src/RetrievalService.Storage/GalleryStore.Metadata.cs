@@ -19,32 +19,25 @@ public sealed partial class GalleryStore
     /// <param name="cancellationToken">Cancels the update.</param>
     /// <returns>The ids whose row changed.</returns>
     /// <exception cref="Errors.UnknownModelException">The model is not registered.</exception>
-    public async Task<IReadOnlySet<string>> UpdateDescriptionsAsync(
+    public Task<IReadOnlySet<string>> UpdateDescriptionsAsync(
         string modelId, IReadOnlyList<(string Id, string ContentSha256, string Source, JsonObject? Metadata)> items, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(items);
-        var model = await ModelAsync(modelId, cancellationToken);
-        if (items.Count == 0)
-        {
-            return new HashSet<string>(StringComparer.Ordinal);
-        }
-        return await _retry.WriteAsync(async (connection, ct) =>
-        {
-            await using var command = new NpgsqlCommand($"""
-                UPDATE {SqlNames.ItemsTable(model.Key)} AS t
+        return UpdateWhereContentUnchangedAsync(modelId, items, i => i.Id, i => i.ContentSha256,
+            table => $"""
+                UPDATE {table} AS t
                 SET source = u.source, metadata = COALESCE(u.metadata::jsonb, t.metadata), updated_at = now()
                 FROM unnest(@ids, @hashes, @sources, @metadata) AS u(id, content_sha256, source, metadata)
                 WHERE t.id = u.id AND t.content_sha256 = u.content_sha256
                   AND (t.source IS DISTINCT FROM u.source OR (u.metadata IS NOT NULL AND t.metadata IS DISTINCT FROM u.metadata::jsonb))
                 RETURNING t.id
-                """, connection);
-            command.Parameters.AddWithValue("ids", items.Select(i => i.Id).ToArray());
-            command.Parameters.AddWithValue("hashes", items.Select(i => i.ContentSha256).ToArray());
-            command.Parameters.AddWithValue("sources", items.Select(i => i.Source).ToArray());
-            command.Parameters.AddWithValue("metadata", NpgsqlDbType.Array | NpgsqlDbType.Text,
-                items.Select(i => i.Metadata is null ? null : JsonMetadata.ToJson(i.Metadata)).ToArray());
-            return await ReturnedIds.ReadAsync(command, ct);
-        }, cancellationToken);
+                """,
+            parameters =>
+            {
+                parameters.AddWithValue("sources", items.Select(i => i.Source).ToArray());
+                parameters.AddWithValue("metadata", NpgsqlDbType.Array | NpgsqlDbType.Text,
+                    items.Select(i => i.Metadata is null ? null : JsonMetadata.ToJson(i.Metadata)).ToArray());
+            },
+            cancellationToken);
     }
 
     /// <summary>

@@ -33,27 +33,17 @@ public sealed partial class GalleryStore
     /// </summary>
     /// <returns>The ids that got their thumbnail.</returns>
     /// <exception cref="Errors.UnknownModelException">The model is not registered.</exception>
-    public async Task<IReadOnlySet<string>> AddThumbnailsAsync(
+    public Task<IReadOnlySet<string>> AddThumbnailsAsync(
         string modelId, IReadOnlyList<(string Id, string ContentSha256, byte[] Thumbnail)> items, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(items);
-        var model = await ModelAsync(modelId, cancellationToken);
-        if (items.Count == 0)
-        {
-            return new HashSet<string>(StringComparer.Ordinal);
-        }
-        return await _retry.WriteAsync(async (connection, ct) =>
-        {
-            await using var command = new NpgsqlCommand($"""
-                UPDATE {SqlNames.ItemsTable(model.Key)} AS t SET thumbnail = u.thumbnail
+        return UpdateWhereContentUnchangedAsync(modelId, items, i => i.Id, i => i.ContentSha256,
+            table => $"""
+                UPDATE {table} AS t SET thumbnail = u.thumbnail
                 FROM unnest(@ids, @hashes, @thumbnails) AS u(id, content_sha256, thumbnail)
                 WHERE t.id = u.id AND t.content_sha256 = u.content_sha256 AND t.thumbnail IS NULL
                 RETURNING t.id
-                """, connection);
-            command.Parameters.AddWithValue("ids", items.Select(i => i.Id).ToArray());
-            command.Parameters.AddWithValue("hashes", items.Select(i => i.ContentSha256).ToArray());
-            command.Parameters.AddWithValue("thumbnails", NpgsqlDbType.Array | NpgsqlDbType.Bytea, items.Select(i => i.Thumbnail).ToArray());
-            return await ReturnedIds.ReadAsync(command, ct);
-        }, cancellationToken);
+                """,
+            parameters => parameters.AddWithValue("thumbnails", NpgsqlDbType.Array | NpgsqlDbType.Bytea, items.Select(i => i.Thumbnail).ToArray()),
+            cancellationToken);
     }
 }

@@ -6,7 +6,7 @@ namespace RetrievalService.Embedding.Images;
 /// </summary>
 public sealed class PreprocessedImage : IDisposable
 {
-    private float[]? buffer;
+    private readonly RentedPixels<float> pixels;
 
     private PreprocessedImage(int width, int height)
     {
@@ -14,7 +14,7 @@ public sealed class PreprocessedImage : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
         Width = width;
         Height = height;
-        buffer = PixelBuffers.Rent<float>(Length);
+        pixels = new RentedPixels<float>(Length, nameof(PreprocessedImage));
     }
 
     /// <summary>Width W of the tensor.</summary>
@@ -27,7 +27,7 @@ public sealed class PreprocessedImage : IDisposable
     public int Length => 3 * Width * Height;
 
     /// <summary>The R plane, then G, then B, each row-major.</summary>
-    public ReadOnlyMemory<float> Pixels => Buffer().AsMemory(0, Length);
+    public ReadOnlyMemory<float> Pixels => pixels.Array.AsMemory(0, Length);
 
     /// <summary>Copies an already laid-out NCHW tensor (e.g. from a test or another pipeline) into a pooled buffer.</summary>
     public static PreprocessedImage FromPlanes(int width, int height, ReadOnlySpan<float> planes)
@@ -38,23 +38,14 @@ public sealed class PreprocessedImage : IDisposable
             image.Dispose();
             throw new ArgumentException($"A 3×{height}×{width} tensor needs {3 * width * height} values, got {planes.Length}.", nameof(planes));
         }
-        planes.CopyTo(image.Buffer());
+        planes.CopyTo(image.pixels.Array);
         return image;
     }
 
     internal static PreprocessedImage Rent(int width, int height) => new(width, height);
 
-    internal Memory<float> Writable => Buffer().AsMemory(0, Length);
+    internal Memory<float> Writable => pixels.Array.AsMemory(0, Length);
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        var rented = Interlocked.Exchange(ref buffer, null);
-        if (rented is not null)
-        {
-            PixelBuffers.Return(rented);
-        }
-    }
-
-    private float[] Buffer() => buffer ?? throw new ObjectDisposedException(nameof(PreprocessedImage));
+    public void Dispose() => pixels.Return();
 }

@@ -5,7 +5,7 @@ namespace RetrievalService.Embedding.Images;
 /// </summary>
 public sealed class RgbRaster : IDisposable
 {
-    private byte[]? buffer;
+    private readonly RentedPixels<byte> pixels;
 
     private RgbRaster(int width, int height)
     {
@@ -13,7 +13,7 @@ public sealed class RgbRaster : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
         Width = width;
         Height = height;
-        buffer = PixelBuffers.Rent<byte>(checked(3 * width * height));
+        pixels = new RentedPixels<byte>(checked(3 * width * height), nameof(RgbRaster));
     }
 
     /// <summary>Width in pixels.</summary>
@@ -26,10 +26,10 @@ public sealed class RgbRaster : IDisposable
     public PixelSize Size => new(Width, Height);
 
     /// <summary>R, G, B of each pixel, row after row: 3 · W · H bytes.</summary>
-    public Span<byte> Pixels => Buffer().AsSpan(0, 3 * Width * Height);
+    public Span<byte> Pixels => pixels.Array.AsSpan(0, 3 * Width * Height);
 
     /// <summary>One row of 3 · W bytes.</summary>
-    public Span<byte> Row(int y) => Buffer().AsSpan(3 * Width * y, 3 * Width);
+    public Span<byte> Row(int y) => pixels.Array.AsSpan(3 * Width * y, 3 * Width);
 
     /// <summary>A zeroed (black) raster.</summary>
     public static RgbRaster Create(int width, int height)
@@ -70,14 +70,5 @@ public sealed class RgbRaster : IDisposable
     internal static RgbRaster Rent(int width, int height) => new(width, height);
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        var rented = Interlocked.Exchange(ref buffer, null);
-        if (rented is not null)
-        {
-            PixelBuffers.Return(rented);
-        }
-    }
-
-    private byte[] Buffer() => buffer ?? throw new ObjectDisposedException(nameof(RgbRaster));
+    public void Dispose() => pixels.Return();
 }
