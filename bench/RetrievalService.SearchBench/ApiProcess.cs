@@ -47,7 +47,6 @@ internal sealed class ApiProcess : IAsyncDisposable
         info.Environment["GalleryStore__ConnectionString"] = connectionString;
         info.Environment["GalleryStore__Schema"] = schema;
         info.Environment["ASPNETCORE_URLS"] = url;
-        info.Environment["Urls"] = url; // appsettings.json sets Urls, which outranks ASPNETCORE_URLS
         info.Environment["Embedding__Inference__IntraOpThreads"] = "1";
         info.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         foreach (var scope in new[] { "Search", "Index", "Admin" })

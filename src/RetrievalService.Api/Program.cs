@@ -15,6 +15,7 @@ using RetrievalService.Storage.Keys;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
+ListeningAddress.ApplyDefault(builder);
 
 // No Server header: what runs behind the API is nobody's business outside.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);

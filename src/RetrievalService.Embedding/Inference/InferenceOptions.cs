@@ -8,8 +8,11 @@ public sealed record InferenceOptions
     /// <summary>Configuration section these options bind from.</summary>
     public const string SectionName = "Embedding:Inference";
 
-    /// <summary>Requested provider; <see cref="OnnxEmbedder.ExecutionProvider"/> says which one is in use.</summary>
-    public ExecutionProviderKind ExecutionProvider { get; init; } = ExecutionProviderKind.Cpu;
+    /// <summary>
+    /// Requested provider; <see cref="OnnxEmbedder.ExecutionProvider"/> says which one is in use. Auto by default in every
+    /// host, so the indexer and <c>POST /index</c> embed a gallery on the same device a GPU build offers.
+    /// </summary>
+    public ExecutionProviderKind ExecutionProvider { get; init; } = ExecutionProviderKind.Auto;
 
     /// <summary>Threads inside one operator; 0 lets ONNX Runtime pick (one per physical core).</summary>
     [Range(0, 1024)]
