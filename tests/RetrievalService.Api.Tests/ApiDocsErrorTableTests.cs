@@ -31,6 +31,8 @@ public sealed partial class ApiDocsErrorTableTests
         [(422, "image-too-complex")] = (typeof(ErrorsWithSetUpTests), nameof(ErrorsWithSetUpTests.A_decode_past_its_deadline_is_422_image_too_complex)),
         [(503, "database-unavailable")] = (typeof(DatabaseOutageTests),
             nameof(DatabaseOutageTests.A_stopped_database_gives_503_with_retry_after_and_the_service_recovers_when_it_returns)),
+        [(503, "database-busy")] = (typeof(DatabaseConflictTests),
+            nameof(DatabaseConflictTests.A_patch_that_meets_a_lock_timeout_is_503_database_busy_with_retry_after_and_succeeds_when_retried)),
         [(503, "saturated")] = (typeof(SaturationTests), nameof(SaturationTests.A_burst_beyond_the_concurrency_limit_is_refused_quickly_with_503_and_retry_after)),
         [(409, "model-not-live")] = (typeof(TeacherUpgradeTests), nameof(TeacherUpgradeTests.Query_models_of_the_gallery_that_is_not_live_are_refused_with_codes_that_say_why)),
         [(400, "unknown-teacher")] = (typeof(TeacherUpgradeTests), nameof(TeacherUpgradeTests.Query_models_of_the_gallery_that_is_not_live_are_refused_with_codes_that_say_why)),

@@ -73,11 +73,6 @@ public static partial class ImageEndpoints
 
     private static void CheckId(string id)
     {
-        // Routing leaves an encoded slash (%2F) encoded in route values; a slash can never be part of an id.
-        if (id.Contains("%2F", StringComparison.OrdinalIgnoreCase) || id.Contains("%5C", StringComparison.OrdinalIgnoreCase))
-        {
-            throw ApiProblemException.BadRequest(ProblemCodes.InvalidId, "Gallery ids never contain '/' or '\\' (an id is one URL path segment).");
-        }
         if (GalleryIds.Check(id) is { } reason)
         {
             throw ApiProblemException.BadRequest(ProblemCodes.InvalidId, $"Invalid gallery id: {reason}.");

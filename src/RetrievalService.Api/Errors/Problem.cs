@@ -20,6 +20,10 @@ internal sealed record Problem(int StatusCode, string Code, string Title, string
         // The exception names the database's host, port and name: logged, never sent.
         GalleryUnavailableException => new(StatusCodes.Status503ServiceUnavailable, ProblemCodes.DatabaseUnavailable,
             "The gallery database is unavailable.", "The gallery database cannot be reached. Retry after the delay in Retry-After.", RetryAfter: true),
+        // The store's message names no host; what matters to the client is that nothing was stored and a retry is safe.
+        GalleryBusyException => new(StatusCodes.Status503ServiceUnavailable, ProblemCodes.DatabaseBusy,
+            "The gallery database is busy.", "The database gave up on this request over a conflict with concurrent work (a deadlock, " +
+            "or a lock or statement timeout); nothing of it was stored. Retry after the delay in Retry-After.", RetryAfter: true),
         InferenceSaturatedException or Http.SlotsExhaustedException or Http.BodyMemoryExhaustedException => new(StatusCodes.Status503ServiceUnavailable, ProblemCodes.Saturated,
             "The service is saturated.", error.Message, RetryAfter: true),
         InvalidGalleryItemException e => new(StatusCodes.Status400BadRequest, ProblemCodes.InvalidId, "The id is invalid.", e.Message),

@@ -43,6 +43,7 @@ public static class ProblemCodes
     public const string ThumbnailNotFound = "thumbnail-not-found";
     public const string InvalidPage = "invalid-page";
     public const string DatabaseUnavailable = "database-unavailable";
+    public const string DatabaseBusy = "database-busy";
     public const string GalleryNotReady = "gallery-not-ready";
     public const string Saturated = "saturated";
     public const string NotFound = "not-found";

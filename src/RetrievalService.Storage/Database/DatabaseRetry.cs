@@ -27,7 +27,10 @@ internal sealed class DatabaseRetry(NpgsqlDataSource dataSource, GalleryStoreOpt
             return await read(connection, token);
         }, ct);
 
-    /// <summary>Runs a write on an opened connection; connection-level failures become <see cref="GalleryUnavailableException"/>.</summary>
+    /// <summary>
+    /// Runs a write on an opened connection; connection-level failures become <see cref="GalleryUnavailableException"/>,
+    /// statements the server aborted over a conflict <see cref="GalleryBusyException"/>.
+    /// </summary>
     public async Task<T> WriteAsync<T>(Func<NpgsqlConnection, CancellationToken, Task<T>> write, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct);
@@ -39,6 +42,10 @@ internal sealed class DatabaseRetry(NpgsqlDataSource dataSource, GalleryStoreOpt
         {
             throw new GalleryUnavailableException(_endpoint, 1,
                 "the connection failed during a write, so its outcome is unknown; repeating the upsert is safe", e);
+        }
+        catch (PostgresException e) when (IsConflictAbort(e) && !ct.IsCancellationRequested)
+        {
+            throw new GalleryBusyException(e.SqlState, e);
         }
     }
 
@@ -68,8 +75,18 @@ internal sealed class DatabaseRetry(NpgsqlDataSource dataSource, GalleryStoreOpt
                 StorageLog.Retrying(logger, _endpoint, attempt, options.MaxRetries, (long)delay.TotalMilliseconds, e);
                 await Task.Delay(delay, ct);
             }
+            catch (PostgresException e) when (!ct.IsCancellationRequested && IsConflictAbort(e))
+            {
+                throw new GalleryBusyException(e.SqlState, e);
+            }
         }
     }
+
+    // The server rolled the statement back to settle a conflict with other work, or to honour a lock or statement timeout
+    // an operator configured (57014 is also a cancel we asked for, which the callers' token checks tell apart).
+    private static bool IsConflictAbort(PostgresException e) =>
+        e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure
+            or PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.QueryCanceled;
 
     // A pooled connection to a server that has since shut down answers its next statement with 57P01 (admin shutdown)
     // rather than a socket error: the connection is as lost as when the socket breaks.

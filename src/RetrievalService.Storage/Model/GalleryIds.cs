@@ -5,7 +5,7 @@ namespace RetrievalService.Storage.Model;
 /// <summary>
 /// Rules for gallery ids and model ids. A gallery id becomes one URL path segment (<c>/images/{id}</c>), so it
 /// is 1..256 characters with no control or format characters, no <c>/</c> or <c>\</c>, no leading or trailing
-/// white space, and is not <c>.</c> or <c>..</c> (clients normalise those segments away). Anything else is
+/// white space, no text <c>%2F</c>, and is not <c>.</c> or <c>..</c> (clients normalise those segments away). Anything else is
 /// allowed, including Unicode; clients percent-encode the segment. Indexers deriving ids from relative paths
 /// replace the separators (e.g. <c>a/b.jpg</c> → <c>a:b.jpg</c>). Model ids are 1..128 of
 /// <c>A-Z a-z 0-9 . _ - + @</c>.
@@ -44,6 +44,12 @@ public static class GalleryIds
             {
                 return $"the id contains the control or format character U+{(int)c:X4}";
             }
+        }
+        // The server decodes every escape of a path but %2F, so an id holding that text could never be addressed as
+        // /images/{id}: its escaped form (%252F) and an escaped slash (%2F) reach the endpoint as the same string.
+        if (id.Contains("%2F", StringComparison.OrdinalIgnoreCase))
+        {
+            return "the id must not contain '%2F', which a URL path cannot tell from an escaped '/'";
         }
         return HasLoneSurrogate(id) ? "the id contains an unpaired UTF-16 surrogate" : null;
     }

@@ -10,6 +10,8 @@ public sealed class GalleryIdTests
     [InlineData("paris:louvre:2024 01.jpg")]
     [InlineData("Ünïcode 写真 😀")]
     [InlineData("...a")]
+    [InlineData("100%25 off.jpg")]
+    [InlineData("a%5Cb")]
     public void Usable_ids_are_accepted(string id) => Assert.Null(GalleryIds.Check(id));
 
     [Fact]
@@ -29,6 +31,8 @@ public sealed class GalleryIdTests
     [InlineData("trailing ")]
     [InlineData("tab\tinside")]
     [InlineData("zero\u200Bwidth")]
+    [InlineData("50%2Foff.jpg")]
+    [InlineData("50%2foff.jpg")]
     public void Ids_that_cannot_be_one_url_segment_are_refused(string id) => Assert.NotNull(GalleryIds.Check(id));
 
     // Not theory data: xunit's serialisation of test cases replaces a lone surrogate with U+FFFD.

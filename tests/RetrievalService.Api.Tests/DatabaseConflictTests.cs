@@ -1,0 +1,40 @@
+using System.Net;
+using System.Net.Http.Json;
+using Npgsql;
+using RetrievalService.Api.Endpoints;
+using RetrievalService.Api.Tests.Infrastructure;
+
+namespace RetrievalService.Api.Tests;
+
+/// <summary>
+/// A write the database aborts over a conflict with concurrent work (here the server's lock_timeout, while another
+/// session holds the row) is a 503 the client may retry, not a 500; once the conflict is gone the same request succeeds.
+/// </summary>
+public sealed class DatabaseConflictTests
+{
+    [Fact]
+    public async Task A_patch_that_meets_a_lock_timeout_is_503_database_busy_with_retry_after_and_succeeds_when_retried()
+    {
+        var connectionString = new NpgsqlConnectionStringBuilder(await TestDatabase.ConnectionStringAsync()) { Options = "-c lock_timeout=200" }.ConnectionString;
+        await using var factory = await ApiFactory.CreateAsync(connectionString: connectionString);
+        using var client = await factory.CreateClientAsync();
+        await Requests.ReadAsync<IndexResponse>(await client.PostAsync("/index", Requests.IndexForm([("fruits", Photos.Get("fruits"))])));
+        await using var holder = new NpgsqlConnection(
+            new NpgsqlConnectionStringBuilder(await TestDatabase.ConnectionStringAsync()) { SearchPath = factory.Schema }.ConnectionString);
+        await holder.OpenAsync();
+        var table = (string)(await new NpgsqlCommand("SELECT 'items_' || model_key FROM models WHERE model_id = 'teacher-resnet18-gem'", holder).ExecuteScalarAsync())!;
+        await using var transaction = await holder.BeginTransactionAsync();
+        await using (var lockRow = new NpgsqlCommand($"SELECT 1 FROM {table} WHERE id = 'fruits' FOR UPDATE", holder, transaction))
+        {
+            await lockRow.ExecuteScalarAsync();
+        }
+
+        using var refused = await client.PatchAsync("/images/fruits", JsonContent.Create(new { metadata = new { kind = "fruit" } }));
+        await transaction.RollbackAsync();
+        using var retried = await client.PatchAsync("/images/fruits", JsonContent.Create(new { metadata = new { kind = "fruit" } }));
+
+        await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.ServiceUnavailable, "database-busy");
+        Assert.NotNull(refused.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+    }
+}
