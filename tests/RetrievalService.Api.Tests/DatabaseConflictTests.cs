@@ -19,18 +19,10 @@ public sealed class DatabaseConflictTests
         await using var factory = await ApiFactory.CreateAsync(connectionString: connectionString);
         using var client = await factory.CreateClientAsync();
         await Requests.ReadAsync<IndexResponse>(await client.PostAsync("/index", Requests.IndexForm([("fruits", Photos.Get("fruits"))])));
-        await using var holder = new NpgsqlConnection(
-            new NpgsqlConnectionStringBuilder(await TestDatabase.ConnectionStringAsync()) { SearchPath = factory.Schema }.ConnectionString);
-        await holder.OpenAsync();
-        var table = (string)(await new NpgsqlCommand("SELECT 'items_' || model_key FROM models WHERE model_id = 'teacher-resnet18-gem'", holder).ExecuteScalarAsync())!;
-        await using var transaction = await holder.BeginTransactionAsync();
-        await using (var lockRow = new NpgsqlCommand($"SELECT 1 FROM {table} WHERE id = 'fruits' FOR UPDATE", holder, transaction))
-        {
-            await lockRow.ExecuteScalarAsync();
-        }
+        var held = await HeldRowLock.TakeAsync(await TestDatabase.ConnectionStringAsync(), factory.Schema, "teacher-resnet18-gem", "fruits");
 
         using var refused = await client.PatchAsync("/images/fruits", JsonContent.Create(new { metadata = new { kind = "fruit" } }));
-        await transaction.RollbackAsync();
+        await held.DisposeAsync();
         using var retried = await client.PatchAsync("/images/fruits", JsonContent.Create(new { metadata = new { kind = "fruit" } }));
 
         await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.ServiceUnavailable, "database-busy");

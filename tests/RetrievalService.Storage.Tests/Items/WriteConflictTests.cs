@@ -19,18 +19,10 @@ public sealed class WriteConflictTests
             new NpgsqlConnectionStringBuilder(options.ConnectionString) { Options = "-c lock_timeout=200" }.ConnectionString);
         await gallery.Store.RegisterModelAsync(Model, 4);
         await gallery.Store.UpsertManyAsync(Model, [Item("a", Unit(4, 0), new JsonObject { ["v"] = 1 })]);
-        var table = (string)(await gallery.ScalarAsync($"SELECT 'items_' || model_key FROM models WHERE model_id = '{Model}'"))!;
-        await using var holder = new NpgsqlConnection(
-            new NpgsqlConnectionStringBuilder(gallery.Options.ConnectionString) { SearchPath = gallery.Options.Schema }.ConnectionString);
-        await holder.OpenAsync();
-        await using var transaction = await holder.BeginTransactionAsync();
-        await using (var lockRow = new NpgsqlCommand($"SELECT 1 FROM {table} WHERE id = 'a' FOR UPDATE", holder, transaction))
-        {
-            await lockRow.ExecuteScalarAsync();
-        }
+        var held = await HeldRowLock.TakeAsync(gallery.Options.ConnectionString, gallery.Options.Schema, Model, "a");
 
         var error = await Assert.ThrowsAsync<GalleryBusyException>(() => gallery.Store.ReplaceMetadataAsync(Model, "a", new JsonObject { ["v"] = 2 }));
-        await transaction.RollbackAsync();
+        await held.DisposeAsync();
 
         Assert.Equal(PostgresErrorCodes.LockNotAvailable, error.SqlState);
         Assert.Contains("nothing of it was stored", error.Message, StringComparison.Ordinal);
