@@ -5,21 +5,34 @@ namespace RetrievalService.Storage.Model;
 
 /// <summary>
 /// What valid JSON PostgreSQL's <c>jsonb</c> still refuses: the character U+0000 in a key or string (error 22P05), text
-/// with an unpaired UTF-16 surrogate (no UTF-8 form), and numbers beyond <c>numeric</c>'s range (error 22003). Metadata
-/// and filters are checked here first, so such input is the client's mistake (a 4xx), never a database error.
+/// with an unpaired UTF-16 surrogate (no UTF-8 form), and numbers beyond <c>numeric</c>'s range (error 22003); and
+/// nesting deeper than <see cref="MaxDepth"/>, which jsonb keeps but the answers that embed metadata could not be
+/// written with. Metadata and filters are checked here first, so such input is the client's mistake (a 4xx), never a
+/// database error or a failing read.
 /// </summary>
 public static class StorableJson
 {
     /// <summary>Largest decimal exponent accepted in a number: far inside <c>numeric</c>'s limits and any real use.</summary>
     public const int MaxExponent = 1000;
 
+    /// <summary>
+    /// Most levels of objects and arrays, the stored value itself being the first. Answers embed metadata a few levels
+    /// down (an image page's items, a search's results) and System.Text.Json writes at most 64 levels, so every answer
+    /// holding stored metadata can always be written.
+    /// </summary>
+    public const int MaxDepth = 32;
+
     /// <summary>Null when <paramref name="value"/> can be stored, else what is wrong, as a phrase ("holds …").</summary>
-    public static string? Problem(JsonElement value) => value.ValueKind switch
+    public static string? Problem(JsonElement value) => Problem(value, 1);
+
+    private static string? Problem(JsonElement value, int depth) => value.ValueKind switch
     {
+        JsonValueKind.Object or JsonValueKind.Array when depth > MaxDepth =>
+            $"holds objects or arrays nested more than {MaxDepth} levels deep (the outermost object is level 1)",
         JsonValueKind.Object => value.EnumerateObject()
-            .Select(property => TextProblem(() => property.Name, "a key") ?? Problem(property.Value))
+            .Select(property => TextProblem(() => property.Name, "a key") ?? Problem(property.Value, depth + 1))
             .FirstOrDefault(problem => problem is not null),
-        JsonValueKind.Array => value.EnumerateArray().Select(Problem).FirstOrDefault(problem => problem is not null),
+        JsonValueKind.Array => value.EnumerateArray().Select(item => Problem(item, depth + 1)).FirstOrDefault(problem => problem is not null),
         JsonValueKind.String => TextProblem(() => value.GetString()!, "a string"),
         JsonValueKind.Number => NumberProblem(value.GetRawText()),
         _ => null,

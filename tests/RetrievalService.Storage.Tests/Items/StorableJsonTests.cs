@@ -29,4 +29,18 @@ public sealed class StorableJsonTests
 
         Assert.Null(StorableJson.Problem(document.RootElement));
     }
+
+    [Fact]
+    public void Nesting_at_the_maximum_depth_passes_and_one_level_more_is_named()
+    {
+        using var atLimit = JsonDocument.Parse(Nested(StorableJson.MaxDepth));
+        using var overLimit = JsonDocument.Parse(Nested(StorableJson.MaxDepth + 1));
+
+        Assert.Null(StorableJson.Problem(atLimit.RootElement));
+        Assert.Contains($"more than {StorableJson.MaxDepth} levels", StorableJson.Problem(overLimit.RootElement), StringComparison.Ordinal);
+    }
+
+    // An object holding arrays and objects by turns, `levels` of them in all.
+    private static string Nested(int levels) =>
+        levels == 1 ? "{}" : "{\"a\":[" + (levels == 2 ? "" : Nested(levels - 2)) + "]}";
 }
