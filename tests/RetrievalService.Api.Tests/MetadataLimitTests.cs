@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using RetrievalService.Api.Endpoints;
 using RetrievalService.Api.Tests.Infrastructure;
+using RetrievalService.Api.Tests.Malformed;
 using RetrievalService.Storage.Model;
 
 namespace RetrievalService.Api.Tests;
@@ -55,6 +56,22 @@ public sealed class MetadataLimitTests(GalleryFixture gallery)
         var problem = await ProblemAssert.IsProblemAsync(patch, HttpStatusCode.BadRequest, "invalid-metadata");
         Assert.Contains($"{StorableJson.MaxDepth} levels", ProblemAssert.Detail(problem), StringComparison.Ordinal);
         Assert.Equal($$"""{"tag":"{{id}}"}""", stored.Metadata.ToJsonString());
+        await Client.DeleteAsync($"/images/{id}");
+    }
+
+    [Fact]
+    public async Task A_number_with_as_many_digits_after_the_point_as_postgresql_keeps_is_stored_and_a_filter_with_it_finds_the_image()
+    {
+        var id = "fine-" + Guid.NewGuid().ToString("N")[..8];
+        var number = "0." + new string('0', StorableJson.MaxFractionDigits - 1) + "1";
+        await Requests.ReadAsync<IndexResponse>(await Client.PostAsync("/index", Requests.IndexForm([("a.jpg", Photos.Get("rocket"))], ids: [id])));
+
+        var patched = await Requests.ReadAsync<ImageResponse>(await Client.PatchAsync($"/images/{id}", Json($$$"""{"metadata":{"n":{{{number}}}}}""")));
+        var search = await Requests.ReadAsync<SearchResponse>(await Client.PostAsync("/search?mode=symmetric&k=5",
+            Requests.SearchForm(Photos.Get("rocket")).WithText("filter", $$"""{"n":{{number}}}""")));
+
+        Assert.Equal(number, patched.Metadata["n"]!.ToJsonString());
+        Assert.Equal(id, Assert.Single(search.Results).Id);
         await Client.DeleteAsync($"/images/{id}");
     }
 

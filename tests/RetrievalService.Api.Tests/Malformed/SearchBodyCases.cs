@@ -28,6 +28,8 @@ internal static class SearchBodyCases
             BadRequest, "invalid-position"),
         new("json_vector_with_an_after_that_is_a_number", () => Send.Search(Requests.AsJson(new { embedding = new float[512], after = 5 })),
             BadRequest, "invalid-position"),
+        new("json_vector_with_a_filter_number_of_16400_digits_after_the_point", () => Send.Search(new StringContent(
+            "{\"embedding\":[0.1],\"filter\":{\"n\":0." + new string('0', 16_400) + "1}}", Encoding.UTF8, "application/json")), BadRequest, "invalid-filter"),
         new("json_vector_of_three_values", () => Send.Search(Requests.AsJson(new { embedding = new[] { 0.1, 0.2, 0.3 } })),
             BadRequest, "invalid-embedding"),
         new("json_vector_of_strings", () => Send.Search(Requests.AsJson(new { embedding = new[] { "0.1", "0.2" } })),
