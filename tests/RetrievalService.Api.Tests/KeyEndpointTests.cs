@@ -54,6 +54,8 @@ public sealed class KeyEndpointTests : IAsyncLifetime
     [InlineData("{\"name\":\"x\",\"scopes\":[\"search\",\"root\"]}")]
     [InlineData("{\"name\":\"x\",\"scopes\":[\"search,admin\"]}")]
     [InlineData("{\"name\":\"x\",\"scopes\":[]}")]
+    [InlineData("{\"name\":\"x\",\"scopes\":[null]}")]
+    [InlineData("{\"name\":\"x\",\"scopes\":[\"search\",null]}")]
     [InlineData("{\"name\":\"\",\"scopes\":[\"search\"]}")]
     [InlineData("{\"scopes\":[\"search\"]}")]
     [InlineData("{\"name\":\"x\",\"scopes\":\"search\"}")]
