@@ -56,6 +56,8 @@ public sealed class KeyEndpointTests : IAsyncLifetime
     [InlineData("{\"name\":\"x\",\"scopes\":[]}")]
     [InlineData("{\"name\":\"x\",\"scopes\":[null]}")]
     [InlineData("{\"name\":\"x\",\"scopes\":[\"search\",null]}")]
+    [InlineData("{\"name\":\"x\",\"scopes\":[\"search\"],\"scopes\":[\"admin\"]}")]
+    [InlineData("{\"name\":\"x\",\"Name\":\"y\",\"scopes\":[\"search\"]}")]
     [InlineData("{\"name\":\"\",\"scopes\":[\"search\"]}")]
     [InlineData("{\"scopes\":[\"search\"]}")]
     [InlineData("{\"name\":\"x\",\"scopes\":\"search\"}")]

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Primitives;
 using RetrievalService.Api.Errors;
+using RetrievalService.Api.Http;
 using RetrievalService.Embedding.Manifests;
 using RetrievalService.Embedding.Retrieval;
 using RetrievalService.Storage.Model;
@@ -16,7 +17,7 @@ namespace RetrievalService.Api.Endpoints;
 /// </summary>
 internal static class SearchParameterParser
 {
-    private static readonly JsonDocumentOptions FilterJson = new() { MaxDepth = 16 };
+    private const int MaxFilterDepth = 16;
 
     public static SearchParameters Parse(IQueryCollection query, IFormCollection? form, int maxFilterChars, int defaultExpand)
     {
@@ -136,12 +137,12 @@ internal static class SearchParameterParser
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(value, FilterJson);
+            document = ClientJson.Parse(value, MaxFilterDepth);
         }
         catch (JsonException e)
         {
             throw ApiProblemException.BadRequest(ProblemCodes.InvalidFilter,
-                $"filter is not valid JSON ({JsonErrorPosition.Describe(e)}); send an object such as {{\"category\":\"shoes\"}}, URL-encoded in the query string.");
+                $"filter is not valid JSON with no key repeated in an object ({JsonErrorPosition.Describe(e)}); send an object such as {{\"category\":\"shoes\"}}, URL-encoded in the query string.");
         }
         using (document)
         {
@@ -159,7 +160,8 @@ internal static class SearchParameterParser
         }
     }
 
-    private static string ParameterCode(string name) => name switch
+    /// <summary>The code of a mistake in parameter <paramref name="name"/>.</summary>
+    public static string ParameterCode(string name) => name switch
     {
         "k" => ProblemCodes.InvalidK,
         "mode" => ProblemCodes.InvalidMode,

@@ -26,6 +26,8 @@ internal static class FilterCases
         Filter("filter_with_a_raw_tab_in_a_string", "{\"kind\":\"a\tb\"}"),
         Filter("filter_with_a_raw_nul_character", "{\"kind\":\"a\0b\"}"),
         Filter("filter_unterminated", """{"kind":"animal" """),
+        Filter("filter_with_a_repeated_key", """{"kind":"animal","kind":"other"}"""),
+        Filter("filter_with_a_key_repeated_in_a_nested_object", """{"tags":{"a":1,"a":2}}"""),
         Filter("filter_two_objects", """{"kind":"animal"}{"kind":"other"}"""),
         Filter("filter_an_array", "[1,2]"),
         Filter("filter_a_string", "\"animal\""),

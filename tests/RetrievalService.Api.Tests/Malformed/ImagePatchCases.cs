@@ -19,6 +19,7 @@ internal static class ImagePatchCases
         Invalid("patch_with_a_repeated_metadata_property", """{"metadata":{},"metadata":{"kind":"boot"}}"""),
         Invalid("patch_with_a_nul_character", """{"metadata":{"kind":"a\u0000b"}}"""),
         Invalid("patch_with_an_unpaired_surrogate", """{"metadata":{"kind":"\ud800"}}"""),
+        Invalid("patch_with_a_key_with_an_unpaired_surrogate", """{"metadata":{"\udc00":1}}"""),
         Invalid("patch_with_a_number_beyond_numeric", """{"metadata":{"n":1e1001}}"""),
         Invalid("patch_with_a_number_of_16400_digits_after_the_point", "{\"metadata\":{\"n\":0." + new string('0', 16_400) + "1}}"),
         Invalid("patch_nested_deeper_than_json_allows", "{\"metadata\":" + new string('[', 100) + new string(']', 100) + "}"),
