@@ -19,8 +19,18 @@ internal static class SearchParameterParser
 {
     private const int MaxFilterDepth = 16;
 
+    /// <summary>Every parameter, in the query string or a form field (or a JSON vector query's property).</summary>
+    public static readonly string[] Names = ["k", "mode", "filter", "expand", "model", "after"];
+
+    /// <exception cref="ApiProblemException">400 with the code of the first mistake.</exception>
     public static SearchParameters Parse(IQueryCollection query, IFormCollection? form, int maxFilterChars, int defaultExpand)
     {
+        // A misspelt name would be ignored (?filtr=… would search unfiltered); form fields are checked as the form is read.
+        if (query.Keys.FirstOrDefault(key => !Names.Contains(key, StringComparer.OrdinalIgnoreCase)) is { } unknown)
+        {
+            throw ApiProblemException.BadRequest(ProblemCodes.UnknownField,
+                $"Unknown query parameter '{Clip(unknown)}'; /search takes {string.Join(", ", Names.Select(n => $"'{n}'"))}.");
+        }
         var k = ParseK(Single(query, form, "k"));
         var mode = ParseMode(Single(query, form, "mode"));
         var filter = ParseFilter(Single(query, form, "filter"), maxFilterChars);

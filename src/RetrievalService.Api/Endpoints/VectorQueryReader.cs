@@ -16,7 +16,7 @@ internal static class VectorQueryReader
     // A 4096-d vector in JSON is well under 100 KiB; the filter's own limit comes on top.
     private const int MaxVectorJsonBytes = 128 * 1024;
 
-    private static readonly string[] Fields = ["embedding", "model", "k", "mode", "filter", "expand", "after"];
+    private static readonly string[] Fields = ["embedding", .. SearchParameterParser.Names];
 
     /// <summary>Whether the request carries a JSON vector query rather than an image.</summary>
     public static bool Applies(HttpRequest request) => request.HasJsonContentType();
