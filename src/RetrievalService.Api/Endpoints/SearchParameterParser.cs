@@ -64,7 +64,7 @@ internal static class SearchParameterParser
         {
             return SearchParameters.DefaultK;
         }
-        if (!IsWholeNumber(value) || !long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var k))
+        if (!WholeNumber.IsWellFormed(value) || !long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var k))
         {
             throw ApiProblemException.BadRequest(ProblemCodes.InvalidK, $"k must be a whole number between {SearchRequest.MinK} and {SearchRequest.MaxK}; got '{Clip(value)}'.");
         }
@@ -97,7 +97,7 @@ internal static class SearchParameterParser
         {
             return defaultExpand;
         }
-        if (!IsWholeNumber(value) || !int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var expand)
+        if (!WholeNumber.IsWellFormed(value) || !int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var expand)
             || expand > AlphaQueryExpansion.MaxNeighbours)
         {
             throw ApiProblemException.BadRequest(ProblemCodes.InvalidExpand,
@@ -125,14 +125,6 @@ internal static class SearchParameterParser
         _ => throw ApiProblemException.BadRequest(ProblemCodes.InvalidMode,
             $"mode must be 'asymmetric' (student query, the default) or 'symmetric' (teacher query); got '{Clip(value)}'."),
     };
-
-    // .NET's integer parsers accept trailing U+0000 characters ("5\0" reads as 5); a parameter is digits, with an
-    // optional leading sign, and nothing else.
-    private static bool IsWholeNumber(string value)
-    {
-        var digits = value.AsSpan(value[0] is '-' or '+' ? 1 : 0);
-        return digits.Length is > 0 and <= 19 && !digits.ContainsAnyExcept("0123456789");
-    }
 
     private static JsonObject? ParseFilter(string? value, int maxChars)
     {
