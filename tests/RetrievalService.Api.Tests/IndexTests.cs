@@ -96,18 +96,19 @@ public sealed class IndexTests(GalleryFixture gallery)
     public async Task Metadata_the_store_cannot_keep_rejects_its_file_only_and_the_others_are_stored()
     {
         var good = "idx-" + Guid.NewGuid().ToString("N")[..8];
-        string[] ids = [good, "nul-" + good, "surrogate-" + good, "huge-" + good];
+        string[] ids = [good, "nul-" + good, "surrogate-" + good, "huge-" + good, "fine-grained-" + good];
         var metadata = "{\"" + ids[0] + "\":{\"kind\":\"fine\"},\"" + ids[1] + "\":{\"kind\":\"a\\u0000b\"},\""
-            + ids[2] + "\":{\"\\ud800\":1},\"" + ids[3] + "\":{\"n\":1e999999}}";
+            + ids[2] + "\":{\"kind\":\"\\ud800\"},\"" + ids[3] + "\":{\"n\":1e999999},\"" + ids[4] + "\":{\"n\":0." + new string('0', 16_400) + "1}}";
 
         var result = await IndexAsync(Requests.IndexForm(
-            [("a.png", Pattern(11)), ("b.png", Pattern(12)), ("c.png", Pattern(13)), ("d.png", Pattern(14))], ids: ids, metadata: metadata));
+            [("a.png", Pattern(11)), ("b.png", Pattern(12)), ("c.png", Pattern(13)), ("d.png", Pattern(14)), ("e.png", Pattern(15))], ids: ids, metadata: metadata));
 
-        Assert.Equal((1, 0, 3), (result.Stored, result.Unchanged, result.Rejected));
-        Assert.Equal([null, "InvalidMetadata", "InvalidMetadata", "InvalidMetadata"], result.Items.Select(i => i.Code));
+        Assert.Equal((1, 0, 4), (result.Stored, result.Unchanged, result.Rejected));
+        Assert.Equal([null, "InvalidMetadata", "InvalidMetadata", "InvalidMetadata", "InvalidMetadata"], result.Items.Select(i => i.Code));
         Assert.Contains("U+0000", result.Items[1].Reason, StringComparison.Ordinal);
         Assert.Contains("surrogate", result.Items[2].Reason, StringComparison.Ordinal);
         Assert.Contains("1e999999", result.Items[3].Reason, StringComparison.Ordinal);
+        Assert.Contains("16383 digits after the decimal point", result.Items[4].Reason, StringComparison.Ordinal);
         Assert.Equal("fine", (await Requests.ReadAsync<ImageResponse>(await Client.GetAsync($"/images/{good}"))).Metadata["kind"]!.GetValue<string>());
         foreach (var id in ids)
         {

@@ -15,7 +15,8 @@ internal static class ImagePageQuery
     {
         var limit = DefaultLimit;
         if (Single(query, "limit") is { } text
-            && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit))
+            && (!WholeNumber.IsWellFormed(text) || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out limit)
+                || limit is < 1 or > MaxLimit))
         {
             throw Invalid($"limit must be a whole number between 1 and {MaxLimit}. Got limit={Clip(text)}.");
         }

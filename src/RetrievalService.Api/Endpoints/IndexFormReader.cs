@@ -94,12 +94,12 @@ internal static class IndexFormReader
         Dictionary<string, JsonElement>? map;
         try
         {
-            map = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(text);
+            map = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(text, ClientJson.Serializer);
         }
         catch (JsonException e)
         {
             throw ApiProblemException.BadRequest(ProblemCodes.InvalidMetadata,
-                $"'metadata' must be a JSON object of id → metadata object, such as {{\"a\":{{\"category\":\"shoes\"}}}} ({JsonErrorPosition.Describe(e)}).");
+                $"'metadata' must be a JSON object of id → metadata object, such as {{\"a\":{{\"category\":\"shoes\"}}}}, with no key repeated in an object ({JsonErrorPosition.Describe(e)}).");
         }
         if (map is null)
         {

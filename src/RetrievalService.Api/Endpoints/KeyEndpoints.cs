@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RetrievalService.Api.Errors;
+using RetrievalService.Api.Http;
 using RetrievalService.Api.Security;
 using RetrievalService.Storage.Keys;
 
@@ -58,16 +59,16 @@ public static class KeyEndpoints
         {
             throw ApiProblemException.UnsupportedMediaType($"Content type '{request.ContentType}' is not accepted here; send application/json.");
         }
-        var bytes = await Http.RequestBodies.ReadAllAsync(request, MaxBodyBytes, cancellationToken);
+        var bytes = await RequestBodies.ReadAllAsync(request, MaxBodyBytes, cancellationToken);
         try
         {
-            return JsonSerializer.Deserialize<CreateKeyRequest>(bytes, JsonSerializerOptions.Web)
+            return JsonSerializer.Deserialize<CreateKeyRequest>(bytes, ClientJson.Serializer)
                 ?? throw new JsonException("null");
         }
         catch (JsonException e)
         {
             throw ApiProblemException.BadRequest(ProblemCodes.InvalidKeyRequest,
-                $"The body must be a JSON object such as {{\"name\":\"mobile app\",\"scopes\":[\"search\"]}} ({JsonErrorPosition.Describe(e)}).");
+                $"The body must be a JSON object such as {{\"name\":\"mobile app\",\"scopes\":[\"search\"]}}, each property given once ({JsonErrorPosition.Describe(e)}).");
         }
     }
 

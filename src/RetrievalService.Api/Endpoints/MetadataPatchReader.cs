@@ -47,8 +47,7 @@ internal static class MetadataPatchReader
     {
         try
         {
-            // A repeated key has no single value to store.
-            return JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowDuplicateProperties = false });
+            return ClientJson.Parse(bytes);
         }
         catch (JsonException e)
         {

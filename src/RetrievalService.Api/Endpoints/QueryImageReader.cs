@@ -14,7 +14,7 @@ internal static class QueryImageReader
 
     public const string EmbeddingField = "embedding";
 
-    private static readonly string[] FormFields = [ImageField, EmbeddingField, "k", "mode", "filter", "expand", "model", "after"];
+    private static readonly string[] FormFields = [ImageField, EmbeddingField, .. SearchParameterParser.Names];
 
     /// <summary>The image (empty when the form carries a vector), the vector (null for an image), and the form when there was one.</summary>
     public static async Task<(ReadOnlyMemory<byte> Image, float[]? Vector, IFormCollection? Form)> ReadAsync(HttpRequest request, long limit, CancellationToken ct)

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Primitives;
 using RetrievalService.Api.Errors;
+using RetrievalService.Api.Http;
 using RetrievalService.Embedding.Manifests;
 using RetrievalService.Embedding.Retrieval;
 using RetrievalService.Storage.Model;
@@ -16,10 +17,20 @@ namespace RetrievalService.Api.Endpoints;
 /// </summary>
 internal static class SearchParameterParser
 {
-    private static readonly JsonDocumentOptions FilterJson = new() { MaxDepth = 16 };
+    private const int MaxFilterDepth = 16;
 
+    /// <summary>Every parameter, in the query string or a form field (or a JSON vector query's property).</summary>
+    public static readonly string[] Names = ["k", "mode", "filter", "expand", "model", "after"];
+
+    /// <exception cref="ApiProblemException">400 with the code of the first mistake.</exception>
     public static SearchParameters Parse(IQueryCollection query, IFormCollection? form, int maxFilterChars, int defaultExpand)
     {
+        // A misspelt name would be ignored (?filtr=… would search unfiltered); form fields are checked as the form is read.
+        if (query.Keys.FirstOrDefault(key => !Names.Contains(key, StringComparer.OrdinalIgnoreCase)) is { } unknown)
+        {
+            throw ApiProblemException.BadRequest(ProblemCodes.UnknownField,
+                $"Unknown query parameter '{Clip(unknown)}'; /search takes {string.Join(", ", Names.Select(n => $"'{n}'"))}.");
+        }
         var k = ParseK(Single(query, form, "k"));
         var mode = ParseMode(Single(query, form, "mode"));
         var filter = ParseFilter(Single(query, form, "filter"), maxFilterChars);
@@ -53,7 +64,7 @@ internal static class SearchParameterParser
         {
             return SearchParameters.DefaultK;
         }
-        if (!IsWholeNumber(value) || !long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var k))
+        if (!WholeNumber.IsWellFormed(value) || !long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var k))
         {
             throw ApiProblemException.BadRequest(ProblemCodes.InvalidK, $"k must be a whole number between {SearchRequest.MinK} and {SearchRequest.MaxK}; got '{Clip(value)}'.");
         }
@@ -86,7 +97,7 @@ internal static class SearchParameterParser
         {
             return defaultExpand;
         }
-        if (!IsWholeNumber(value) || !int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var expand)
+        if (!WholeNumber.IsWellFormed(value) || !int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var expand)
             || expand > AlphaQueryExpansion.MaxNeighbours)
         {
             throw ApiProblemException.BadRequest(ProblemCodes.InvalidExpand,
@@ -115,14 +126,6 @@ internal static class SearchParameterParser
             $"mode must be 'asymmetric' (student query, the default) or 'symmetric' (teacher query); got '{Clip(value)}'."),
     };
 
-    // .NET's integer parsers accept trailing U+0000 characters ("5\0" reads as 5); a parameter is digits, with an
-    // optional leading sign, and nothing else.
-    private static bool IsWholeNumber(string value)
-    {
-        var digits = value.AsSpan(value[0] is '-' or '+' ? 1 : 0);
-        return digits.Length is > 0 and <= 19 && !digits.ContainsAnyExcept("0123456789");
-    }
-
     private static JsonObject? ParseFilter(string? value, int maxChars)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -136,12 +139,12 @@ internal static class SearchParameterParser
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(value, FilterJson);
+            document = ClientJson.Parse(value, MaxFilterDepth);
         }
         catch (JsonException e)
         {
             throw ApiProblemException.BadRequest(ProblemCodes.InvalidFilter,
-                $"filter is not valid JSON ({JsonErrorPosition.Describe(e)}); send an object such as {{\"category\":\"shoes\"}}, URL-encoded in the query string.");
+                $"filter is not valid JSON with no key repeated in an object ({JsonErrorPosition.Describe(e)}); send an object such as {{\"category\":\"shoes\"}}, URL-encoded in the query string.");
         }
         using (document)
         {
@@ -159,7 +162,8 @@ internal static class SearchParameterParser
         }
     }
 
-    private static string ParameterCode(string name) => name switch
+    /// <summary>The code of a mistake in parameter <paramref name="name"/>.</summary>
+    public static string ParameterCode(string name) => name switch
     {
         "k" => ProblemCodes.InvalidK,
         "mode" => ProblemCodes.InvalidMode,

@@ -16,19 +16,21 @@ internal static class VectorQueryReader
     // A 4096-d vector in JSON is well under 100 KiB; the filter's own limit comes on top.
     private const int MaxVectorJsonBytes = 128 * 1024;
 
-    private static readonly string[] Fields = ["embedding", "model", "k", "mode", "filter", "expand", "after"];
+    private static readonly string[] Fields = ["embedding", .. SearchParameterParser.Names];
 
     /// <summary>Whether the request carries a JSON vector query rather than an image.</summary>
     public static bool Applies(HttpRequest request) => request.HasJsonContentType();
 
     /// <summary>The vector as sent and the other parameters as form values.</summary>
-    /// <exception cref="ApiProblemException">400 <c>invalid-embedding</c> (or <c>unknown-field</c>), 413, 408.</exception>
+    /// <exception cref="ApiProblemException">400 <c>invalid-embedding</c> (or <c>unknown-field</c>, or the code of a parameter given twice), 413, 408.</exception>
     public static async Task<(float[] Vector, IFormCollection Parameters)> ReadAsync(HttpRequest request, int maxFilterChars, CancellationToken ct)
     {
         var body = await RequestBodies.ReadAllAsync(request, MaxVectorJsonBytes + 4L * maxFilterChars, ct);
         JsonElement root;
         try
         {
+            // Repeated keys are let through here only to be answered with their parameter's code: those of the body
+            // below, those inside 'filter' when the filter is read.
             using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 20 });
             root = document.RootElement.Clone();
         }
@@ -44,6 +46,11 @@ internal static class VectorQueryReader
         {
             throw ApiProblemException.BadRequest(ProblemCodes.UnknownField,
                 $"Unknown field '{unknown}'; a vector query has {string.Join(", ", Fields.Select(f => $"'{f}'"))}.");
+        }
+        if (root.EnumerateObject().GroupBy(p => p.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+        {
+            throw ApiProblemException.BadRequest(repeated.Key == "embedding" ? ProblemCodes.InvalidEmbedding : SearchParameterParser.ParameterCode(repeated.Key),
+                $"'{repeated.Key}' is given {repeated.Count()} times in the body; give it once.");
         }
         var vector = root.TryGetProperty("embedding", out var embedding) ? Vector(embedding) : throw QueryVector.Invalid("The body has no 'embedding'.");
         var values = new Dictionary<string, StringValues>(StringComparer.Ordinal);

@@ -8,8 +8,12 @@ namespace RetrievalService.Api.Errors;
 /// </summary>
 internal static class JsonErrorPosition
 {
-    /// <summary>"the error is at line L, character C" when the reader knows, else "it could not be read".</summary>
-    public static string Describe(JsonException error) => error.LineNumber is { } line && error.BytePositionInLine is { } position
-        ? $"the error is at line {line + 1}, character {position + 1}"
-        : "it could not be read";
+    /// <summary>"the error is at line L, character C" when the reader knows, else what went wrong where that is known.</summary>
+    public static string Describe(JsonException error) => error switch
+    {
+        { LineNumber: { } line, BytePositionInLine: { } position } => $"the error is at line {line + 1}, character {position + 1}",
+        // ClientJson's answer when System.Text.Json could not compare keys.
+        { InnerException: InvalidOperationException } => "a key holds an escaped unpaired UTF-16 surrogate",
+        _ => "it could not be read",
+    };
 }

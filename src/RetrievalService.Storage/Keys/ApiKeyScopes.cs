@@ -24,11 +24,16 @@ public static class ApiKeyScopes
     }
 
     /// <summary>The distinct scopes of <paramref name="scopes"/>, in <see cref="All"/>'s order.</summary>
-    /// <exception cref="InvalidApiKeyRequestException">There is none, or one is not exactly a known scope.</exception>
+    /// <exception cref="InvalidApiKeyRequestException">There is none, or one is null or not exactly a known scope.</exception>
     public static IReadOnlyList<string> Normalize(IEnumerable<string> scopes)
     {
         ArgumentNullException.ThrowIfNull(scopes);
         var named = scopes.ToList();
+        // A JSON body can hold null where a scope belongs; it names no scope, so it must not be dropped in silence.
+        if (named.Any(s => s is null))
+        {
+            throw new InvalidApiKeyRequestException($"A scope is null; scopes are {string.Join(", ", All)}.");
+        }
         if (named.FirstOrDefault(s => !All.Contains(s, StringComparer.Ordinal)) is { } unknown)
         {
             throw new InvalidApiKeyRequestException($"Unknown scope '{unknown}'; scopes are {string.Join(", ", All)}.");

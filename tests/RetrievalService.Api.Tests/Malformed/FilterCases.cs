@@ -26,6 +26,8 @@ internal static class FilterCases
         Filter("filter_with_a_raw_tab_in_a_string", "{\"kind\":\"a\tb\"}"),
         Filter("filter_with_a_raw_nul_character", "{\"kind\":\"a\0b\"}"),
         Filter("filter_unterminated", """{"kind":"animal" """),
+        Filter("filter_with_a_repeated_key", """{"kind":"animal","kind":"other"}"""),
+        Filter("filter_with_a_key_repeated_in_a_nested_object", """{"tags":{"a":1,"a":2}}"""),
         Filter("filter_two_objects", """{"kind":"animal"}{"kind":"other"}"""),
         Filter("filter_an_array", "[1,2]"),
         Filter("filter_a_string", "\"animal\""),
@@ -45,6 +47,8 @@ internal static class FilterCases
         new("filter_given_twice", () => Send.Search(Requests.SearchForm(Home), "?filter=%7B%7D&filter=%7B%7D"), BadRequest, "invalid-filter"),
         new("filter_in_query_and_form", () => Send.Search(Requests.SearchForm(Home).WithText("filter", "{}"), Query("{}")), BadRequest, "invalid-filter"),
         new("filter_form_field_not_json", () => Send.Search(Requests.SearchForm(Home).WithText("filter", "kind: animal")), BadRequest, "invalid-filter"),
+        new("filter_form_field_with_a_number_of_16400_digits_after_the_point",
+            () => Send.Search(Requests.SearchForm(Home).WithText("filter", "{\"n\":0." + new string('0', 16_400) + "1}")), BadRequest, "invalid-filter"),
         new("filter_form_field_longer_than_max_metadata_chars", () => Send.Search(Requests.SearchForm(Home).WithText("filter", "{\"k\":\"" + new string('y', 100_000) + "\"}")),
             BadRequest, "invalid-filter"),
     ];

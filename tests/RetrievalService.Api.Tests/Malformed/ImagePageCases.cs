@@ -15,6 +15,7 @@ internal static class ImagePageCases
         Invalid("page_limit_in_words", "limit=ten"),
         Invalid("page_limit_beyond_any_integer", "limit=99999999999999999999999"),
         Invalid("page_limit_empty", "limit="),
+        Invalid("page_limit_with_a_nul_character", "limit=5%00"),
         Invalid("page_limit_given_twice", "limit=5&limit=6"),
         Invalid("page_after_empty", "after="),
         Invalid("page_after_with_a_slash", "after=a%2Fb"),

@@ -55,10 +55,14 @@ internal static class IndexFormCases
         Metadata("metadata_with_a_trailing_comma", """{"a.png":{"kind":"x"},}"""),
         Metadata("metadata_with_a_comment", """{"a.png":{"kind":"x"} /* shoe */}"""),
         Metadata("metadata_with_nan", """{"a.png":{"n":NaN}}"""),
+        Metadata("metadata_with_an_id_given_twice", """{"a.png":{"kind":"x"},"a.png":{"kind":"y"}}"""),
+        Metadata("metadata_with_a_key_repeated_in_an_image_s_metadata", """{"a.png":{"kind":"x","kind":"y"}}"""),
         Metadata("metadata_unterminated", """{"a.png":{"kind":"x"}"""),
         Metadata("metadata_nested_100_deep", "{\"a.png\":" + string.Concat(Enumerable.Repeat("{\"a\":", 100)) + "1" + new string('}', 101)),
         Metadata("metadata_longer_than_max_metadata_chars", "{\"a.png\":{\"kind\":\"" + new string('x', 70_000) + "\"}}"),
         Metadata("metadata_id_with_an_escaped_lone_surrogate", """{"\ud800":{"kind":"x"}}"""),
+        // Checking for repeated keys, System.Text.Json must read every key as text, so such a key fails the whole field.
+        Metadata("metadata_key_with_an_escaped_lone_surrogate", """{"a.png":{"\udc00":1}}"""),
         new("metadata_given_twice", () => Send.Index(OneFile().WithText("metadata", "{}").WithText("metadata", "{}")), BadRequest, "invalid-metadata"),
     ];
 

@@ -28,6 +28,12 @@ internal static class SearchBodyCases
             BadRequest, "invalid-position"),
         new("json_vector_with_an_after_that_is_a_number", () => Send.Search(Requests.AsJson(new { embedding = new float[512], after = 5 })),
             BadRequest, "invalid-position"),
+        new("json_vector_with_a_filter_number_of_16400_digits_after_the_point", () => Send.Search(Json(
+            "{\"embedding\":[0.1],\"filter\":{\"n\":0." + new string('0', 16_400) + "1}}")), BadRequest, "invalid-filter"),
+        // System.Text.Json would keep the last value of a repeated key in silence.
+        new("json_vector_with_k_given_twice", () => Send.Search(Json("""{"embedding":[0.1],"k":3,"k":500}""")), BadRequest, "invalid-k"),
+        new("json_vector_with_a_key_repeated_in_its_filter", () => Send.Search(Json("""{"embedding":[0.1],"filter":{"kind":"animal","kind":"other"}}""")),
+            BadRequest, "invalid-filter"),
         new("json_vector_of_three_values", () => Send.Search(Requests.AsJson(new { embedding = new[] { 0.1, 0.2, 0.3 } })),
             BadRequest, "invalid-embedding"),
         new("json_vector_of_strings", () => Send.Search(Requests.AsJson(new { embedding = new[] { "0.1", "0.2" } })),
@@ -66,6 +72,8 @@ internal static class SearchBodyCases
         new("chunked_body_over_the_request_limit", () => Send.Search(Send.Chunked(new byte[6 * 1024 * 1024], "image/jpeg")),
             RequestEntityTooLarge, "payload-too-large"),
     ];
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
     private static ByteArrayContent Gzipped(byte[] bytes)
     {

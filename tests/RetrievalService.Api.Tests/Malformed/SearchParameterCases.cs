@@ -71,6 +71,12 @@ internal static class SearchParameterCases
         After("after_with_a_fullwidth_digit", "?after=0/%EF%BC%95"),
         After("after_given_twice", "?after=0/1&after=0/2"),
         new("after_in_query_and_form", () => Send.Search(Requests.SearchForm(Home).WithText("after", "0/1"), "?after=0/1"), BadRequest, "invalid-position"),
+        // Unknown names are refused as unknown form fields are, so a typo never runs another search than the one meant.
+        new("query_parameter_filter_misspelt", () => Send.Search(Requests.SearchForm(Home), "?k=3&filtr=%7B%22kind%22%3A%22animal%22%7D"), BadRequest, "unknown-field"),
+        new("query_parameter_image", () => Send.Search(Requests.Raw(Home, "image/jpeg"), "?image=home.jpg"), BadRequest, "unknown-field"),
+        new("query_parameter_limit_of_the_image_pages", () => Send.Search(Requests.SearchForm(Home), "?limit=5"), BadRequest, "unknown-field"),
+        new("query_parameter_misspelt_with_a_json_vector", () => Send.Search(Requests.AsJson(new { embedding = new[] { 0.1 } }), "?filtr=%7B%7D"),
+            BadRequest, "unknown-field"),
         new("after_form_field_not_a_position", () => Send.Search(Requests.SearchForm(Home).WithText("after", "yesterday")), BadRequest, "invalid-position"),
     ];
 

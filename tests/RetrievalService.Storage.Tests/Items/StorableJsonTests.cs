@@ -29,4 +29,44 @@ public sealed class StorableJsonTests
 
         Assert.Null(StorableJson.Problem(document.RootElement));
     }
+
+    [Fact]
+    public void Nesting_at_the_maximum_depth_passes_and_one_level_more_is_named()
+    {
+        using var atLimit = JsonDocument.Parse(Nested(StorableJson.MaxDepth));
+        using var overLimit = JsonDocument.Parse(Nested(StorableJson.MaxDepth + 1));
+
+        Assert.Null(StorableJson.Problem(atLimit.RootElement));
+        Assert.Contains($"more than {StorableJson.MaxDepth} levels", StorableJson.Problem(overLimit.RootElement), StringComparison.Ordinal);
+    }
+
+    // Digits after the point are counted once the exponent has moved it, as numeric counts them.
+    [Theory]
+    [InlineData("0.", 16_382, "1")]
+    [InlineData("-0.", 16_384, "1e2")]
+    [InlineData("1.", 16_000, "e-383")]
+    public void A_number_with_as_many_digits_after_the_point_as_numeric_keeps_passes(string head, int zeros, string tail)
+    {
+        using var document = JsonDocument.Parse(Number(head, zeros, tail));
+
+        Assert.Null(StorableJson.Problem(document.RootElement));
+    }
+
+    [Theory]
+    [InlineData("0.", 16_383, "1")]
+    [InlineData("1.", 16_384, "")]
+    [InlineData("0.", 16_384, "1E+1")]
+    [InlineData("1.", 16_000, "e-384")]
+    public void A_number_with_more_digits_after_the_point_than_numeric_keeps_is_named(string head, int zeros, string tail)
+    {
+        using var document = JsonDocument.Parse(Number(head, zeros, tail));
+
+        Assert.Contains($"more than {StorableJson.MaxFractionDigits} digits", StorableJson.Problem(document.RootElement), StringComparison.Ordinal);
+    }
+
+    private static string Number(string head, int zeros, string tail) => $"{{\"n\":{head}{new string('0', zeros)}{tail}}}";
+
+    // An object holding arrays and objects by turns, `levels` of them in all.
+    private static string Nested(int levels) =>
+        levels == 1 ? "{}" : "{\"a\":[" + (levels == 2 ? "" : Nested(levels - 2)) + "]}";
 }
