@@ -22,7 +22,13 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 builder.Services.AddApiLogging();
 builder.Services.AddApiMetrics();
 builder.Services.AddApiProblemDetails();
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+    // Answers embed metadata three levels down; rows stored before writes were limited to StorableJson.MaxDepth went
+    // as deep as 63 levels, and must still be listed rather than fail every page that holds one.
+    o.SerializerOptions.MaxDepth = 128;
+});
 builder.Services.AddGalleryStore();
 builder.Services.AddRetrievalModels();
 builder.Services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Npgsql;
 using RetrievalService.Api.Endpoints;
 using RetrievalService.Api.Tests.Infrastructure;
 using RetrievalService.Api.Tests.Malformed;
@@ -76,6 +78,43 @@ public sealed class MetadataLimitTests(GalleryFixture gallery)
     }
 
     // A metadata object of `levels` levels of objects: {"tag":…,"d":{"d":{…{}}}}.
+    [Fact]
+    public async Task A_row_stored_deeper_than_the_limit_before_it_existed_still_shows_in_image_pages_and_search_results()
+    {
+        var id = "old-deep-" + Guid.NewGuid().ToString("N")[..8];
+        await Requests.ReadAsync<IndexResponse>(await Client.PostAsync("/index", Requests.IndexForm([("a.jpg", Photos.Get("rocket"))], ids: [id])));
+        // 63 levels: the deepest the writes took before the limit, now reachable only by SQL.
+        var metadata = Nested(63, id);
+        await using (var connection = new NpgsqlConnection(
+            new NpgsqlConnectionStringBuilder(gallery.Factory.ConnectionString) { SearchPath = gallery.Factory.Schema }.ConnectionString))
+        {
+            await connection.OpenAsync();
+            var table = (string)(await new NpgsqlCommand("SELECT 'items_' || model_key FROM models WHERE model_id = 'teacher-resnet18-gem'", connection).ExecuteScalarAsync())!;
+            await using var update = new NpgsqlCommand($"UPDATE {table} SET metadata = @metadata::jsonb WHERE id = @id", connection);
+            update.Parameters.AddWithValue("metadata", metadata);
+            update.Parameters.AddWithValue("id", id);
+            Assert.Equal(1, await update.ExecuteNonQueryAsync());
+        }
+
+        try
+        {
+            using var page = await Client.GetAsync("/images?limit=200");
+            using var search = await Requests.SearchAsync(Client, Photos.Get("rocket"),
+                "?mode=symmetric&k=5&filter=" + Uri.EscapeDataString($$"""{"tag":"{{id}}"}"""));
+
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, search.StatusCode);
+            // Deeper than a default JSON reader goes (64): clients reading such old rows need a larger limit too.
+            var answer = JsonNode.Parse(await search.Content.ReadAsStringAsync(), documentOptions: new JsonDocumentOptions { MaxDepth = 128 })!;
+            Assert.True(JsonNode.DeepEquals(JsonNode.Parse(metadata, documentOptions: new JsonDocumentOptions { MaxDepth = 128 }),
+                Assert.Single(answer["results"]!.AsArray())!["metadata"]));
+        }
+        finally
+        {
+            await Client.DeleteAsync($"/images/{id}");
+        }
+    }
+
     private static string Nested(int levels, string tag) =>
         $$"""{"tag":"{{tag}}","d":""" + string.Concat(Enumerable.Repeat("""{"d":""", levels - 2)) + "{}" + new string('}', levels - 1);
 
