@@ -21,8 +21,8 @@ public static class StorableJson
 
     /// <summary>
     /// Most levels of objects and arrays, the stored value itself being the first. Answers embed metadata a few levels
-    /// down (an image page's items, a search's results) and System.Text.Json writes at most 64 levels, so every answer
-    /// holding stored metadata can always be written.
+    /// down (an image page's items, a search's results) and System.Text.Json reads and writes 64 levels by default, so every
+    /// answer holding stored metadata can be written by the service and read by a client left at its defaults.
     /// </summary>
     public const int MaxDepth = 32;
 
