@@ -22,6 +22,7 @@ public sealed class WebPageServingTests(GalleryFixture gallery)
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(WebPage.ContentSecurityPolicy, Assert.Single(response.Headers.GetValues("Content-Security-Policy")));
         Assert.Contains("frame-ancestors 'none'", WebPage.ContentSecurityPolicy, StringComparison.Ordinal);
+        Assert.Contains("form-action 'none'", WebPage.ContentSecurityPolicy, StringComparison.Ordinal);
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
         Assert.Contains("data-testid=\"search-button\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }

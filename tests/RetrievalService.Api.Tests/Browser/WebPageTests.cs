@@ -7,7 +7,7 @@ namespace RetrievalService.Api.Tests.Browser;
 /// The web page at <c>/</c> in Debian's chromium, on a desktop window and a phone, against the real service, models,
 /// database and photos: searching by photo, embedding on the device, curating, and showing the API's own errors.
 /// </summary>
-public sealed class WebPageTests(WebPageHost host) : IClassFixture<WebPageHost>
+public sealed partial class WebPageTests(WebPageHost host) : IClassFixture<WebPageHost>
 {
     [Theory]
     [MemberData(nameof(PageViewports.All), MemberType = typeof(PageViewports))]

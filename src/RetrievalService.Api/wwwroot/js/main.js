@@ -9,7 +9,7 @@ const search = setUpSearchView(document.getElementById('view-search'));
 setUpCurateView(document.getElementById('view-curate'));
 
 const keyForm = document.querySelector('[data-testid="key-form"]');
-const keyInput = keyForm.elements.key;
+const keyInput = document.getElementById('api-key');
 keyInput.value = loadKey();
 keyForm.addEventListener('submit', (event) => {
   event.preventDefault();
