@@ -45,7 +45,7 @@ public sealed partial class WebPageTests
         await page.ById("metadata-save").ClickAsync();
         await patch.Sent.WaitAsync(TimeSpan.FromMilliseconds(SearchPage.WaitMs));
 
-        // As the browser may close a modal dialog whatever the page asks (Chromium does on a repeated Esc).
+        // As a browser may close a modal dialog whatever the page asks (close watchers let it refuse a page's cancel).
         await page.Page.EvaluateAsync("() => document.querySelector('[data-testid=metadata-dialog]').close()");
         await page.Page.Locator($"[data-testid=gallery-item][data-id='{next}']").GetByTestId("edit-button").ClickAsync();
         patch.MayAnswer.SetResult();

@@ -1,6 +1,6 @@
 // The metadata dialog: a JSON textarea for one image, saved with PATCH /images/{id}. Esc or Cancel closes it unsaved.
 // While a save is on its way, Save and Cancel are disabled and Esc is ignored; should the browser close the dialog all
-// the same (Chromium does on a second Esc), the save still ends for the image it was made for.
+// the same (close watchers allow it to refuse a page's cancel), the save still ends for the image it was made for.
 
 import { imagePath, sendJson } from './api.js';
 import { parseObject } from './json-field.js';
