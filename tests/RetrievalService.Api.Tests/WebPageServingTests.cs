@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using RetrievalService.Api.Tests.Infrastructure;
 using RetrievalService.Api.Web;
 
@@ -19,8 +22,28 @@ public sealed class WebPageServingTests(GalleryFixture gallery)
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(WebPage.ContentSecurityPolicy, Assert.Single(response.Headers.GetValues("Content-Security-Policy")));
         Assert.Contains("frame-ancestors 'none'", WebPage.ContentSecurityPolicy, StringComparison.Ordinal);
+        Assert.Contains("form-action 'none'", WebPage.ContentSecurityPolicy, StringComparison.Ordinal);
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
         Assert.Contains("data-testid=\"search-button\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Index", "to upload")]
+    [InlineData("PatchImage", "to edit metadata")]
+    [InlineData("DeleteImage", "to delete")]
+    [InlineData("ListImages", "to browse the gallery")]
+    [InlineData("GetImageThumbnail", "to browse the gallery")]
+    public async Task The_curate_hint_names_the_scope_each_gallery_call_requires(string endpointName, string action)
+    {
+        using var anonymous = gallery.Factory.CreateClient();
+        var endpoint = gallery.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Single(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == endpointName);
+        // Each scope is an authorization policy named as the scope (ApiSecurity.RequireScope).
+        var scope = Assert.Single(endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>()).Policy;
+
+        var page = await anonymous.GetStringAsync("/");
+
+        Assert.Contains($"<code>{scope}</code> {action}", page, StringComparison.Ordinal);
     }
 
     [Fact]

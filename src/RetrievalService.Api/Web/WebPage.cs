@@ -12,10 +12,12 @@ public static class WebPage
     /// <summary>
     /// Same-origin scripts only; <c>wasm-unsafe-eval</c> lets onnxruntime-web compile its WebAssembly, <c>blob:</c>
     /// covers thumbnails fetched with the key and the runtime's workers. No inline script or style anywhere.
+    /// <c>form-action 'none'</c>: every form is handled by script (and says <c>method="dialog"</c>, so none submits
+    /// natively before the modules load); a native submission would put the fields, the API key among them, in a URL.
     /// </summary>
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; img-src 'self' blob: data:; connect-src 'self'; "
-        + "worker-src 'self' blob:; style-src 'self'; frame-ancestors 'none'";
+        + "worker-src 'self' blob:; style-src 'self'; form-action 'none'; frame-ancestors 'none'";
 
     /// <summary>Serves <c>/</c> as <c>index.html</c> and the files beside it, with the page's security headers.</summary>
     public static IApplicationBuilder UseWebPage(this IApplicationBuilder app)

@@ -19,17 +19,26 @@ public sealed class SearchPage(IPage page)
 
     public static async Task<SearchPage> OpenAsync(WebPageHost host, string viewport)
     {
+        var searchPage = await OpenWithoutKeyAsync(host, viewport);
+        await searchPage.ById("api-key").FillAsync(host.Key);
+        await searchPage.ById("api-key-save").ClickAsync();
+        return searchPage;
+    }
+
+    /// <summary>The page in a fresh browser context, no key saved yet.</summary>
+    public static async Task<SearchPage> OpenWithoutKeyAsync(WebPageHost host, string viewport)
+    {
         var context = await host.Browser.NewContextAsync(PageViewports.Options(viewport));
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(WaitMs);
         // window.confirm (deleting) is answered yes, as the user would.
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
         await page.GotoAsync(host.BaseAddress.ToString());
-        var searchPage = new SearchPage(page);
-        await searchPage.ById("api-key").FillAsync(host.Key);
-        await searchPage.ById("api-key-save").ClickAsync();
-        return searchPage;
+        return new SearchPage(page);
     }
+
+    /// <summary>The key this browser has saved, or null.</summary>
+    public async Task<string?> SavedKeyAsync() => await page.EvaluateAsync<string?>("() => localStorage.getItem('retrieval.apiKey')");
 
     public ILocator ById(string testId) => page.GetByTestId(testId);
 

@@ -1,6 +1,8 @@
 // The user's API key, kept in this browser's localStorage and sent as a bearer token. Without one, requests go
 // anonymous (the server may allow anonymous search).
 
+import { keyProblem, normalizeKey } from './key-shape.js';
+
 const STORAGE_KEY = 'retrieval.apiKey';
 
 export function loadKey() {
@@ -23,7 +25,15 @@ export function saveKey(key) {
   }
 }
 
-/** The Authorization header for the current key, or none. */
+/** The Authorization header for the current key, or none; throws when the key cannot be one (saved by an older page). */
 export function authHeaders(key = loadKey()) {
-  return key ? { Authorization: `Bearer ${key.trim()}` } : {};
+  const token = normalizeKey(key);
+  if (!token) {
+    return {};
+  }
+  const problem = keyProblem(token);
+  if (problem) {
+    throw new Error(`The saved API key is malformed: ${problem} Enter the key again and save it.`);
+  }
+  return { Authorization: `Bearer ${token}` };
 }

@@ -16,9 +16,11 @@ export class ApiError extends Error {
 
 /** fetch() with the key; resolves to the Response when it is 2xx, rejects with an ApiError otherwise. */
 export async function apiFetch(path, { method = 'GET', body, headers = {}, signal } = {}) {
+  // Outside the try below: a malformed key is the user's to fix, not a service that could not be reached.
+  const auth = authHeaders();
   let response;
   try {
-    response = await fetch(path, { method, body, signal, headers: { ...authHeaders(), ...headers } });
+    response = await fetch(path, { method, body, signal, headers: { ...auth, ...headers } });
   } catch (error) {
     if (error.name === 'AbortError') {
       throw error;

@@ -34,13 +34,20 @@ export function setUpGalleryBrowser(view) {
     const remove = button('Delete', 'delete-button', `Delete ${image.id}`);
     remove.classList.add('danger');
     edit.addEventListener('click', async () => {
+      // One edit per card at a time: another opened while a save is still on its way would start from stale metadata
+      // and, saved, undo it.
+      edit.disabled = true;
       const updated = await editMetadata(image);
+      edit.disabled = false;
       if (updated) {
         image = updated;
         updateCard(item, image);
         showStatus(`Saved the metadata of ${image.id}.`);
       }
-      edit.focus();
+      // Back to the card's button, unless a save that ended late finds the user busy elsewhere.
+      if (document.activeElement === document.body) {
+        edit.focus();
+      }
     });
     remove.addEventListener('click', () => reporting(async () => {
       if (!window.confirm(`Delete ${image.id} from the gallery? This cannot be undone.`)) {

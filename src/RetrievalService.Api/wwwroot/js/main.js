@@ -2,19 +2,30 @@
 
 import { loadKey, saveKey } from './api-key.js';
 import { setUpCurateView } from './curate-view.js';
-import { clearError, showStatus } from './messages.js';
+import { keyProblem, normalizeKey } from './key-shape.js';
+import { clearError, showError, showStatus } from './messages.js';
 import { setUpSearchView } from './search-view.js';
 
 const search = setUpSearchView(document.getElementById('view-search'));
 setUpCurateView(document.getElementById('view-curate'));
 
 const keyForm = document.querySelector('[data-testid="key-form"]');
-const keyInput = keyForm.elements.key;
+const keyInput = document.getElementById('api-key');
 keyInput.value = loadKey();
 keyForm.addEventListener('submit', (event) => {
   event.preventDefault();
-  saveKey(keyInput.value.trim());
-  showStatus(keyInput.value.trim() ? 'Key saved in this browser.' : 'No key: requests go anonymous.');
+  const key = normalizeKey(keyInput.value);
+  const problem = keyProblem(key);
+  if (problem) {
+    showStatus('');
+    showError(new Error(`The key was not saved: ${problem}`));
+    keyInput.focus();
+    return;
+  }
+  clearError();
+  keyInput.value = key;
+  saveKey(key);
+  showStatus(key ? 'Key saved in this browser.' : 'No key: requests go anonymous.');
   refreshModels();
 });
 document.getElementById('api-key-forget').addEventListener('click', () => {

@@ -20,9 +20,13 @@ export function setUpSearchView(view) {
   let file = null;
   let query = null;
 
+  // A new photo ends the previous one's query: the answer still on its way is dropped and "More results" would page
+  // through the old photo's neighbours, so neither the status nor the button may still speak for it.
   setUpQueryPicker(view, (picked) => {
     file = picked;
     query = null;
+    more.hidden = true;
+    showStatus('');
   });
   form.elements.onDevice.addEventListener('change', () => {
     form.elements.mode.disabled = form.elements.onDevice.checked;
@@ -35,14 +39,16 @@ export function setUpSearchView(view) {
   };
 
   // Each search keeps the query it started with: a photo picked meanwhile clears `query`, and the answer to a query
-  // that is no longer the current one is dropped.
+  // that is no longer the current one is dropped. Resolves to whether the answer was shown.
   const run = async (current, k) => {
     const answer = current.vector
       ? await searchWithVector(current.vector.model, current.vector.embedding, current.parameters, k)
       : await searchWithImage(current.file, current.parameters, k);
-    if (current === query) {
-      show(answer, k, current);
+    if (current !== query) {
+      return false;
     }
+    show(answer, k, current);
+    return true;
   };
 
   const show = (answer, k, current) => {
@@ -94,10 +100,16 @@ export function setUpSearchView(view) {
       query = current;
       if (parameters.onDevice) {
         current.vector = await embedHere(current.file, parameters);
+        if (current !== query) {
+          // A photo was picked while this one was embedded: the download's progress notes spoke for the old one.
+          showStatus('');
+          return;
+        }
       }
       showStatus('Searching…');
-      await run(current, parameters.k);
-      results.focus();
+      if (await run(current, parameters.k)) {
+        results.focus();
+      }
     }).finally(() => {
       progress.hidden = true;
       busy(false);
