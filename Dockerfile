@@ -26,7 +26,7 @@ COPY --from=web /src/src/RetrievalService.Api/wwwroot/vendor/ort src/RetrievalSe
 # student (student-mnv2-regression), its int8 copy and the int8 teacher are committed with their ONNX; the same check
 # covers them. A mismatch in any model fails the build, not only in the loop's last.
 RUN dotnet build src/RetrievalService.ModelTool -c Release --nologo -v quiet \
- && dotnet src/RetrievalService.ModelTool/bin/Release/net10.0/model-tool.dll build-teacher --data /tmp/data > /dev/null \
+ && dotnet src/RetrievalService.ModelTool/bin/Release/net10.0/model-tool.dll build-teacher > /dev/null \
  && dotnet src/RetrievalService.ModelTool/bin/Release/net10.0/model-tool.dll build-student --data /tmp/data > /dev/null \
  && for m in models/*.manifest.json; do \
       f=$(sed -n 's/.*"onnxFile": "\(.*\)".*/\1/p' "$m"); s=$(sed -n 's/.*"sha256": "\([0-9a-f]*\)".*/\1/p' "$m" | head -n1); \
@@ -40,7 +40,8 @@ FROM ${RUNTIME_BASE} AS runtime
 RUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates \
  && rm -rf /var/lib/apt/lists/* \
  && (getent passwd app >/dev/null || useradd --system --uid 1654 --user-group --home-dir /app app)
-WORKDIR /app
+# The API's folder is the working directory: the host takes its content root (appsettings.json, wwwroot) from it.
+WORKDIR /app/api
 COPY --from=build /out/api /app/api
 COPY --from=build /out/indexer /app/indexer
 COPY --from=build /out/models /app/models

@@ -9,7 +9,13 @@ cd "$ROOT"
 scripts/setup.sh
 # The hosts take the database and the models only from their settings: this checkout's, unless already given.
 # (The indexer's default teacher manifest, models/…, is relative to the current directory, this checkout.)
-export GalleryStore__ConnectionString=${GalleryStore__ConnectionString:-$(scripts/db.sh start)}
+# Assigned on its own line so that a failing db.sh stops the script here (set -e), not at the indexer.
+if [ -z "${GalleryStore__ConnectionString:-}" ]; then
+  GalleryStore__ConnectionString=$(scripts/db.sh start)
+else
+  echo "run: using the configured database (GalleryStore__ConnectionString): the demo gallery and a demo key go there" >&2
+fi
+export GalleryStore__ConnectionString
 export Models__Directory=${Models__Directory:-$ROOT/models}
 
 # Demo gallery: the photographs of the pool (wallpapers, OpenCV and scikit-image samples, darknet, stereo pairs), one
@@ -47,6 +53,8 @@ is in $KEY_FILE. Try, in another terminal:
 The web page is at http://localhost:8080/ (paste the key into its API key field).
 
 MSG
-# A build (unlike a publish) leaves the page's files in the project folder, so the web root is named.
-ASPNETCORE_URLS=${ASPNETCORE_URLS:-http://localhost:8080} exec dotnet src/RetrievalService.Api/bin/Release/net10.0/RetrievalService.Api.dll \
-  --webroot "$ROOT/src/RetrievalService.Api/wwwroot"
+# The content root is the build's folder (its appsettings.json); a build (unlike a publish) leaves the page's files in
+# the project folder, so the web root is named.
+API_BIN="$ROOT/src/RetrievalService.Api/bin/Release/net10.0"
+ASPNETCORE_URLS=${ASPNETCORE_URLS:-http://localhost:8080} exec dotnet "$API_BIN/RetrievalService.Api.dll" \
+  --contentRoot "$API_BIN" --webroot "$ROOT/src/RetrievalService.Api/wwwroot"

@@ -14,16 +14,20 @@ public static class IndexerApp
     {
         // Progress and logs go to stderr; stdout carries only results (stats), so it can be piped.
         ProgressConsole.UseStandardError();
-        var overrides = configuration ?? new Dictionary<string, string?>();
-        var root = new RootCommand("Indexes gallery images with the teacher model into PostgreSQL + pgvector, maintains the gallery, switches the live one between teachers, and manages the API's keys.")
-        {
-            IndexCommand.Create(overrides),
-            DeleteCommand.Create(overrides),
-            StatsCommand.Create(overrides),
-            ReindexHnswCommand.Create(overrides),
-            KeysCommand.Create(overrides),
-            GalleryCommand.Create(overrides),
-        };
+        var root = CreateRoot(configuration ?? new Dictionary<string, string?>());
         return await root.Parse(args).InvokeAsync();
     }
+
+    /// <summary>The command tree, for running and for checking a command line written elsewhere (a Job, a compose file).</summary>
+    /// <param name="configuration">Configuration entries applied over appsettings and environment.</param>
+    public static RootCommand CreateRoot(IReadOnlyDictionary<string, string?> configuration) =>
+        new("Indexes gallery images with the teacher model into PostgreSQL + pgvector, maintains the gallery, switches the live one between teachers, and manages the API's keys.")
+        {
+            IndexCommand.Create(configuration),
+            DeleteCommand.Create(configuration),
+            StatsCommand.Create(configuration),
+            ReindexHnswCommand.Create(configuration),
+            KeysCommand.Create(configuration),
+            GalleryCommand.Create(configuration),
+        };
 }

@@ -41,6 +41,21 @@ public sealed partial class GalleryStore
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Reads at most one row of the model's gallery: proof that its table answers, at a cost that does not grow with the
+    /// gallery, as a readiness probe run every few seconds on every instance needs.
+    /// </summary>
+    /// <exception cref="Errors.UnknownModelException">The model is not registered.</exception>
+    public async Task ProbeAsync(string modelId, CancellationToken cancellationToken = default)
+    {
+        var model = await ModelAsync(modelId, cancellationToken);
+        await ReadAsync(async (connection, ct) =>
+        {
+            await using var command = new NpgsqlCommand($"SELECT 1 FROM {SqlNames.ItemsTable(model.Key)} LIMIT 1", connection);
+            return await command.ExecuteScalarAsync(ct);
+        }, cancellationToken);
+    }
+
     /// <summary>Rows in the model's gallery.</summary>
     /// <exception cref="Errors.UnknownModelException">The model is not registered.</exception>
     public async Task<long> CountAsync(string modelId, CancellationToken cancellationToken = default)

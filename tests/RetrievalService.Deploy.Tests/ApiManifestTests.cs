@@ -27,10 +27,22 @@ public sealed class ApiManifestTests(RenderedDeployment rendered) : IClassFixtur
     }
 
     [Fact]
+    public void A_configuration_change_rolls_the_pods_because_they_read_a_ConfigMap_named_by_its_content()
+    {
+        var config = Text(rendered.Manifests.Generated("ConfigMap", "retrieval-config"), "metadata", "name");
+        var job = rendered.Manifests.Single("Job", "retrieval-indexer");
+
+        foreach (var container in new[] { ApiContainer(), Container(job, "indexer") })
+        {
+            Assert.Equal(config, Text(Items(container, "envFrom").Single(), "configMapRef", "name"));
+        }
+    }
+
+    [Fact]
     public void The_memory_limit_holds_the_configured_budget_and_the_request_the_measured_baseline()
     {
         var api = ApiContainer();
-        var config = rendered.Manifests.Single("ConfigMap", "retrieval-config");
+        var config = rendered.Manifests.Generated("ConfigMap", "retrieval-config");
         var budget = int.Parse(Text(config, "data", "Api__Limits__MemoryBudgetMb")!, CultureInfo.InvariantCulture);
         Assert.True(budget < Quantity.MiB(Text(api, "resources", "limits", "memory")), "the budget must fit under the limit");
         Assert.True(Quantity.MiB(Text(api, "resources", "requests", "memory")) > BaselineMb, "the request must hold the idle API");

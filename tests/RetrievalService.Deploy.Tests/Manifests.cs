@@ -30,6 +30,16 @@ internal sealed class Manifests
             : throw new InvalidOperationException($"{found.Count} × {kind} {name} in the rendered manifests:\n{_source}");
     }
 
+    /// <summary>The one <paramref name="kind"/> that kustomize generated from <paramref name="name"/> (a content hash appended).</summary>
+    public YamlMappingNode Generated(string kind, string name)
+    {
+        var found = Documents.Where(d => Text(d, "kind") == kind && Text(d, "metadata", "name") is { } n
+            && n.StartsWith(name + "-", StringComparison.Ordinal)).ToList();
+        return found.Count == 1
+            ? found[0]
+            : throw new InvalidOperationException($"{found.Count} × {kind} generated from {name} in the rendered manifests:\n{_source}");
+    }
+
     /// <summary>The node at a path of mapping keys, or null where one is missing.</summary>
     public static YamlNode? At(YamlNode node, params string[] path)
     {
