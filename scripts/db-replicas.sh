@@ -13,8 +13,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DATA_DIR=${DATA_DIR:-$ROOT/data}
 PRIMARY_DIR=$DATA_DIR/pg
-PG_BIN=/usr/lib/postgresql/15/bin
 PG_DIR=$PRIMARY_DIR
+source "$ROOT/scripts/lib/pg-version.sh"
 source "$ROOT/scripts/lib/pg-cluster.sh"
 source "$ROOT/scripts/lib/pg-standby.sh"
 
@@ -29,12 +29,15 @@ mkdir -p "$DATA_DIR"
 # never inherit (pg_start_server closes it), so no server holds this lock for its whole life.
 exec 9> "$DATA_DIR/pg-replicas.lock"
 flock 9
+# The standbys run the primary's server; `start` selects it again once db.sh has made the primary.
+pg_select_version
 
 case "$command" in
   start)
     count=${2:-2}
     [[ "$count" =~ ^[12]$ ]] || { echo "db-replicas: n must be 1 or 2; got '$count'" >&2; exit 2; }
     DATA_DIR=$DATA_DIR "$ROOT/scripts/db.sh" start >/dev/null
+    pg_select_version
     for i in $(seq 1 "$count"); do
       standby_create "$i"
       standby_start "$i"

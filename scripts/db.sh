@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The gallery's database for development, tests and CI (docs/database.md).
-#   scripts/db.sh start    install PostgreSQL 15 + pgvector if missing, create and start the private cluster
+#   scripts/db.sh start    install PostgreSQL + pgvector (the distribution's) if missing, create and start the private cluster
 #                          under data/pg on a free loopback port, print its connection string (idempotent)
 #   scripts/db.sh stop     stop the private cluster
 #   scripts/db.sh status   say whether it runs (exit 0) or not (exit 3)
@@ -11,7 +11,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DATA_DIR=${DATA_DIR:-$ROOT/data}
 PG_DIR=$DATA_DIR/pg
-PG_BIN=/usr/lib/postgresql/15/bin
+source "$ROOT/scripts/lib/pg-version.sh"
 source "$ROOT/scripts/lib/private-apt.sh"
 source "$ROOT/scripts/lib/pg-install.sh"
 source "$ROOT/scripts/lib/pg-cluster.sh"
@@ -26,9 +26,11 @@ mkdir -p "$DATA_DIR"
 # One start or stop at a time: tests, CI and a developer may call this together.
 exec 9> "$DATA_DIR/pg.lock"
 flock 9
+pg_select_version
 
 case "$command" in
   start)
+    pg_select_version --install
     pg_install_server
     pg_install_pgvector
     mkdir -p "$PG_DIR"

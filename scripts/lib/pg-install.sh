@@ -1,25 +1,13 @@
-# Installs what the private cluster needs, once: PostgreSQL 15 from Debian (bookworm) and pgvector built
-# from Debian trixie's source package against it, because bookworm has no pgvector binary and trixie's
-# needs a newer glibc (docs/platform.md#pgvector-from-debians-source-package). Source after private-apt.sh; needs PG_BIN and DATA_DIR.
-
-pg_require_root() {
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "db: $1 is missing and installing it needs root; run 'scripts/db.sh start' once as root," >&2
-    echo "db: or set RETRIEVAL_DB to the connection string of an existing PostgreSQL with pgvector" >&2
-    exit 1
-  fi
-}
+# Installs what the private cluster needs, once: the distribution's PostgreSQL server and pgvector for it, from the
+# distribution's own package where it has one (Debian 13, Ubuntu 24.04), else built from Debian trixie's source
+# package (Debian 12 has no pgvector binary, and trixie's needs a newer glibc: docs/platform.md#pgvector-from-debians-source-package).
+# Source after private-apt.sh and pg-version.sh, with DATA_DIR set and `pg_select_version --install` run.
 
 pg_install_server() {
-  if [ -x "$PG_BIN/initdb" ] && [ -f "$("$PG_BIN/pg_config" --includedir-server 2>/dev/null)/postgres.h" ]; then
+  if [ -x "$PG_BIN/initdb" ] && [ -x "$PG_BIN/pg_config" ]; then
     return
   fi
-  pg_require_root "postgresql-15 / postgresql-server-dev-15"
-  echo "db: installing postgresql-15 and postgresql-server-dev-15 with apt-get" >&2
-  export DEBIAN_FRONTEND=noninteractive
-  # A stale package index is the usual reason for a failed install: refresh once and retry.
-  apt-get install -y -qq --no-install-recommends postgresql-15 postgresql-server-dev-15 >&2 \
-    || { apt-get update -qq >&2 && apt-get install -y -qq --no-install-recommends postgresql-15 postgresql-server-dev-15 >&2; }
+  apt_install db "postgresql-$PG_MAJOR"
 }
 
 pg_install_pgvector() {
@@ -28,7 +16,16 @@ pg_install_pgvector() {
   if [ -f "$sharedir/extension/vector.control" ]; then
     return
   fi
-  pg_require_root "pgvector (vector.control in $sharedir/extension)"
+  if apt-cache show "postgresql-$PG_MAJOR-pgvector" >/dev/null 2>&1; then
+    apt_install db "postgresql-$PG_MAJOR-pgvector"
+    return
+  fi
+  pg_build_pgvector "$sharedir"
+}
+
+pg_build_pgvector() {
+  local sharedir=$1
+  [ -f "$("$PG_BIN/pg_config" --includedir-server)/postgres.h" ] || apt_install db "postgresql-server-dev-$PG_MAJOR"
   echo "db: building pgvector from Debian trixie's source package" >&2
   private_apt_init trixie deb-src
   local build="$DATA_DIR/build/pgvector"
@@ -42,6 +39,7 @@ pg_install_pgvector() {
   # with_llvm=no: bookworm's server-dev has no matching clang for bitcode; OPTFLAGS= drops -march=native
   # so the library runs on any x86-64 host this data folder is copied to.
   make -s -C "$src" PG_CONFIG="$PG_BIN/pg_config" with_llvm=no OPTFLAGS= >&2
-  make -s -C "$src" PG_CONFIG="$PG_BIN/pg_config" with_llvm=no install >&2
+  as_root db make -s -C "$src" PG_CONFIG="$PG_BIN/pg_config" with_llvm=no install >&2
+  [ -f "$sharedir/extension/vector.control" ] || { echo "db: pgvector's install left no vector.control in $sharedir/extension" >&2; exit 1; }
   echo "db: installed pgvector $(basename "$src" | sed 's/^pgvector-//')" >&2
 }

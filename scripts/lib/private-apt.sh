@@ -1,6 +1,7 @@
 # Private apt configuration under the repository's data folder: package indexes and downloads go
 # there and the system's own apt sources, lists and cache are left untouched (docs/platform.md#pgvector-from-debians-source-package).
 # Usage: source this file, then `private_apt_init SUITE TYPES` and call `private_apt ...`.
+source "$(dirname "${BASH_SOURCE[0]}")/as-root.sh"
 
 private_apt_mirror() {
   # Reuse the system's Debian mirror when it has one (air-gapped mirrors, proxies), else the public one.
@@ -14,6 +15,8 @@ private_apt_init() {
   APT_DIR="$DATA_DIR/apt/$suite-${types// /-}"
   mkdir -p "$APT_DIR/parts" "$APT_DIR/lists/partial" "$APT_DIR/cache/archives/partial"
   : > "$APT_DIR/empty.list"
+  # Debian's archive keys, which Ubuntu does not install (its universe component has them).
+  [ -f /usr/share/keyrings/debian-archive-keyring.gpg ] || apt_install apt debian-archive-keyring
   cat > "$APT_DIR/parts/debian.sources" <<SOURCES
 Types: $types
 URIs: $(private_apt_mirror)
