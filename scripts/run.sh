@@ -6,6 +6,15 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 
+# Where the API will listen (ASPNETCORE_URLS, else localhost:8080), checked before minutes of set-up and indexing.
+export ASPNETCORE_URLS=${ASPNETCORE_URLS:-http://localhost:8080}
+BASE=$(echo "${ASPNETCORE_URLS%%;*}" | sed -E 's#//(\+|\*|0\.0\.0\.0|\[::\])#//localhost#; s#/$##')
+PORT=$(echo "$BASE" | sed -nE 's#.*:([0-9]+)$#\1#p')
+if [ -n "$PORT" ] && (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+  echo "run: port $PORT is taken; free it, or choose another: ASPNETCORE_URLS=http://localhost:8081 scripts/run.sh" >&2
+  exit 1
+fi
+
 scripts/setup.sh
 # The hosts take the database and the models only from their settings: this checkout's, unless already given.
 # (The indexer's default teacher manifest, models/…, is relative to the current directory, this checkout.)
@@ -40,21 +49,21 @@ KEY=$(cat "$KEY_FILE")
 QUERY="$DEBS/opencv-doc/usr/share/doc/opencv-doc/examples/data/graf1.png"
 cat >&2 <<MSG
 
-run: API starting on http://localhost:8080 (OpenAPI: /openapi/v1.json). The demo key (scopes search, index, admin)
+run: API starting on $BASE (OpenAPI: /openapi/v1.json). The demo key (scopes search, index, admin)
 is in $KEY_FILE. Try, in another terminal:
 
-  curl -s -H "Authorization: Bearer $KEY" -F image=@$QUERY 'http://localhost:8080/search?k=5'
+  curl -s -H "Authorization: Bearer $KEY" -F image=@$QUERY '$BASE/search?k=5'
 
   (a graffiti wall. opencv-doc:graf3.png is the same wall seen from an oblique viewpoint, embedded by the
    teacher; the default query model (the teacher in int8) ranks it first, well ahead of the next image. Add
    &mode=symmetric to embed the query with the teacher itself, or send -F model=<id> to pick another served query
    model (GET /models lists them).)
 
-The web page is at http://localhost:8080/ (paste the key into its API key field).
+The web page is at $BASE/ (paste the key into its API key field).
 
 MSG
 # The content root is the build's folder (its appsettings.json); a build (unlike a publish) leaves the page's files in
 # the project folder, so the web root is named.
 API_BIN="$ROOT/src/RetrievalService.Api/bin/Release/net10.0"
-ASPNETCORE_URLS=${ASPNETCORE_URLS:-http://localhost:8080} exec dotnet "$API_BIN/RetrievalService.Api.dll" \
+exec dotnet "$API_BIN/RetrievalService.Api.dll" \
   --contentRoot "$API_BIN" --webroot "$ROOT/src/RetrievalService.Api/wwwroot"
