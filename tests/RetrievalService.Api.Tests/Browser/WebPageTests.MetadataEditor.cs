@@ -8,13 +8,7 @@ public sealed partial class WebPageTests
     [Fact]
     public async Task Metadata_saved_while_esc_is_pressed_reaches_the_card_and_the_reopened_editor()
     {
-        const string id = "motorcycle";
-        var page = await SearchPage.OpenAsync(host, PageViewports.Desktop);
-        var patch = await HoldPatchesAsync(page, id);
-        var card = await OpenEditorAsync(page, id);
-        await page.ById("metadata-input").FillAsync("""{"shelf": "top"}""");
-        await page.ById("metadata-save").ClickAsync();
-        await patch.Sent.WaitAsync(TimeSpan.FromMilliseconds(SearchPage.WaitMs));
+        var (page, card, patch) = await SaveHeldAsync("motorcycle", """{"shelf": "top"}""");
 
         await page.Page.Keyboard.PressAsync("Escape");
         var openAfterEsc = await page.ById("metadata-dialog").IsVisibleAsync();
@@ -36,14 +30,8 @@ public sealed partial class WebPageTests
     [Fact]
     public async Task A_save_that_ends_after_its_dialog_was_closed_updates_its_own_card_and_leaves_the_next_dialog_alone()
     {
-        const string id = "astronaut";
         const string next = "fruits";
-        var page = await SearchPage.OpenAsync(host, PageViewports.Desktop);
-        var patch = await HoldPatchesAsync(page, id);
-        var card = await OpenEditorAsync(page, id);
-        await page.ById("metadata-input").FillAsync("""{"shelf": "low"}""");
-        await page.ById("metadata-save").ClickAsync();
-        await patch.Sent.WaitAsync(TimeSpan.FromMilliseconds(SearchPage.WaitMs));
+        var (page, card, patch) = await SaveHeldAsync("astronaut", """{"shelf": "low"}""");
 
         // As a browser may close a modal dialog whatever the page asks (close watchers let it refuse a page's cancel).
         await page.Page.EvaluateAsync("() => document.querySelector('[data-testid=metadata-dialog]').close()");
@@ -61,6 +49,21 @@ public sealed partial class WebPageTests
     }
 
     private sealed record HeldPatch(Task Sent, TaskCompletionSource MayAnswer);
+
+    /// <summary>
+    /// Opens the page, edits image <paramref name="id"/>'s metadata to <paramref name="json"/> and presses Save, the PATCH held
+    /// on its way until the test releases it.
+    /// </summary>
+    private async Task<(SearchPage Page, ILocator Card, HeldPatch Patch)> SaveHeldAsync(string id, string json)
+    {
+        var page = await SearchPage.OpenAsync(host, PageViewports.Desktop);
+        var patch = await HoldPatchesAsync(page, id);
+        var card = await OpenEditorAsync(page, id);
+        await page.ById("metadata-input").FillAsync(json);
+        await page.ById("metadata-save").ClickAsync();
+        await patch.Sent.WaitAsync(TimeSpan.FromMilliseconds(SearchPage.WaitMs));
+        return (page, card, patch);
+    }
 
     /// <summary>Holds each PATCH of image <paramref name="id"/> until <see cref="HeldPatch.MayAnswer"/> is set.</summary>
     private static async Task<HeldPatch> HoldPatchesAsync(SearchPage page, string id)
