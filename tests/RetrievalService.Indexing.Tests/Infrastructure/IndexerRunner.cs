@@ -48,7 +48,15 @@ public sealed partial class IndexerRunner(string schema)
         var stdout = child.StandardOutput.ReadToEndAsync();
         var stderr = child.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await child.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await child.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            child.Kill(entireProcessTree: true);
+            throw new Xunit.Sdk.XunitException($"The indexer did not finish within a minute:\n{await stderr}");
+        }
         return (child.ExitCode, await stdout, await stderr);
     }
 
@@ -58,6 +66,10 @@ public sealed partial class IndexerRunner(string schema)
         using var document = JsonDocument.Parse(File.ReadAllText(path));
         return document.RootElement.Clone();
     }
+
+    /// <summary>The reason the report gives for item <paramref name="id"/> (null for one stored or unchanged).</summary>
+    public static string? ReportReason(JsonElement report, string id) =>
+        report.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetString() == id).GetProperty("reason").GetString();
 
     /// <summary>Report items by id: (status, code, source).</summary>
     public static Dictionary<string, (string Status, string? Code, string Source)> ReportItems(JsonElement report) =>

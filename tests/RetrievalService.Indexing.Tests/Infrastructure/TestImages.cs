@@ -66,6 +66,34 @@ public sealed class TestImages : IDisposable
         return full;
     }
 
+    /// <summary>A symbolic link at <paramref name="relativePath"/> to <paramref name="target"/> (absolute, or relative to the link).</summary>
+    public string Link(string relativePath, string target)
+    {
+        var path = Path.Combine(Folder, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.CreateSymbolicLink(path, target);
+        return path;
+    }
+
+    /// <summary>A sparse file of <paramref name="length"/> bytes: as large as wanted, without taking the disk space.</summary>
+    public string Sparse(string relativePath, long length)
+    {
+        var path = Path.Combine(Folder, relativePath);
+        using var file = File.Create(path);
+        file.SetLength(length);
+        return path;
+    }
+
+    /// <summary>A FIFO (named pipe) that nothing writes to: opening it the usual way waits forever.</summary>
+    public string Fifo(string relativePath)
+    {
+        var path = Path.Combine(Folder, relativePath);
+        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]);
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
+        return path;
+    }
+
     public void Dispose()
     {
         try
