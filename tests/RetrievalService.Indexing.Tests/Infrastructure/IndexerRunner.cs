@@ -21,10 +21,25 @@ public sealed partial class IndexerRunner(string schema)
             ["Models:Directory"] = RepoPaths.Models,
         });
 
+    /// <summary>
+    /// Child processes run as an unprivileged user (nobody, through util-linux's <c>setpriv</c>) when the tests run as root,
+    /// who reads any file whatever its permissions: so a folder made unreadable with chmod is unreadable to the indexer too.
+    /// </summary>
+    public bool Unprivileged { get; init; }
+
     /// <summary>Starts <c>dotnet indexer.dll args…</c> with stderr redirected, configured through the environment.</summary>
     public async Task<Process> StartChildAsync(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        var dropPrivileges = Unprivileged && System.Environment.IsPrivilegedProcess;
+        var start = new ProcessStartInfo(dropPrivileges ? "setpriv" : "dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        if (dropPrivileges)
+        {
+            foreach (var arg in (string[])["--reuid=65534", "--regid=65534", "--clear-groups", "--", "dotnet"])
+            {
+                start.ArgumentList.Add(arg);
+            }
+            start.Environment["HOME"] = Path.GetTempPath();
+        }
         start.ArgumentList.Add(TestPaths.IndexerDll);
         foreach (var arg in args)
         {

@@ -94,6 +94,16 @@ public sealed class TestImages : IDisposable
         return path;
     }
 
+    /// <summary>Takes every permission from a folder of this tree (<c>""</c>: the tree itself) until the result is disposed.</summary>
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public IDisposable Locked(string relativePath = "")
+    {
+        var path = Path.Combine(Folder, relativePath);
+        var mode = File.GetUnixFileMode(path);
+        File.SetUnixFileMode(path, UnixFileMode.None);
+        return new Restore(() => File.SetUnixFileMode(path, mode));
+    }
+
     public void Dispose()
     {
         try
@@ -104,5 +114,10 @@ public sealed class TestImages : IDisposable
         {
             // A child process killed by a test may still hold a file for a moment; the temp folder is disposable.
         }
+    }
+
+    private sealed class Restore(Action undo) : IDisposable
+    {
+        public void Dispose() => undo();
     }
 }
