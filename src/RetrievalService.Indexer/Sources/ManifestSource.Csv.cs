@@ -9,7 +9,7 @@ internal static partial class ManifestSource
 
     private static SourceList ReadCsv(TextReader reader, string folder, string name)
     {
-        using var records = CsvParser.Read(reader).GetEnumerator();
+        using var records = CsvParser.Read(reader, name).GetEnumerator();
         if (!records.MoveNext())
         {
             return new SourceList([], []);
