@@ -24,6 +24,10 @@ public static class IndexerApp
             KeysCommand.Create(overrides),
             GalleryCommand.Create(overrides),
         };
-        return await root.Parse(args).InvokeAsync();
+        // Ctrl-C / SIGTERM cancel the token, and the run stops once its stages have unwound, then writes its summary and
+        // report. The default two-second grace would return from Main meanwhile (an ORT batch cannot be cut short) and
+        // end the process before the report is written; so wait for the action however long that takes (SIGKILL still works).
+        var invocation = new InvocationConfiguration { ProcessTerminationTimeout = Timeout.InfiniteTimeSpan };
+        return await root.Parse(args).InvokeAsync(invocation);
     }
 }
