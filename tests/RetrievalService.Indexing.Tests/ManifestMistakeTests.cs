@@ -18,4 +18,24 @@ public sealed class ManifestMistakeTests : IsolatedTest
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
         Assert.Empty(await GalleryRows.ReadAsync(Schema));
     }
+
+    [Fact]
+    public async Task A_nul_in_a_manifest_path_rejects_that_line_alone()
+    {
+        Files.Images(2);
+        var csv = Files.Bytes("gallery.csv", "id,path\nnul,\"img-00.png\0.png\"\nfine,img-00.png\n"u8.ToArray());
+        var jsonLines = Files.Bytes("gallery.jsonl", """
+            {"id": "nul", "path": "img-01.png\u0000.png"}
+            {"id": "fine", "path": "img-01.png"}
+            """u8.ToArray());
+
+        foreach (var (manifest, where) in (IEnumerable<(string, string)>)[(csv, "gallery.csv:2"), (jsonLines, "gallery.jsonl:1")])
+        {
+            Assert.Equal(ExitCodes.SomeRejected, await Runner.RunAsync("index", "--manifest", manifest, "--no-progress", "--report", ReportPath));
+            var report = IndexerRunner.ReadReport(ReportPath);
+            Assert.Equal(("rejected", "InvalidManifestLine", where), IndexerRunner.ReportItems(report)["nul"]);
+            Assert.Equal("the path contains U+0000 (NUL), which no file name can hold.", IndexerRunner.ReportReason(report, "nul"));
+            Assert.Equal(1, report.GetProperty("counts").GetProperty("stored").GetInt32());
+        }
+    }
 }

@@ -20,9 +20,13 @@ internal static class FolderSource
     private static readonly EnumerationOptions OneLevel = new() { IgnoreInaccessible = false, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
 
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
-    /// <exception cref="InputUnreadableException">The folder cannot be listed.</exception>
+    /// <exception cref="UnusablePathException">The folder is empty text or cannot be listed.</exception>
     public static SourceList Enumerate(string folder, IReadOnlyCollection<string> extensions)
     {
+        if (folder.Length == 0)
+        {
+            throw new UnusablePathException("The folder to index is an empty string; give its path.");
+        }
         var root = Path.GetFullPath(folder);
         if (!Directory.Exists(root))
         {
@@ -76,7 +80,7 @@ internal static class FolderSource
         {
             if (directory.FullName == root)
             {
-                throw new InputUnreadableException($"The folder '{root}' cannot be read: {e.Message}", e);
+                throw new UnusablePathException($"The folder '{root}' cannot be read: {e.Message}", e);
             }
             problems.Add(new SourceProblem(IdFor(root, directory.FullName), directory.FullName,
                 $"The folder cannot be read, so none of its files is indexed: {e.Message}", RejectionCodes.Unreadable));

@@ -30,9 +30,9 @@ internal static partial class ManifestSource
             {
                 problems.Add(Problem(name, line, rowId, $"the line has {fields.Count} fields; the header has {header.Count}."));
             }
-            else if (string.IsNullOrEmpty(fields[path]))
+            else if (PathProblem(fields[path]) is { } badPath)
             {
-                problems.Add(Problem(name, line, rowId, "the path is empty."));
+                problems.Add(Problem(name, line, rowId, badPath));
             }
             else if (ParseMetadata(metadata < 0 ? "" : fields[metadata], out var json) is { } bad)
             {

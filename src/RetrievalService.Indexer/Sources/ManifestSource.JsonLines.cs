@@ -28,6 +28,11 @@ internal static partial class ManifestSource
                     problems.Add(Problem(name, number, id, "the line must be an object with string members \"id\" and \"path\"."));
                     continue;
                 }
+                if (PathProblem(path) is { } badPath)
+                {
+                    problems.Add(Problem(name, number, id, badPath));
+                    continue;
+                }
                 JsonElement? metadata = root.TryGetProperty("metadata", out var m) ? m.Clone() : null;
                 var source = root.TryGetProperty("source", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
                 files.Add(Entry(folder, id, path, metadata, source));

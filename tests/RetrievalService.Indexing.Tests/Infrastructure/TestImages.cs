@@ -94,7 +94,7 @@ public sealed class TestImages : IDisposable
         return path;
     }
 
-    /// <summary>Takes every permission from a folder of this tree (<c>""</c>: the tree itself) until the result is disposed.</summary>
+    /// <summary>Takes every permission from a file or folder of this tree (<c>""</c>: the tree itself) until the result is disposed.</summary>
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public IDisposable Locked(string relativePath = "")
     {
