@@ -19,6 +19,10 @@ internal static partial class ManifestSource
         {
             throw new ManifestFormatException(name, $"the header must name the columns id and path, and optionally metadata; it is '{string.Join(',', header)}'.");
         }
+        if (header.GroupBy(h => h, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+        {
+            throw new ManifestFormatException(name, $"the header names the column {repeated.Key} more than once; name each column once.");
+        }
         int id = header.IndexOf("id"), path = header.IndexOf("path"), metadata = header.IndexOf("metadata");
         var files = new List<IndexItem>();
         var problems = new List<SourceProblem>();
