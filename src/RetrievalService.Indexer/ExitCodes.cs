@@ -26,6 +26,6 @@ public static class ExitCodes
     /// </summary>
     public const int GalleryIncomplete = 5;
 
-    /// <summary>Interrupted (Ctrl+C); batches reported as stored are kept, a rerun resumes.</summary>
+    /// <summary>Interrupted (Ctrl+C or SIGTERM); batches reported as stored are kept, a rerun resumes.</summary>
     public const int Cancelled = CommandErrors.Interrupted;
 }

@@ -15,7 +15,11 @@ public static class IndexerApp
         // Progress and logs go to stderr; stdout carries only results (stats), so it can be piped.
         ProgressConsole.UseStandardError();
         var root = CreateRoot(configuration ?? new Dictionary<string, string?>());
-        return await root.Parse(args).InvokeAsync();
+        // Ctrl-C / SIGTERM cancel the token, and the run stops once its stages have unwound, then writes its summary and
+        // report. The default two-second grace would return from Main meanwhile (an ORT batch cannot be cut short) and
+        // end the process before the report is written; so wait for the action however long that takes (SIGKILL still works).
+        var invocation = new InvocationConfiguration { ProcessTerminationTimeout = Timeout.InfiniteTimeSpan };
+        return await root.Parse(args).InvokeAsync(invocation);
     }
 
     /// <summary>The command tree, for running and for checking a command line written elsewhere (a Job, a compose file).</summary>

@@ -1,4 +1,5 @@
 using RetrievalService.Embedding.Images;
+using RetrievalService.Indexing.Files;
 
 namespace RetrievalService.Indexing;
 
@@ -41,14 +42,11 @@ public abstract record IndexContent
         {
             try
             {
-                // Refuse an oversized file before reading it, with the decoder's own reason.
-                var length = new FileInfo(Path).Length;
-                if (length > maxBytes)
-                {
-                    return (default, IndexItemResult.Rejected(id, nameof(ImageRejectionReason.TooManyBytes),
-                        $"The file is {length} bytes; the limit is {maxBytes} bytes (Embedding:ImageLimits:MaxBytes)."));
-                }
-                return (await File.ReadAllBytesAsync(Path, ct), null);
+                var file = await LimitedFileReader.ReadAsync(Path, maxBytes, ct);
+                return file.Bytes is { } bytes
+                    ? (bytes, null)
+                    : (default, IndexItemResult.Rejected(id, nameof(ImageRejectionReason.TooManyBytes),
+                        $"The file is {file.Length} bytes; the limit is {maxBytes} bytes (Embedding:ImageLimits:MaxBytes)."));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

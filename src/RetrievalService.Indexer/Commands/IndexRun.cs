@@ -12,6 +12,10 @@ internal static class IndexRun
 {
     public static async Task<int> RunAsync(IServiceProvider services, IndexRequest request, CancellationToken ct)
     {
+        if (request.ReportPath is { } reportPath)
+        {
+            IndexReport.CheckWritable(reportPath);
+        }
         var input = request.Folder is { } folder
             ? FolderSource.Enumerate(folder, request.Extensions)
             : ManifestSource.Read(request.Manifest!);

@@ -10,7 +10,7 @@ internal static class IndexerErrors
 {
     private const string Tool = "indexer";
 
-    private static readonly CommandFailure BadInput = CommandFailure.Input(e => e is OptionsValidationException or ManifestFormatException
+    private static readonly CommandFailure BadInput = CommandFailure.Input(e => e is OptionsValidationException or ManifestFormatException or UnusablePathException
         or UnknownModelException or DimensionMismatchException or InvalidGalleryItemException or LiveGalleryException);
 
     // A refused switch is a GalleryStoreException too, so it must be matched before Database: nothing failed, the

@@ -36,6 +36,35 @@ internal sealed record IndexReport(
         File.WriteAllText(temporary, JsonSerializer.Serialize(this, Json) + "\n");
         File.Move(temporary, full, overwrite: true);
     }
+
+    /// <summary>
+    /// Makes sure, before any work, that <see cref="Write"/> will be able to write to <paramref name="path"/>: a run whose
+    /// report fails at the end has done its work for nothing the operator can read. Creates the report's folder.
+    /// </summary>
+    /// <exception cref="UnusablePathException">The path is empty text or a folder, or its folder cannot be created or written to.</exception>
+    public static void CheckWritable(string path)
+    {
+        if (path.Length == 0)
+        {
+            throw new UnusablePathException("--report is an empty string; give the report file's path.");
+        }
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            throw new UnusablePathException($"The report '{path}' cannot be written: it is a folder; give a file name.");
+        }
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            using (File.Create(full + ".tmp", 1, FileOptions.DeleteOnClose))
+            {
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UnusablePathException($"The report '{path}' cannot be written: {e.Message}", e);
+        }
+    }
 }
 
 /// <summary>

@@ -9,7 +9,7 @@ internal static partial class ManifestSource
 
     private static SourceList ReadCsv(TextReader reader, string folder, string name)
     {
-        using var records = CsvParser.Read(reader).GetEnumerator();
+        using var records = CsvParser.Read(reader, name).GetEnumerator();
         if (!records.MoveNext())
         {
             return new SourceList([], []);
@@ -18,6 +18,10 @@ internal static partial class ManifestSource
         if (header.FirstOrDefault(h => !CsvColumns.Contains(h)) is { } unknown || !header.Contains("id") || !header.Contains("path"))
         {
             throw new ManifestFormatException(name, $"the header must name the columns id and path, and optionally metadata; it is '{string.Join(',', header)}'.");
+        }
+        if (header.GroupBy(h => h, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+        {
+            throw new ManifestFormatException(name, $"the header names the column {repeated.Key} more than once; name each column once.");
         }
         int id = header.IndexOf("id"), path = header.IndexOf("path"), metadata = header.IndexOf("metadata");
         var files = new List<IndexItem>();
@@ -30,9 +34,9 @@ internal static partial class ManifestSource
             {
                 problems.Add(Problem(name, line, rowId, $"the line has {fields.Count} fields; the header has {header.Count}."));
             }
-            else if (string.IsNullOrEmpty(fields[path]))
+            else if (PathProblem(fields[path]) is { } badPath)
             {
-                problems.Add(Problem(name, line, rowId, "the path is empty."));
+                problems.Add(Problem(name, line, rowId, badPath));
             }
             else if (ParseMetadata(metadata < 0 ? "" : fields[metadata], out var json) is { } bad)
             {

@@ -12,8 +12,15 @@ namespace RetrievalService.Indexer.Sources;
 /// </summary>
 internal static partial class ManifestSource
 {
+    /// <exception cref="FileNotFoundException">The manifest does not exist.</exception>
+    /// <exception cref="UnusablePathException">The path is empty text, or the manifest cannot be read.</exception>
+    /// <exception cref="ManifestFormatException">The manifest as a whole is unusable.</exception>
     public static SourceList Read(string manifestPath)
     {
+        if (manifestPath.Length == 0)
+        {
+            throw new UnusablePathException("--manifest is an empty string; give the manifest's path.");
+        }
         var full = Path.GetFullPath(manifestPath);
         if (!File.Exists(full))
         {
@@ -21,14 +28,29 @@ internal static partial class ManifestSource
         }
         var folder = Path.GetDirectoryName(full)!;
         var name = Path.GetFileName(full);
-        using var reader = new StreamReader(full);
-        return Path.GetExtension(full).ToLowerInvariant() switch
+        try
         {
-            ".csv" => ReadCsv(reader, folder, name),
-            ".jsonl" or ".ndjson" => ReadJsonLines(reader, folder, name),
-            var other => throw new ManifestFormatException(manifestPath, $"the extension '{other}' is neither .csv nor .jsonl (.ndjson)."),
-        };
+            using var reader = new StreamReader(full);
+            return Path.GetExtension(full).ToLowerInvariant() switch
+            {
+                ".csv" => ReadCsv(reader, folder, name),
+                ".jsonl" or ".ndjson" => ReadJsonLines(reader, folder, name),
+                var other => throw new ManifestFormatException(manifestPath, $"the extension '{other}' is neither .csv nor .jsonl (.ndjson)."),
+            };
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UnusablePathException($"The manifest '{manifestPath}' cannot be read: {e.Message}", e);
+        }
     }
+
+    /// <summary>Why <paramref name="path"/> can name no file, or null when it can.</summary>
+    private static string? PathProblem(string? path) => path switch
+    {
+        null or "" => "the path is empty.",
+        _ when path.Contains('\0', StringComparison.Ordinal) => "the path contains U+0000 (NUL), which no file name can hold.",
+        _ => null,
+    };
 
     private static IndexItem Entry(string folder, string id, string path, JsonElement? metadata, string? source = null) =>
         new(id, IndexContent.FromFile(Path.GetFullPath(Path.Combine(folder, path))), string.IsNullOrEmpty(source) ? path : source, metadata);

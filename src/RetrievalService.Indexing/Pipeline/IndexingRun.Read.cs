@@ -38,6 +38,13 @@ internal sealed partial class IndexingRun
                 Report(position, item, unreadable);
                 continue;
             }
+            if (!readAhead.TryTake(content.Length))
+            {
+                // The lookup group holds bytes too: hand it on before waiting, or the wait could never end.
+                await FlushAsync(group, output, ct);
+                groupBytes = 0;
+                await readAhead.TakeAsync(content.Length, ct);
+            }
             group.Add(new CheckedItem(position, item, metadata, content, ContentHash.Sha256Hex(content.Span)));
             groupBytes += content.Length;
             if (group.Count >= LookupGroupSize || groupBytes >= settings.ReadAheadBytes / 2)
@@ -87,6 +94,7 @@ internal sealed partial class IndexingRun
                 todo.Add(item with { ThumbnailOnly = true, DescriptionUpdated = updated.Contains(item.Id) });
                 continue;
             }
+            readAhead.Give(item.Content.Length);
             Report(item, updated.Contains(item.Id) ? IndexItemResult.Stored(item.Id) : IndexItemResult.Unchanged(item.Id));
         }
         return todo;

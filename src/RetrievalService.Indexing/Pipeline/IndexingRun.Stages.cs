@@ -11,7 +11,8 @@ internal sealed partial class IndexingRun
     private static readonly TimeSpan WriteLinger = TimeSpan.FromMilliseconds(500);
 
     // An item that only lacks its thumbnail skips the teacher and goes straight to the writer, which the embed stage
-    // completes only after every decoder has finished.
+    // completes only after every decoder has finished. Once decoded, an item's bytes go back to the read-ahead budget,
+    // and the item goes on without them (the writer needs their hash, not the file).
     private async Task DecodeAsync(ChannelReader<CheckedItem> input, ChannelWriter<PreparedItem> output, ChannelWriter<EmbeddedItem> thumbnailsOnly,
         CancellationToken ct)
     {
@@ -20,16 +21,18 @@ internal sealed partial class IndexingRun
             if (item.ThumbnailOnly)
             {
                 var (thumbnail, failure) = pipeline.Preparer.Thumbnail(item, ct);
+                readAhead.Give(item.Content.Length);
                 if (thumbnail is null)
                 {
                     IndexingLog.ThumbnailFailed(pipeline.Logger, item.Id, item.Source, failure);
                     Report(item, item.DescriptionUpdated ? IndexItemResult.Stored(item.Id) : IndexItemResult.Unchanged(item.Id));
                     continue;
                 }
-                await thumbnailsOnly.WriteAsync(new EmbeddedItem(item, null, thumbnail), ct);
+                await thumbnailsOnly.WriteAsync(new EmbeddedItem(item.WithoutContent(), null, thumbnail), ct);
                 continue;
             }
             var (prepared, rejected) = pipeline.Preparer.Prepare(item, ct);
+            readAhead.Give(item.Content.Length);
             if (rejected is not null)
             {
                 Report(item, rejected);

@@ -13,6 +13,7 @@ namespace RetrievalService.Indexing.Pipeline;
 internal sealed partial class IndexingRun(IndexingPipeline pipeline, PipelineSettings settings, IIndexingObserver observer)
 {
     private readonly Lock reportGate = new();
+    private readonly ByteBudget readAhead = new(settings.ReadAheadBytes);
     private readonly long started = Stopwatch.GetTimestamp();
     private int stored;
     private int unchanged;

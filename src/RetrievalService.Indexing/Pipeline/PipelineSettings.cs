@@ -9,6 +9,9 @@ public sealed record PipelineSettings
     /// <summary>Pause after each committed batch: throttles load on a shared database (and lets tests interrupt a run).</summary>
     public TimeSpan PauseAfterBatch { get; init; } = TimeSpan.Zero;
 
-    /// <summary>Upper bound on encoded bytes read ahead of the decoders, so huge files cannot exhaust memory.</summary>
+    /// <summary>
+    /// Upper bound on encoded bytes read but not yet decoded (the file just read may wait on top of it), so huge files
+    /// cannot exhaust memory; a file larger than the bound is read alone.
+    /// </summary>
     public long ReadAheadBytes { get; init; } = 64L * 1024 * 1024;
 }

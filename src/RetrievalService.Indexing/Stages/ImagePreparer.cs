@@ -9,13 +9,13 @@ internal sealed class ImagePreparer(ImagePipeline pipeline, InputConvention inpu
     /// <summary>The decode limits (the CLI checks file sizes against them before reading).</summary>
     public ImageDecodeLimits Limits => pipeline.Limits;
 
-    /// <summary>The tensor and thumbnail, or the item's rejection when the pipeline refuses the bytes.</summary>
+    /// <summary>The tensor and thumbnail (the item without its bytes), or the item's rejection when the pipeline refuses the bytes.</summary>
     public (PreparedItem? Prepared, IndexItemResult? Rejected) Prepare(CheckedItem item, CancellationToken cancellationToken = default)
     {
         try
         {
             using var prepared = pipeline.Prepare(item.Content, input, PreviewOptions.Thumbnail, cancellationToken);
-            return (new PreparedItem(item, prepared.DetachTensor(), prepared.Preview), null);
+            return (new PreparedItem(item.WithoutContent(), prepared.DetachTensor(), prepared.Preview), null);
         }
         catch (ImageRejectedException e)
         {

@@ -21,10 +21,25 @@ public sealed partial class IndexerRunner(string schema)
             ["Models:Directory"] = RepoPaths.Models,
         });
 
+    /// <summary>
+    /// Child processes run as an unprivileged user (nobody, through util-linux's <c>setpriv</c>) when the tests run as root,
+    /// who reads any file whatever its permissions: so a folder made unreadable with chmod is unreadable to the indexer too.
+    /// </summary>
+    public bool Unprivileged { get; init; }
+
     /// <summary>Starts <c>dotnet indexer.dll args…</c> with stderr redirected, configured through the environment.</summary>
     public async Task<Process> StartChildAsync(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        var dropPrivileges = Unprivileged && System.Environment.IsPrivilegedProcess;
+        var start = new ProcessStartInfo(dropPrivileges ? "setpriv" : "dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        if (dropPrivileges)
+        {
+            foreach (var arg in (string[])["--reuid=65534", "--regid=65534", "--clear-groups", "--", "dotnet"])
+            {
+                start.ArgumentList.Add(arg);
+            }
+            start.Environment["HOME"] = Path.GetTempPath();
+        }
         start.ArgumentList.Add(TestPaths.IndexerDll);
         foreach (var arg in args)
         {
@@ -48,7 +63,15 @@ public sealed partial class IndexerRunner(string schema)
         var stdout = child.StandardOutput.ReadToEndAsync();
         var stderr = child.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await child.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await child.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            child.Kill(entireProcessTree: true);
+            throw new Xunit.Sdk.XunitException($"The indexer did not finish within a minute:\n{await stderr}");
+        }
         return (child.ExitCode, await stdout, await stderr);
     }
 
@@ -58,6 +81,10 @@ public sealed partial class IndexerRunner(string schema)
         using var document = JsonDocument.Parse(File.ReadAllText(path));
         return document.RootElement.Clone();
     }
+
+    /// <summary>The reason the report gives for item <paramref name="id"/> (null for one stored or unchanged).</summary>
+    public static string? ReportReason(JsonElement report, string id) =>
+        report.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetString() == id).GetProperty("reason").GetString();
 
     /// <summary>Report items by id: (status, code, source).</summary>
     public static Dictionary<string, (string Status, string? Code, string Source)> ReportItems(JsonElement report) =>

@@ -66,6 +66,44 @@ public sealed class TestImages : IDisposable
         return full;
     }
 
+    /// <summary>A symbolic link at <paramref name="relativePath"/> to <paramref name="target"/> (absolute, or relative to the link).</summary>
+    public string Link(string relativePath, string target)
+    {
+        var path = Path.Combine(Folder, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.CreateSymbolicLink(path, target);
+        return path;
+    }
+
+    /// <summary>A sparse file of <paramref name="length"/> bytes: as large as wanted, without taking the disk space.</summary>
+    public string Sparse(string relativePath, long length)
+    {
+        var path = Path.Combine(Folder, relativePath);
+        using var file = File.Create(path);
+        file.SetLength(length);
+        return path;
+    }
+
+    /// <summary>A FIFO (named pipe) that nothing writes to: opening it the usual way waits forever.</summary>
+    public string Fifo(string relativePath)
+    {
+        var path = Path.Combine(Folder, relativePath);
+        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]);
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
+        return path;
+    }
+
+    /// <summary>Takes every permission from a file or folder of this tree (<c>""</c>: the tree itself) until the result is disposed.</summary>
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public IDisposable Locked(string relativePath = "")
+    {
+        var path = Path.Combine(Folder, relativePath);
+        var mode = File.GetUnixFileMode(path);
+        File.SetUnixFileMode(path, UnixFileMode.None);
+        return new Restore(() => File.SetUnixFileMode(path, mode));
+    }
+
     public void Dispose()
     {
         try
@@ -76,5 +114,10 @@ public sealed class TestImages : IDisposable
         {
             // A child process killed by a test may still hold a file for a moment; the temp folder is disposable.
         }
+    }
+
+    private sealed class Restore(Action undo) : IDisposable
+    {
+        public void Dispose() => undo();
     }
 }
