@@ -32,6 +32,13 @@ public sealed class IndexerManifestTests(RenderedDeployment rendered) : IClassFi
     }
 
     [Fact]
+    public void A_shard_that_rejected_some_files_succeeds_instead_of_being_retried_as_failed()
+    {
+        var command = At(Container(rendered.Manifests.Single("Job", "retrieval-indexer"), "indexer"), "command")!.ToString();
+        Assert.Contains("--accept-rejected", command, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Failed_shards_are_retried_in_new_pods_so_that_the_per_shard_limit_counts()
     {
         var job = rendered.Manifests.Single("Job", "retrieval-indexer");

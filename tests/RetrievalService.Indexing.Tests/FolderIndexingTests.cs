@@ -44,6 +44,20 @@ public sealed class FolderIndexingTests : IsolatedTest
     }
 
     [Fact]
+    public async Task With_accept_rejected_a_run_that_rejected_files_exits_0_and_still_reports_them()
+    {
+        Files.Images(2);
+        Files.Bytes("garbage.jpg", "definitely not a jpeg"u8.ToArray());
+
+        var exit = await Runner.RunAsync("index", Files.Folder, "--no-progress", "--accept-rejected", "--report", ReportPath);
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Equal(2, (await GalleryRows.ReadAsync(Schema)).Count);
+        var garbage = IndexerRunner.ReportItems(IndexerRunner.ReadReport(ReportPath))["garbage.jpg"];
+        Assert.Equal(("rejected", "UnsupportedFormat"), (garbage.Status, garbage.Code));
+    }
+
+    [Fact]
     public async Task Rerunning_on_an_indexed_folder_reports_every_image_unchanged_and_writes_nothing()
     {
         Files.Images(5);

@@ -32,10 +32,15 @@ internal static class IndexCommand
         var embedBatch = new Option<int?>("--embed-batch-size") { Description = "Images per ORT run (default: Indexing:EmbedBatchSize, 8)." };
         var force = new Option<bool>("--force") { Description = "Re-embed files even when their content is already stored (e.g. to apply new metadata)." };
         var noProgress = new Option<bool>("--no-progress") { Description = "Plain progress lines instead of a live bar." };
+        var acceptRejected = new Option<bool>("--accept-rejected")
+        {
+            Description = "Exit 0, not 3, when the run completed but some files were rejected (still listed on stderr and in the report), " +
+                "for schedulers that retry any other exit, such as a Kubernetes Job.",
+        };
         var pause = new Option<int>("--pause-after-batch-ms") { Description = "Pause after each committed batch (throttling; tests).", Hidden = true };
         var command = new Command("index", "Index a folder or manifest with the teacher: resumable, idempotent; bad files are reported and skipped.")
         {
-            folder, manifest, extensions, report, threads, decodeWorkers, batchSize, embedBatch, force, noProgress, pause,
+            folder, manifest, extensions, report, threads, decodeWorkers, batchSize, embedBatch, force, noProgress, acceptRejected, pause,
         };
         common.AddTo(command);
         sharding.AddTo(command);
@@ -62,7 +67,7 @@ internal static class IndexCommand
             Set(entries, $"{IndexingOptions.SectionName}:{nameof(IndexingOptions.DecodeParallelism)}", parse.GetValue(decodeWorkers));
             var request = new IndexRequest(
                 parse.GetValue(folder), parse.GetValue(manifest), parse.GetValue(extensions)!, parse.GetValue(report),
-                parse.GetValue(force), parse.GetValue(noProgress), sharding.Selected(parse),
+                parse.GetValue(force), parse.GetValue(noProgress), parse.GetValue(acceptRejected), sharding.Selected(parse),
                 TimeSpan.FromMilliseconds(parse.GetValue(pause)));
             return IndexerHost.RunAsync(entries, parse.GetValue(common.Verbose), (services, token) => IndexRun.RunAsync(services, request, token), ct);
         });
@@ -81,4 +86,4 @@ internal static class IndexCommand
 /// <summary>What <c>index</c> was asked to do.</summary>
 internal sealed record IndexRequest(
     string? Folder, string? Manifest, IReadOnlyList<string> Extensions, string? ReportPath,
-    bool Force, bool NoProgress, InputShard? Shard, TimeSpan PauseAfterBatch);
+    bool Force, bool NoProgress, bool AcceptRejected, InputShard? Shard, TimeSpan PauseAfterBatch);

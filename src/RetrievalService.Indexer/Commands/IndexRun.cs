@@ -47,7 +47,7 @@ internal static class IndexRun
             }
             Console.Error.WriteLine(Summary(recorder, pipeline.TeacherId, request.Shard, error is null));
         }
-        return recorder.Rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Ok;
+        return recorder.Rejected > 0 && !request.AcceptRejected ? ExitCodes.SomeRejected : ExitCodes.Ok;
     }
 
     private static void ShowRejected(ReportEntry entry, bool live)
