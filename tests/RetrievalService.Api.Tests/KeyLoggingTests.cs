@@ -1,17 +1,15 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using RetrievalService.Api.Tests.Infrastructure;
 using RetrievalService.Storage.Keys;
 using Serilog.Core;
-using Serilog.Events;
 
 namespace RetrievalService.Api.Tests;
 
 /// <summary>Request logs name the calling key by its id and never carry a key, valid or not.</summary>
 public sealed class KeyLoggingTests : IAsyncLifetime
 {
-    private readonly CollectingSink sink = new();
+    private readonly CollectingLogSink sink = new();
     private ApiFactory factory = null!;
 
     public async Task InitializeAsync()
@@ -44,12 +42,5 @@ public sealed class KeyLoggingTests : IAsyncLifetime
         {
             Assert.DoesNotContain(events, e => e.Contains(secret, StringComparison.Ordinal));
         }
-    }
-
-    private sealed class CollectingSink : ILogEventSink
-    {
-        public ConcurrentQueue<LogEvent> Events { get; } = new();
-
-        public void Emit(LogEvent logEvent) => Events.Enqueue(logEvent);
     }
 }

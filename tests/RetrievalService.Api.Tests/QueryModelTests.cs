@@ -90,6 +90,7 @@ public sealed class QueryModelTests(QueryModelTests.Host host) : IClassFixture<Q
         Assert.Equal(detail.Sha256, Convert.ToHexStringLower(SHA256.HashData(bytes)));
         Assert.Equal($"\"{detail.Sha256}\"", file.Headers.ETag?.Tag);
         Assert.Contains("immutable", file.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+        Assert.True(file.Headers.CacheControl!.Private, "a download that needs a key is no shared cache's to keep");
         Assert.Equal("skia-dct-cover2/keys-bicubic/v1", detail.Manifest.Input.Preprocessing);
     }
 

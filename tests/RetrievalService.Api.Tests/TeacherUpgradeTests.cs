@@ -118,6 +118,8 @@ public sealed class TeacherUpgradeTests : IDisposable
 
         var early = await Requests.SearchAsync(client, Photos.Get(Query), $"?model={UpgradeModels.NextStudent}");
         var unknown = await client.PostAsync("/galleries/teacher-from-nowhere/live", null);
+        var misspelt = await client.PostAsync($"/galleries/{UpgradeModels.NextTeacher}/live?frm={UpgradeModels.Teacher}", null);
+        var stillLive = await Requests.ReadAsync<ModelsResponse>(await client.GetAsync("/models"));
         using var searchOnly = await factory.CreateClientAsync("search");
         var forbidden = await searchOnly.PostAsync($"/galleries/{UpgradeModels.NextTeacher}/live", null);
         await Requests.ReadAsync<LiveGalleryResponse>(await client.PostAsync($"/galleries/{UpgradeModels.NextTeacher}/live", null));
@@ -128,6 +130,8 @@ public sealed class TeacherUpgradeTests : IDisposable
 
         Assert.Contains(UpgradeModels.Student, ProblemAssert.Detail(await ProblemAssert.IsProblemAsync(early, HttpStatusCode.Conflict, "model-not-live")), StringComparison.Ordinal);
         await ProblemAssert.IsProblemAsync(unknown, HttpStatusCode.BadRequest, "unknown-teacher");
+        await ProblemAssert.IsProblemAsync(misspelt, HttpStatusCode.BadRequest, "unknown-field");
+        Assert.Equal(UpgradeModels.Teacher, stillLive.Teacher.Id);
         await ProblemAssert.IsProblemAsync(forbidden, HttpStatusCode.Forbidden, "forbidden");
         Assert.Equal((UpgradeModels.NextTeacher, UpgradeModels.Teacher), (again.Teacher, again.Previous));
         Assert.Contains($"use '{UpgradeModels.NextStudent}'", ProblemAssert.Detail(await ProblemAssert.IsProblemAsync(late, HttpStatusCode.Gone, "model-retired")), StringComparison.Ordinal);

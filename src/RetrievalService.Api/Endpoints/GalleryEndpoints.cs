@@ -30,8 +30,15 @@ public static class GalleryEndpoints
     /// <paramref name="from"/>, only if that teacher's gallery is still the live one (409 <c>switch-conflict</c> otherwise), so
     /// an operator acting on what GET /models showed never undoes a switch made meanwhile.
     /// </summary>
-    public static async Task<Ok<LiveGalleryResponse>> SwitchAsync(string teacher, string? from, Galleries galleries, GalleryStore store, CancellationToken cancellationToken)
+    public static async Task<Ok<LiveGalleryResponse>> SwitchAsync(
+        string teacher, string? from, HttpRequest request, Galleries galleries, GalleryStore store, CancellationToken cancellationToken)
     {
+        // A misspelt from= would otherwise switch without the guard the caller asked for.
+        if (request.Query.Keys.FirstOrDefault(key => !string.Equals(key, "from", StringComparison.OrdinalIgnoreCase)) is { } unknown)
+        {
+            throw ApiProblemException.BadRequest(ProblemCodes.UnknownField,
+                $"Unknown query parameter '{unknown[..Math.Min(unknown.Length, 40)]}'; this endpoint takes only 'from' (the teacher expected live).");
+        }
         if (galleries.Find(teacher) is null)
         {
             throw ApiProblemException.BadRequest(ProblemCodes.UnknownTeacher,

@@ -66,8 +66,9 @@ public static class ModelEndpoints
         {
             return NotFound(id, catalog);
         }
-        // An id's file never changes (the manifest pins its SHA-256), so caches may keep it for good.
-        http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+        // An id's file never changes (the manifest pins its SHA-256), so the client may keep it for good; private, because the
+        // download needs a key and a shared cache (a CDN, a proxy) would hand it to callers without one.
+        http.Response.Headers.CacheControl = "private, max-age=31536000, immutable";
         return TypedResults.PhysicalFile(OnnxPath(catalog, manifest), "application/octet-stream", fileDownloadName: manifest.OnnxFile,
             entityTag: new EntityTagHeaderValue($"\"{manifest.Sha256}\""), enableRangeProcessing: true);
     }

@@ -8,7 +8,7 @@ public static class TelemetrySetup
 {
     /// <summary>
     /// Serilog reads levels and sinks from the <c>Serilog</c> section and writes to the console with the request id of
-    /// every event (<see cref="Http.RequestIds"/>).
+    /// every event (<see cref="Http.RequestIds"/>), control characters in text properties escaped (<see cref="ControlCharacterEscaper"/>).
     /// </summary>
     public static IServiceCollection AddApiLogging(this IServiceCollection services)
     {
@@ -16,6 +16,7 @@ public static class TelemetrySetup
             .ReadFrom.Configuration(provider.GetRequiredService<IConfiguration>())
             .ReadFrom.Services(provider)
             .Enrich.FromLogContext()
+            .Enrich.With<ControlCharacterEscaper>()
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {RequestId} {SourceContext}: {Message:lj}{NewLine}{Exception}",
                 formatProvider: System.Globalization.CultureInfo.InvariantCulture));
         return services;
