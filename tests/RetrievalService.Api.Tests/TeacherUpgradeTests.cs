@@ -118,6 +118,7 @@ public sealed class TeacherUpgradeTests : IDisposable
 
         var early = await Requests.SearchAsync(client, Photos.Get(Query), $"?model={UpgradeModels.NextStudent}");
         var unknown = await client.PostAsync("/galleries/teacher-from-nowhere/live", null);
+        var unnamedVector = await client.PostAsync("/search", Requests.AsJson(new { embedding = new float[512], k = 1 }));
         var misspelt = await client.PostAsync($"/galleries/{UpgradeModels.NextTeacher}/live?frm={UpgradeModels.Teacher}", null);
         var stillLive = await Requests.ReadAsync<ModelsResponse>(await client.GetAsync("/models"));
         using var searchOnly = await factory.CreateClientAsync("search");
@@ -131,6 +132,8 @@ public sealed class TeacherUpgradeTests : IDisposable
         Assert.Contains(UpgradeModels.Student, ProblemAssert.Detail(await ProblemAssert.IsProblemAsync(early, HttpStatusCode.Conflict, "model-not-live")), StringComparison.Ordinal);
         await ProblemAssert.IsProblemAsync(unknown, HttpStatusCode.BadRequest, "unknown-teacher");
         await ProblemAssert.IsProblemAsync(misspelt, HttpStatusCode.BadRequest, "unknown-field");
+        Assert.Contains("must name the query model", ProblemAssert.Detail(
+            await ProblemAssert.IsProblemAsync(unnamedVector, HttpStatusCode.BadRequest, "invalid-embedding")), StringComparison.Ordinal);
         Assert.Equal(UpgradeModels.Teacher, stillLive.Teacher.Id);
         await ProblemAssert.IsProblemAsync(forbidden, HttpStatusCode.Forbidden, "forbidden");
         Assert.Equal((UpgradeModels.NextTeacher, UpgradeModels.Teacher), (again.Teacher, again.Previous));

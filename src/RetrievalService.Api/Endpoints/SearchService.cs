@@ -44,6 +44,13 @@ public sealed class SearchService(
             throw Errors.ApiProblemException.BadRequest(Errors.ProblemCodes.InvalidEmbedding,
                 "A query vector comes from a query model, so its search is asymmetric; send mode 'asymmetric' or none.");
         }
+        // The default query model changes when the next teacher's gallery goes live, and a vector cannot say which space it
+        // is in (both teachers may have one dimension): while two teachers are served, a vector must name its model.
+        if (parameters.Model is null && galleries.Next is not null)
+        {
+            throw Errors.ApiProblemException.BadRequest(Errors.ProblemCodes.InvalidEmbedding,
+                "A teacher upgrade is under way, so a query vector must name the query model that made it ('model'; GET /models lists them).");
+        }
         var (gallery, queue) = galleries.QueryModel(parameters.Model);
         var model = queue.Model.Manifest;
         var unit = QueryVector.Normalize(vector, gallery.Teacher.Output.Dimension, model.Id);
