@@ -37,10 +37,13 @@ public sealed class KeyEndpointTests : IAsyncLifetime
         holder.DefaultRequestHeaders.Authorization = new("Bearer", key.Token);
 
         using var before = await holder.GetAsync("/models");
+        var located = await Requests.ReadAsync<KeyResponse>(await admin.GetAsync(created.Headers.Location));
         var listed = await admin.GetStringAsync("/keys");
         using var revoked = await admin.DeleteAsync($"/keys/{key.Key.Id}");
         using var after = await holder.GetAsync("/models");
         using var again = await admin.DeleteAsync($"/keys/{key.Key.Id}");
+        var stillThere = await Requests.ReadAsync<KeyResponse>(await admin.GetAsync($"/keys/{key.Key.Id}"));
+        using var unknown = await admin.GetAsync("/keys/000000000000");
 
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         Assert.Contains(JsonDocument.Parse(listed).RootElement.EnumerateArray(), k => k.GetProperty("id").GetString() == key.Key.Id);
@@ -48,6 +51,9 @@ public sealed class KeyEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
         await ProblemAssert.IsProblemAsync(after, HttpStatusCode.Unauthorized, "invalid-key");
         await ProblemAssert.IsProblemAsync(again, HttpStatusCode.NotFound, "key-not-found");
+        Assert.Equal((key.Key.Id, "shop front", (DateTimeOffset?)null), (located.Id, located.Name, located.RevokedAt));
+        Assert.NotNull(stillThere.RevokedAt);
+        await ProblemAssert.IsProblemAsync(unknown, HttpStatusCode.NotFound, "key-not-found");
     }
 
     [Theory]

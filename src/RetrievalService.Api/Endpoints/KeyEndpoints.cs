@@ -17,6 +17,8 @@ public static class KeyEndpoints
     {
         var group = endpoints.MapScopedGroup("/keys", "Keys", ApiKeyScopes.Admin);
         group.MapGet("", ListAsync).WithName("ListKeys").WithSummary("Every key, newest first, revoked ones included; never a secret.");
+        group.MapGet("/{id}", GetAsync).WithName("GetKey").WithSummary("One key, revoked or not, by id; never its secret (the Location of a created key).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("", CreateAsync).WithName("CreateKey").WithSummary("Create a key; the answer is the only place its secret ever appears.")
             .Accepts<CreateKeyRequest>("application/json").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapDelete("/{id}", RevokeAsync).WithName("RevokeKey").WithSummary("Revoke a key (204), or 404 when no active key has that id.")
@@ -27,6 +29,12 @@ public static class KeyEndpoints
     /// <summary>Every key, newest first.</summary>
     public static async Task<Ok<List<KeyResponse>>> ListAsync(ApiKeyStore keys, CancellationToken cancellationToken) =>
         TypedResults.Ok((await keys.ListAsync(cancellationToken)).Select(Response).ToList());
+
+    /// <summary>One key by id, revoked ones included.</summary>
+    public static async Task<Results<Ok<KeyResponse>, ProblemHttpResult>> GetAsync(string id, ApiKeyStore keys, CancellationToken cancellationToken) =>
+        (await keys.ListAsync(cancellationToken)).FirstOrDefault(k => k.Id == id) is { } key
+            ? TypedResults.Ok(Response(key))
+            : KeyNotFound($"No key has id '{id}'; GET /keys lists them.");
 
     /// <summary>Create a key from <c>{"name": …, "scopes": [...]}</c>.</summary>
     public static async Task<Created<CreatedKeyResponse>> CreateAsync(HttpRequest request, ApiKeyStore keys, CancellationToken cancellationToken)
@@ -49,9 +57,10 @@ public static class KeyEndpoints
     public static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(string id, ApiKeyStore keys, CancellationToken cancellationToken) =>
         await keys.RevokeAsync(id, cancellationToken)
             ? TypedResults.NoContent()
-            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such key.",
-                detail: $"No active key has id '{id}'; GET /keys lists them.",
-                extensions: new Dictionary<string, object?> { ["code"] = ProblemCodes.KeyNotFound });
+            : KeyNotFound($"No active key has id '{id}'; GET /keys lists them.");
+
+    private static ProblemHttpResult KeyNotFound(string detail) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
+        title: "No such key.", detail: detail, extensions: new Dictionary<string, object?> { ["code"] = ProblemCodes.KeyNotFound });
 
     private static async Task<CreateKeyRequest> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
