@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace RetrievalService.Training.Tests.Trainer;
 
 /// <summary>End to end through the CLI on a tiny generated dataset (issue 6 §3–4).</summary>
-public sealed class TrainerSmokeTests(TinyRunFixture run, ITestOutputHelper output) : IClassFixture<TinyRunFixture>
+public sealed partial class TrainerSmokeTests(TinyRunFixture run, ITestOutputHelper output) : IClassFixture<TinyRunFixture>
 {
     [Fact]
     public void A_tiny_run_writes_a_checkpoint_and_a_metrics_line_per_epoch_including_the_initial_validation()
