@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
+using RetrievalService.Embedding.Manifests;
 using RetrievalService.Evaluation.Tests.Fixtures;
 using RetrievalService.Evaluator.Tests.Fixtures;
+using RetrievalService.ModelPipeline.Artifacts;
+using RetrievalService.ModelPipeline.Onnx;
 
 namespace RetrievalService.Evaluator.Tests;
 
@@ -55,5 +58,40 @@ public sealed class InputErrorTests(TinyDatasetFixture fixture) : IClassFixture<
 
         Assert.Equal(2, code);
         Assert.False(File.Exists(temp.Combine("r.json")));
+    }
+
+    [Fact]
+    public async Task A_query_model_of_another_dimension_than_the_gallery_model_is_an_input_error()
+    {
+        using var temp = new TempFolder();
+        var narrow = HalfWidthCopyOfTheLinearStudent(temp.Combine("models"));
+
+        var (code, _) = await EvaluatorRun.RunAsync(temp.Combine("r.json"),
+            "evaluate", "--dataset", fixture.Dataset, "--gallery-model", EvaluationFiles.Teacher, "--query-model", narrow, "--no-cache");
+
+        Assert.Equal(2, code);
+        Assert.False(File.Exists(temp.Combine("r.json")));
+    }
+
+    // The shipped student with its output cut to the first half and renormalised: a valid model of another width.
+    private static string HalfWidthCopyOfTheLinearStudent(string modelsDir)
+    {
+        var manifest = ModelManifestJson.Load(EvaluationFiles.LinearStudent);
+        var model = OnnxFiles.Load(ModelManifestJson.OnnxPath(manifest, EvaluationFiles.LinearStudent));
+        var graph = model.Graph;
+        var half = manifest.Output.Dimension / 2;
+        foreach (var node in graph.Node.Where(n => n.Output.Contains(ModelIo.Output)))
+        {
+            node.Output[node.Output.IndexOf(ModelIo.Output)] = "full";
+        }
+        graph.Initializer.Add(OnnxTensors.Int64("cut_starts", [1], [0]));
+        graph.Initializer.Add(OnnxTensors.Int64("cut_ends", [1], [half]));
+        graph.Initializer.Add(OnnxTensors.Int64("cut_axes", [1], [1]));
+        graph.Node.Add(OnnxNodes.Node("Slice", "cut", ["full", "cut_starts", "cut_ends", "cut_axes"], ["cut"]));
+        graph.Node.Add(OnnxNodes.Node("LpNormalization", "renormalise", ["cut"], [ModelIo.Output], OnnxNodes.Int("axis", 1), OnnxNodes.Int("p", 2)));
+        graph.Output.Clear();
+        graph.Output.Add(OnnxValueInfos.FloatTensor(ModelIo.Output, "batch", half));
+        var narrow = manifest with { Id = "student-half-width", Output = manifest.Output with { Dimension = half } };
+        return ModelArtifactWriter.Write(model, narrow, modelsDir).ManifestPath;
     }
 }
