@@ -17,7 +17,7 @@ public sealed record DistractorAdder(string Split, int Workers)
 {
     /// <summary>Copies <paramref name="datasetDir"/> to <paramref name="outDir"/> (replacing it) with <paramref name="distractors"/> added.</summary>
     /// <param name="datasetDir">A dataset folder with <c>build.json</c> and split folders.</param>
-    /// <param name="outDir">The folder to write; must not be <paramref name="datasetDir"/> or inside it.</param>
+    /// <param name="outDir">The folder to write; must neither be nor lie inside nor hold <paramref name="datasetDir"/> or any of <paramref name="folders"/>.</param>
     /// <param name="distractors">Candidates from <see cref="DistractorSources.Find"/>.</param>
     /// <param name="folders">The folders they came from, recorded in <c>build.json</c>.</param>
     /// <param name="sources">Registry packages of those folders, appended to the dataset's sources.</param>
@@ -29,9 +29,18 @@ public sealed record DistractorAdder(string Split, int Workers)
         IReadOnlyList<SourceRecord> sources, IReadOnlyList<string> skipped, IProgress<int>? progress = null, CancellationToken ct = default)
     {
         var (source, target) = (Path.GetFullPath(datasetDir), Path.GetFullPath(outDir));
-        if (target == source || target.StartsWith(source + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        if (IsSameOrInside(target, source))
         {
             throw new ArgumentException($"The output folder {outDir} must lie outside the dataset {datasetDir}: the dataset is read while the copy is written.", nameof(outDir));
+        }
+        // The output folder is deleted before the copy, so it must not hold what the copy is made from.
+        if (IsSameOrInside(source, target))
+        {
+            throw new ArgumentException($"The output folder {outDir} holds the dataset {datasetDir} and would be deleted with it; choose a folder beside it.", nameof(outDir));
+        }
+        if (folders.FirstOrDefault(f => IsSameOrInside(Path.GetFullPath(f), target)) is { } inside)
+        {
+            throw new ArgumentException($"The output folder {outDir} holds the images folder {inside} and would be deleted with it; choose a folder beside it.", nameof(outDir));
         }
         var manifest = DatasetJson.Read<BuildManifest>(Path.Combine(source, BuildManifest.FileName));
         if (!SplitNames.All.Contains(Split) || manifest.Splits.All(s => s.Split != Split))
@@ -91,6 +100,9 @@ public sealed record DistractorAdder(string Split, int Workers)
         });
         return [.. results];
     }
+
+    private static bool IsSameOrInside(string path, string folder) =>
+        path == folder || path.StartsWith(Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     private static void CopyTree(string source, string target, CancellationToken ct)
     {

@@ -94,8 +94,8 @@ public sealed class EvaluationRunner(ModelLibrary models, IEvaluationObserver ob
     {
         if (gallery.Dimension != query.Dimension)
         {
-            throw new InvalidOperationException(
-                $"The query model '{query.Manifest.Id}' returns {query.Dimension}-d vectors, the gallery model '{gallery.Manifest.Id}' {gallery.Dimension}-d: they cannot share an index.");
+            throw new ModelRejectedException(query.Manifest.Id,
+                $"it returns {query.Dimension}-d vectors, the gallery model '{gallery.Manifest.Id}' {gallery.Dimension}-d: they cannot share an index.");
         }
         var warnings = new List<string>();
         // Unlike the API, which refuses such a pair, an evaluation may measure how far an incompatible query model is

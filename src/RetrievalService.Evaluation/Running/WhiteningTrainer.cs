@@ -31,7 +31,7 @@ public static class WhiteningTrainer
         }
         if (pairs.Count == 0)
         {
-            throw new InvalidOperationException($"{split.GroundTruthFile}: no query lists a positive, so there is nothing to learn whitening from.");
+            throw new DatasetFormatException(split.GroundTruthFile, "gnd", "no query lists a positive, so there is nothing to learn whitening from");
         }
         observer.Note($"whitening: learning on {split.Name} from {pairs.Count} pairs and {all.Count} vectors");
         return LearnedWhitening.Learn(all, pairs);

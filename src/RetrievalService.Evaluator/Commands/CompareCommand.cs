@@ -31,6 +31,10 @@ internal static class CompareCommand
         command.SetAction((parse, ct) => EvaluatorErrors.GuardAsync(async () =>
         {
             var template = options.Request(parse, parse.GetValue(teacher)!, queryManifest: null);
+            if (parse.GetValue(costQueries) < 1)
+            {
+                throw new EvaluatorInputException($"--cost-queries must be at least 1 (got {parse.GetValue(costQueries)}): the per-image time is a mean over them.");
+            }
             using var models = new ModelLibrary();
             var report = await SpectreObserver.RunAsync(observer =>
                 new ComparisonRunner(models, observer).RunAsync(template, parse.GetValue(students)!, parse.GetValue(costQueries), ct));

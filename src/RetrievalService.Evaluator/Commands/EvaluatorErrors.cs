@@ -9,7 +9,7 @@ namespace RetrievalService.Evaluator.Commands;
 internal static class EvaluatorErrors
 {
     private static readonly CommandErrors Errors = new("evaluator", CommandFailure.Input(e => e is DatasetFormatException
-        or DatasetInvalidException or ImageEmbeddingException or ReportInputException));
+        or DatasetInvalidException or ImageEmbeddingException or ReportInputException or EvaluatorInputException));
 
     public static Task<int> GuardAsync(Func<Task<int>> action) => Errors.GuardAsync(action);
 }

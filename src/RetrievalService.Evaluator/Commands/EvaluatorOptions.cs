@@ -64,6 +64,12 @@ internal sealed class EvaluatorOptions
         });
     }
 
+    // The decoding pipeline's own limit (PipelineOptions), checked here so that it reads as an input error.
+    private const int MaxDecodeWorkers = 16;
+
+    private static int InRange(int value, string option, int minimum, int maximum) => value >= minimum && value <= maximum ? value
+        : throw new EvaluatorInputException(maximum == int.MaxValue ? $"{option} must be at least {minimum} (got {value})." : $"{option} must be {minimum}–{maximum} (got {value}).");
+
     public void AddTo(Command command)
     {
         Option[] all = [Dataset, Size, QuerySize, MultiScale, WhitenOn, QueryExpansion, QeAlpha, Threads, Workers, CacheDir, NoCache, Json, Markdown];
@@ -79,6 +85,7 @@ internal sealed class EvaluatorOptions
         parse.GetValue(QueryExpansion) is { } k ? new Evaluation.Search.QueryExpansion(k, parse.GetValue(QeAlpha)).Validated() : null;
 
     /// <summary>The evaluation these options describe, of <paramref name="galleryManifest"/> queried by <paramref name="queryManifest"/>.</summary>
+    /// <exception cref="EvaluatorInputException">--threads or --workers is out of range.</exception>
     public EvaluationRequest Request(ParseResult parse, string galleryManifest, string? queryManifest) => new()
     {
         Dataset = parse.GetValue(Dataset)!,
@@ -89,8 +96,8 @@ internal sealed class EvaluatorOptions
         MultiScale = parse.GetValue(MultiScale),
         WhitenOn = parse.GetValue(WhitenOn),
         QueryExpansion = Expansion(parse),
-        Threads = parse.GetValue(Threads),
-        DecodeWorkers = parse.GetValue(Workers),
+        Threads = InRange(parse.GetValue(Threads), Threads.Name, 1, int.MaxValue),
+        DecodeWorkers = InRange(parse.GetValue(Workers), Workers.Name, 1, MaxDecodeWorkers),
         CacheDirectory = parse.GetValue(NoCache) ? null : parse.GetValue(CacheDir),
     };
 }

@@ -27,7 +27,7 @@ internal static class AdapterFiles
             ?? throw new InvalidDataException($"'{ReportPath(modelsDir)}' is empty.");
         if (!report.Context.TryGetValue("teacherSha256", out var fittedFor) || fittedFor != teacher.Sha256)
         {
-            throw new InvalidOperationException(
+            throw new InvalidDataException(
                 $"The adapter was fitted for teacher sha256 {fittedFor ?? "(unknown)"}, but {teacher.Id} is {teacher.Sha256}: run `model-tool fit-adapter` again.");
         }
         return (LinearMapFile.Load(WeightsPath(modelsDir)), report);

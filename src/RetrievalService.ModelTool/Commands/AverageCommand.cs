@@ -33,6 +33,11 @@ internal static class AverageCommand
             {
                 return ModelToolErrors.Fail("average", $"--students needs at least two manifests; got {paths.Length}.");
             }
+            var outputId = parse.GetValue(id)!;
+            if (ShippedModelIds.IsShipped(outputId))
+            {
+                return ModelToolErrors.Fail("average", ShippedModelIds.Refusal("--id", outputId) + ".");
+            }
             var sources = new List<ModelManifest>();
             var graphs = new List<Onnx.ModelProto>();
             foreach (var path in paths)
@@ -43,6 +48,10 @@ internal static class AverageCommand
                 {
                     return ModelToolErrors.Fail("average", $"'{onnxPath}' does not match the SHA-256 in its manifest.");
                 }
+                if (manifest.Id == outputId)
+                {
+                    return ModelToolErrors.Fail("average", $"--id '{outputId}' is the id of {path.Name} and would overwrite it; choose a new id.");
+                }
                 sources.Add(manifest);
                 graphs.Add(OnnxFiles.Load(onnxPath));
             }
@@ -52,7 +61,7 @@ internal static class AverageCommand
             var averaged = WeightAveraging.Average(graphs);
             var gem = averaged.Graph.Initializer.FirstOrDefault(i => i.Name == GemExponent);
             double? gemP = gem is null ? null : OnnxTensors.ReadFloats(gem)[0];
-            var averagedManifest = AveragedManifests.From(sources, parse.GetValue(id)!, gemP, commandLine);
+            var averagedManifest = AveragedManifests.From(sources, outputId, gemP, commandLine);
             var written = ModelArtifactWriter.Write(averaged, averagedManifest, parse.GetValue(output)!.FullName);
             Console.WriteLine(written.ManifestPath);
             Console.Error.WriteLine($"average: {sources.Count} students, {averaged.Graph.Initializer.Count} initializers; {averagedManifest.Provenance.Source}");

@@ -17,7 +17,7 @@ internal static class BuildStudentCommand
         var models = CommonOptions.ModelsDir();
         var data = CommonOptions.DataDir();
         var command = new Command("build-student", "Convert the MobileNetV2 backbone and write the linear-adapter student and the conv-head initialisation.") { models, data };
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => ModelToolErrors.ReportingAsync("build-student", async () =>
         {
             var modelsDir = parse.GetValue(models)!.FullName;
             var backbone = await StudentBackbone.ConvertAsync(parse.GetValue(data)!.FullName, ct);
@@ -30,7 +30,7 @@ internal static class BuildStudentCommand
             var student = StudentGraphs.WithLinearAdapter(backbone, MobileNetV2Backbone.FeaturesOutput, map);
             Console.WriteLine(ModelArtifactWriter.Write(student, StudentManifests.Linear(teacher, fit), modelsDir).ManifestPath);
             return 0;
-        });
+        }));
         return command;
     }
 }

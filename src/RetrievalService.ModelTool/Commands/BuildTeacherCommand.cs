@@ -12,7 +12,7 @@ internal static class BuildTeacherCommand
         var models = CommonOptions.ModelsDir();
         var source = new Option<FileInfo?>("--source") { Description = "ResNet18.onnx to convert (default: from the NuGet packages folder)." };
         var command = new Command("build-teacher", "Rewrite ML.NET's ResNet-18 into the GeM teacher.") { models, source };
-        command.SetAction(parse =>
+        command.SetAction(parse => ModelToolErrors.Reporting("build-teacher", () =>
         {
             var sourcePath = parse.GetValue(source)?.FullName ?? ResNet18Source.Locate();
             var teacher = ResNet18TeacherBuilder.Build(OnnxFiles.Load(sourcePath));
@@ -20,7 +20,7 @@ internal static class BuildTeacherCommand
             Console.Error.WriteLine($"teacher: {onnx}");
             Console.WriteLine(manifest);
             return 0;
-        });
+        }));
         return command;
     }
 }

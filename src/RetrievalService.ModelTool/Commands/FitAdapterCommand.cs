@@ -21,13 +21,18 @@ internal static class FitAdapterCommand
         var workers = new Option<int>("--workers") { Description = "Photos embedded in parallel (one ORT thread each).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var views = new Option<int>("--views") { Description = "Views per photo (whole image + random crops); tuxpaint stamps get a quarter.", DefaultValueFactory = _ => 24 };
         var command = new Command("fit-adapter", "Fit the linear adapter from student GeM features to teacher vectors on the Debian photo pool.") { models, data, workers, views };
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => ModelToolErrors.ReportingAsync("fit-adapter", async () =>
         {
+            if (parse.GetValue(workers) < 1 || parse.GetValue(views) < 1)
+            {
+                return ModelToolErrors.Fail("fit-adapter", "--workers and --views must be at least 1.");
+            }
             var (modelsDir, dataDir) = (parse.GetValue(models)!.FullName, parse.GetValue(data)!.FullName);
             var started = Stopwatch.StartNew();
             using var teacher = OnnxEmbedder.Load(ModelArtifactWriter.ManifestPath(modelsDir, TeacherManifest.Id), SingleThread);
-            using var features = await LoadFeatureModelAsync(dataDir, ct);
+            // The photo pool first: a missing unpacked package is reported before the backbone's conversion.
             var pool = PhotoPool.Enumerate(Path.Combine(dataDir, "sources", "debs"));
+            using var features = await LoadFeatureModelAsync(dataDir, ct);
             var cache = new PairedSampleCache(Path.Combine(dataDir, "build"));
             var largeViews = parse.GetValue(views);
             // Cut-out stamps are small and plentiful; a few views each keep them from dominating the fit.
@@ -52,7 +57,7 @@ internal static class FitAdapterCommand
             Console.WriteLine(AdapterFiles.ReportPath(modelsDir));
             Console.Error.WriteLine($"λ={report.Lambda}; held-out views: cos {report.HeldOutAllViews.MeanCosine:F4}, top-1 {report.HeldOutAllViews.Top1:P1}, top-5 {report.HeldOutAllViews.Top5:P1}");
             return 0;
-        });
+        }));
         return command;
     }
 

@@ -17,6 +17,9 @@ internal static class ModelToolErrors
     /// <summary>Runs <paramref name="action"/>; a failure it can explain is reported as "<paramref name="command"/>: message".</summary>
     public static int Reporting(string command, Func<int> action) => new CommandErrors(command, BadInput).Guard(action);
 
+    /// <summary>The asynchronous <see cref="Reporting"/>.</summary>
+    public static Task<int> ReportingAsync(string command, Func<Task<int>> action) => new CommandErrors(command, BadInput).GuardAsync(action);
+
     /// <summary>Reports <paramref name="message"/> as "<paramref name="command"/>: message" and returns the input-error code.</summary>
     public static int Fail(string command, string message) => new CommandErrors(command).Fail(CommandErrors.InputError, message);
 }

@@ -41,11 +41,19 @@ internal static class QuantizeCommand
             {
                 return ModelToolErrors.Fail("quantize", $"'{onnxPath}' does not match the SHA-256 in its manifest.");
             }
+            var outputId = parse.GetValue(id) ?? source.Id + "-int8";
+            // The default id is how the committed int8 models (the teacher's among them) are rebuilt; any other id must
+            // leave the source and the shipped models in place.
+            if (outputId != source.Id + "-int8" && (outputId == source.Id || ShippedModelIds.IsShipped(outputId)))
+            {
+                return ModelToolErrors.Fail("quantize", outputId == source.Id
+                    ? $"--id '{outputId}' is the float model's own id and would overwrite it; omit --id for '{source.Id}-int8'."
+                    : ShippedModelIds.Refusal("--id", outputId) + ".");
+            }
             var folder = parse.GetValue(calibration)!;
             var set = CalibrationSet.Sample(folder.FullName, parse.GetValue(images), parse.GetValue(check));
             var keep = (parse.GetValue(keepFloat) ?? []).ToHashSet(StringComparer.Ordinal);
             var (quantized, report) = ModelQuantizer.Quantize(OnnxFiles.Load(onnxPath), source.Input, set, parse.GetValue(threads), keep);
-            var outputId = parse.GetValue(id) ?? source.Id + "-int8";
             var commandLine = ReproducingCommand.Describe("--project src/RetrievalService.ModelTool -c Release", parse);
             var manifest = QuantizedManifests.From(source, outputId, report,
                 $"{report.CalibrationImages} images spread over {Path.GetRelativePath(Environment.CurrentDirectory, folder.FullName)} (ordinal path order); float agreement on {report.AgreementImages} others.",

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using RetrievalService.Training.Loop;
 
 namespace RetrievalService.Training.Checkpoints;
@@ -8,8 +9,8 @@ namespace RetrievalService.Training.Checkpoints;
 /// </summary>
 public sealed record CheckpointManifest
 {
-    /// <summary>Bumped when the weight files' layout changes.</summary>
-    public const int CurrentFormat = 1;
+    /// <summary>Bumped when the weight files' layout changes: 2 names its files in <see cref="Files"/>; 1 used fixed names.</summary>
+    public const int CurrentFormat = 2;
 
     public int Format { get; init; } = CurrentFormat;
 
@@ -39,6 +40,13 @@ public sealed record CheckpointManifest
 
     /// <summary>Optimizer steps folded into the weight average so far (0 without <c>--ema</c>); its warm-up depends on it.</summary>
     public long AverageUpdates { get; init; }
+
+    /// <summary>The weight files of this checkpoint; null in format 1, whose names were fixed.</summary>
+    public CheckpointFiles? Files { get; init; }
+
+    /// <summary>The files to load: <see cref="Files"/>, or format 1's fixed names.</summary>
+    [JsonIgnore]
+    public CheckpointFiles WeightFiles => Files ?? CheckpointFiles.Format1;
 
     public DateTimeOffset SavedAt { get; init; } = DateTimeOffset.UtcNow;
 }

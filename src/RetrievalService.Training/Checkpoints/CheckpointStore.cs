@@ -6,8 +6,9 @@ namespace RetrievalService.Training.Checkpoints;
 
 /// <summary>
 /// The run folder's checkpoint: the last student and Adam state (for <c>--resume</c>), the best student
-/// (for the export), and <c>checkpoint.json</c>. Each file is written to a temporary name and renamed; the
-/// manifest goes last, so a crash mid-save leaves the previous epoch's checkpoint usable.
+/// (for the export), and <c>checkpoint.json</c>, which names them (<see cref="CheckpointFiles"/>). Each save
+/// writes files named by its epoch, then the manifest (to a temporary name, renamed), then removes the files
+/// the manifest no longer names; so a save stopped at any point leaves a manifest whose files all belong to it.
 /// </summary>
 public sealed class CheckpointStore(string runDirectory)
 {
@@ -16,18 +17,6 @@ public sealed class CheckpointStore(string runDirectory)
 
     /// <summary><c>checkpoint.json</c>.</summary>
     public string ManifestPath => Path.Combine(Directory, "checkpoint.json");
-
-    /// <summary>Weights after the last completed epoch (TorchSharp state dict, by ONNX-derived names).</summary>
-    public string LastStudentPath => Path.Combine(Directory, "checkpoint", "student-last.bin");
-
-    /// <summary>Adam state after the last completed epoch.</summary>
-    public string LastOptimizerPath => Path.Combine(Directory, "checkpoint", "optimizer-last.bin");
-
-    /// <summary>The weight average after the last completed epoch, when the run averages (<c>--ema</c>).</summary>
-    public string LastAveragePath => Path.Combine(Directory, "checkpoint", "average-last.bin");
-
-    /// <summary>Weights of the best epoch so far (with <c>--ema</c>, its weight average: what was validated).</summary>
-    public string BestStudentPath => Path.Combine(Directory, "checkpoint", "student-best.bin");
 
     /// <summary>Whether the folder holds a checkpoint.</summary>
     public bool Exists => File.Exists(ManifestPath);
@@ -65,18 +54,23 @@ public sealed class CheckpointStore(string runDirectory)
     {
         ArgumentNullException.ThrowIfNull(student);
         ArgumentNullException.ThrowIfNull(optimizer);
-        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(LastStudentPath)!);
-        Replace(LastStudentPath, temporary => student.save(temporary));
-        Replace(LastOptimizerPath, optimizer.Save);
+        ArgumentNullException.ThrowIfNull(manifest);
+        var previousBest = isBest ? null
+            : (Exists ? LoadManifest().WeightFiles.BestStudent : throw new InvalidOperationException("The first checkpoint of a run must hold its best weights."));
+        var files = CheckpointFiles.ForEpoch(manifest.CompletedEpochs, average is not null, previousBest);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(PathOf(files.Student))!);
+        Replace(PathOf(files.Student), temporary => student.save(temporary));
+        Replace(PathOf(files.Optimizer), optimizer.Save);
         if (average is not null)
         {
-            Replace(LastAveragePath, average.Save);
+            Replace(PathOf(files.Average!), average.Save);
         }
         if (isBest)
         {
-            Replace(BestStudentPath, temporary => File.Copy(average is null ? LastStudentPath : LastAveragePath, temporary, overwrite: true));
+            Replace(PathOf(files.BestStudent), temporary => File.Copy(PathOf(files.Average ?? files.Student), temporary, overwrite: true));
         }
-        Replace(ManifestPath, temporary => File.WriteAllText(temporary, JsonSerializer.Serialize(manifest, TrainingJson.Indented) + "\n"));
+        Replace(ManifestPath, temporary => File.WriteAllText(temporary, JsonSerializer.Serialize(manifest with { Format = CheckpointManifest.CurrentFormat, Files = files }, TrainingJson.Indented) + "\n"));
+        RemoveFilesOtherThan(files);
     }
 
     /// <summary>Reads <c>checkpoint.json</c>.</summary>
@@ -89,8 +83,8 @@ public sealed class CheckpointStore(string runDirectory)
         }
         var manifest = JsonSerializer.Deserialize<CheckpointManifest>(File.ReadAllText(ManifestPath), TrainingJson.Indented)
             ?? throw new InvalidDataException($"'{ManifestPath}' is empty.");
-        return manifest.Format == CheckpointManifest.CurrentFormat ? manifest
-            : throw new InvalidDataException($"'{ManifestPath}' has format {manifest.Format}; this trainer reads {CheckpointManifest.CurrentFormat}.");
+        return manifest.Format is 1 or CheckpointManifest.CurrentFormat ? manifest
+            : throw new InvalidDataException($"'{ManifestPath}' has format {manifest.Format}; this trainer reads 1 to {CheckpointManifest.CurrentFormat}.");
     }
 
     /// <summary>
@@ -101,16 +95,33 @@ public sealed class CheckpointStore(string runDirectory)
     {
         ArgumentNullException.ThrowIfNull(student);
         ArgumentNullException.ThrowIfNull(optimizer);
-        student.load(LastStudentPath);
-        optimizer.Load(LastOptimizerPath);
-        average?.Load(LastAveragePath, averageUpdates);
+        var files = LoadManifest().WeightFiles;
+        student.load(PathOf(files.Student));
+        optimizer.Load(PathOf(files.Optimizer));
+        average?.Load(PathOf(files.Average ?? throw new InvalidDataException($"'{ManifestPath}' names no weight average to resume.")), averageUpdates);
     }
 
     /// <summary>Loads the best weights into <paramref name="student"/>.</summary>
     public void RestoreBest(OnnxModule student)
     {
         ArgumentNullException.ThrowIfNull(student);
-        student.load(BestStudentPath);
+        student.load(PathOf(LoadManifest().WeightFiles.BestStudent));
+    }
+
+    /// <summary>The absolute path of a file a manifest names.</summary>
+    public string PathOf(string checkpointFile) => Path.Combine(Directory, checkpointFile);
+
+    // Files of earlier epochs, of a save stopped before its manifest, and format 1's fixed names.
+    private void RemoveFilesOtherThan(CheckpointFiles files)
+    {
+        var kept = files.All().Select(PathOf).ToHashSet(StringComparer.Ordinal);
+        foreach (var file in System.IO.Directory.EnumerateFiles(Path.GetDirectoryName(PathOf(files.Student))!))
+        {
+            if (!kept.Contains(file))
+            {
+                File.Delete(file);
+            }
+        }
     }
 
     private static void Replace(string path, Action<string> write)

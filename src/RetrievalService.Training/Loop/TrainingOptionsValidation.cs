@@ -1,11 +1,10 @@
+using RetrievalService.ModelPipeline.Artifacts;
+
 namespace RetrievalService.Training.Loop;
 
 /// <summary>Range checks of <see cref="TrainingOptions"/>, all problems in one message.</summary>
 public static class TrainingOptionsValidation
 {
-    /// <summary>Ids a run must never overwrite: the shipped baseline and the training start point.</summary>
-    public static readonly IReadOnlyList<string> ProtectedIdPrefixes = ["student-mnv2-linear", "student-mnv2-convhead-init", "teacher-"];
-
     /// <summary>Throws <see cref="ArgumentException"/> listing every invalid option.</summary>
     public static void Validate(this TrainingOptions options)
     {
@@ -40,8 +39,7 @@ public static class TrainingOptionsValidation
         Require(options.Threads is >= 1 and <= 64, $"--threads must be 1..64 (got {options.Threads})");
         Require(options.ModelId.Length > 0 && options.ModelId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'),
             $"--id '{options.ModelId}' must be non-empty letters, digits, '-', '_' or '.'");
-        Require(!ProtectedIdPrefixes.Any(p => options.ModelId.StartsWith(p, StringComparison.Ordinal)),
-            $"--id '{options.ModelId}' would overwrite a shipped model ({string.Join(", ", ProtectedIdPrefixes)}…)");
+        Require(!ShippedModelIds.IsShipped(options.ModelId), ShippedModelIds.Refusal("--id", options.ModelId));
         if (problems.Count > 0)
         {
             throw new ArgumentException("Invalid training options: " + string.Join("; ", problems) + ".");

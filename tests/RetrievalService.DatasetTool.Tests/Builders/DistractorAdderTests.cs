@@ -95,6 +95,22 @@ public sealed class DistractorAdderTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(dataset, "plus")));
     }
 
+    [Fact]
+    public void An_output_folder_that_holds_the_dataset_or_an_images_folder_is_refused_and_left_in_place()
+    {
+        var dataset = BuildDataset();
+        var folder = ImageFolder("extra", ("a.png", 300, 200));
+        var datasetParent = Path.GetDirectoryName(dataset)!;
+        var imagesParent = Path.GetDirectoryName(folder)!;
+
+        Assert.Contains("holds the dataset", Assert.Throws<ArgumentException>(() => Add(dataset, datasetParent, SplitNames.Train, folder)).Message);
+        Assert.Contains("holds the images folder", Assert.Throws<ArgumentException>(() => Add(dataset, imagesParent, SplitNames.Train, folder)).Message);
+        Assert.Contains("holds the images folder", Assert.Throws<ArgumentException>(() => Add(dataset, folder, SplitNames.Train, folder)).Message);
+
+        Assert.True(File.Exists(Path.Combine(dataset, BuildManifest.FileName)));
+        Assert.True(File.Exists(Path.Combine(folder, "a.png")));
+    }
+
     private static BuildManifest Add(string dataset, string output, string split, string folder)
     {
         var skipped = new List<string>();

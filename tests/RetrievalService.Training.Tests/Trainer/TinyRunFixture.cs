@@ -59,6 +59,10 @@ public sealed class TinyRunFixture : IDisposable
     public static JsonElement ReadCheckpoint(string runFolder) =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(runFolder, "checkpoint.json"))).RootElement.Clone();
 
+    /// <summary>The path of the weight file that <c>checkpoint.json</c> names as <paramref name="role"/> (student, optimizer, average, bestStudent).</summary>
+    public static string CheckpointFile(string runFolder, string role) =>
+        Path.Combine(runFolder, ReadCheckpoint(runFolder).GetProperty("files").GetProperty(role).GetString()!);
+
     public static IReadOnlyList<JsonElement> ReadMetrics(string runFolder) =>
         [.. File.ReadAllLines(Path.Combine(runFolder, "metrics.jsonl")).Select(line => JsonDocument.Parse(line).RootElement.Clone())];
 

@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace RetrievalService.Training.Tests.Trainer;
 
 /// <summary>End to end through the CLI on a tiny generated dataset (issue 6 §3–4).</summary>
-public sealed class TrainerSmokeTests(TinyRunFixture run, ITestOutputHelper output) : IClassFixture<TinyRunFixture>
+public sealed partial class TrainerSmokeTests(TinyRunFixture run, ITestOutputHelper output) : IClassFixture<TinyRunFixture>
 {
     [Fact]
     public void A_tiny_run_writes_a_checkpoint_and_a_metrics_line_per_epoch_including_the_initial_validation()
@@ -16,9 +16,9 @@ public sealed class TrainerSmokeTests(TinyRunFixture run, ITestOutputHelper outp
         var checkpoint = TinyRunFixture.ReadCheckpoint(run.RunFolder);
         Assert.Equal(1, checkpoint.GetProperty("completedEpochs").GetInt32());
         Assert.Equal("asymmetric-contrastive", checkpoint.GetProperty("options").GetProperty("loss").GetString());
-        Assert.True(File.Exists(Path.Combine(run.RunFolder, "checkpoint", "student-last.bin")));
-        Assert.True(File.Exists(Path.Combine(run.RunFolder, "checkpoint", "optimizer-last.bin")));
-        Assert.True(File.Exists(Path.Combine(run.RunFolder, "checkpoint", "student-best.bin")));
+        Assert.True(File.Exists(TinyRunFixture.CheckpointFile(run.RunFolder, "student")));
+        Assert.True(File.Exists(TinyRunFixture.CheckpointFile(run.RunFolder, "optimizer")));
+        Assert.True(File.Exists(TinyRunFixture.CheckpointFile(run.RunFolder, "bestStudent")));
 
         var metrics = TinyRunFixture.ReadMetrics(run.RunFolder);
         Assert.Equal([0, 1], metrics.Select(m => m.GetProperty("epoch").GetInt32()));
@@ -40,9 +40,9 @@ public sealed class TrainerSmokeTests(TinyRunFixture run, ITestOutputHelper outp
         Assert.Contains("asym-contrastive", manifest.Provenance.Loss, StringComparison.Ordinal);
 
         using var best = OnnxModule.Load(RepoPaths.RequireModel("student-mnv2-convhead-init.onnx"));
-        best.load(Path.Combine(run.RunFolder, "checkpoint", "student-best.bin"));
+        best.load(TinyRunFixture.CheckpointFile(run.RunFolder, "bestStudent"));
         using var last = OnnxModule.Load(RepoPaths.RequireModel("student-mnv2-convhead-init.onnx"));
-        last.load(Path.Combine(run.RunFolder, "checkpoint", "student-last.bin"));
+        last.load(TinyRunFixture.CheckpointFile(run.RunFolder, "student"));
         long[] shape = [1, 3, 64, 80];
         var input = SyntheticInputs.Images(seed: 3, shape);
         var exported = OrtRunner.Run(File.ReadAllBytes(Path.Combine(run.ModelsFolder, manifest.OnnxFile)), input, shape);
@@ -168,21 +168,21 @@ public sealed class TrainerSmokeTests(TinyRunFixture run, ITestOutputHelper outp
             m.GetProperty("trainedWeightsValidation").GetProperty("asymmetric").GetProperty("medium").GetDouble(), 0, 1));
         long[] shape = [1, 3, 64, 64];
         var input = SyntheticInputs.Images(seed: 5, shape);
-        var straightAverage = RunCheckpoint(straight, "average-last.bin", input, shape);
-        var straightTrained = RunCheckpoint(straight, "student-last.bin", input, shape);
-        var gap = TorchRunner.MaxAbsDiff(straightAverage, RunCheckpoint(resumed, "average-last.bin", input, shape));
+        var straightAverage = RunCheckpoint(straight, "average", input, shape);
+        var straightTrained = RunCheckpoint(straight, "student", input, shape);
+        var gap = TorchRunner.MaxAbsDiff(straightAverage, RunCheckpoint(resumed, "average", input, shape));
         var averaging = TorchRunner.MaxAbsDiff(straightAverage, straightTrained);
         output.WriteLine($"max |average(straight) − average(resumed)| = {gap:E2}; |average − trained weights| = {averaging:E2}");
         Assert.True(gap <= 1e-6, $"the resumed run's average differs by {gap:E2}");
         Assert.True(averaging > 1e-6, "the average equals the trained weights: nothing was averaged");
         // The average only watches: the weights trained are those of a run without it.
-        Assert.Equal(0, TorchRunner.MaxAbsDiff(straightTrained, RunCheckpoint(plain, "student-last.bin", input, shape)));
+        Assert.Equal(0, TorchRunner.MaxAbsDiff(straightTrained, RunCheckpoint(plain, "student", input, shape)));
 
         // The best file holds an average (what was validated), and the export is the best file.
         var manifest = ModelManifestJson.Load(Path.Combine(straight + ".models", "smoke-student.manifest.json"));
         Assert.Contains("exponential moving average, decay 0.5 per step", manifest.Provenance.Method, StringComparison.Ordinal);
         var exported = OrtRunner.Run(File.ReadAllBytes(Path.Combine(straight + ".models", manifest.OnnxFile)), input, shape);
-        Assert.True(TorchRunner.MaxAbsDiff(RunCheckpoint(straight, "student-best.bin", input, shape), exported) <= 1e-4);
+        Assert.True(TorchRunner.MaxAbsDiff(RunCheckpoint(straight, "bestStudent", input, shape), exported) <= 1e-4);
         var bestEpoch = TinyRunFixture.ReadCheckpoint(straight).GetProperty("bestEpoch").GetInt32();
         if (bestEpoch == 2)
         {
@@ -201,10 +201,10 @@ public sealed class TrainerSmokeTests(TinyRunFixture run, ITestOutputHelper outp
         Assert.False(Directory.Exists(runFolder));
     }
 
-    private static float[] RunCheckpoint(string runFolder, string file, float[] input, long[] shape)
+    private static float[] RunCheckpoint(string runFolder, string role, float[] input, long[] shape)
     {
         using var module = OnnxModule.Load(RepoPaths.RequireModel("student-mnv2-convhead-init.onnx"));
-        module.load(Path.Combine(runFolder, "checkpoint", file));
+        module.load(TinyRunFixture.CheckpointFile(runFolder, role));
         return TorchRunner.Run(module, input, shape);
     }
 
