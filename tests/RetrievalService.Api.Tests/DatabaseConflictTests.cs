@@ -8,7 +8,7 @@ namespace RetrievalService.Api.Tests;
 
 /// <summary>
 /// A write the database aborts over a conflict with concurrent work (here the server's lock_timeout, while another
-/// session holds the row) is a 503 the client may retry, not a 500; once the conflict is gone the same request succeeds.
+/// connection holds the row) is a 503 the client may retry, not a 500; once the conflict is gone the same request succeeds.
 /// </summary>
 public sealed class DatabaseConflictTests
 {

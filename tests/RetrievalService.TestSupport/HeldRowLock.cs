@@ -3,7 +3,7 @@ using Npgsql;
 namespace RetrievalService.TestSupport;
 
 /// <summary>
-/// Another session's transaction holding one gallery row <c>FOR UPDATE</c> until disposed (rolled back): the concurrent
+/// Another connection's transaction holding one gallery row <c>FOR UPDATE</c> until disposed (rolled back): the concurrent
 /// work a write has to wait for.
 /// </summary>
 public sealed class HeldRowLock : IAsyncDisposable
