@@ -70,6 +70,30 @@ public sealed class ServiceEndpointTests(GalleryFixture gallery)
     }
 
     [Fact]
+    public async Task The_openapi_document_declares_what_search_and_the_image_list_read_and_answer()
+    {
+        var paths = JsonDocument.Parse(await Client.GetStringAsync("/openapi/v1.json")).RootElement.GetProperty("paths");
+        var search = paths.GetProperty("/search").GetProperty("post");
+        var body = search.GetProperty("requestBody").GetProperty("content");
+
+        Assert.Equal(SearchParameterParser.Names.Order(), QueryParameters(search).Order());
+        Assert.Equal(["after", "limit"], QueryParameters(paths.GetProperty("/images").GetProperty("get")).Order());
+        Assert.True(body.GetProperty("multipart/form-data").GetProperty("schema").GetProperty("properties").TryGetProperty("after", out _));
+        Assert.True(body.GetProperty("multipart/form-data").GetProperty("schema").GetProperty("properties").TryGetProperty("embedding", out _));
+        Assert.True(body.GetProperty("application/json").GetProperty("schema").GetProperty("properties").TryGetProperty("after", out _));
+        // TIFF is refused with 415, so it is no type the operation takes.
+        Assert.False(body.TryGetProperty("image/tiff", out _));
+        Assert.Superset(new HashSet<string> { "409", "410" }, search.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToHashSet());
+        foreach (var method in new[] { "get", "delete" })
+        {
+            Assert.True(paths.GetProperty("/images/{id}").GetProperty(method).GetProperty("responses").TryGetProperty("404", out _), method);
+        }
+
+        static IEnumerable<string> QueryParameters(JsonElement operation) => operation.GetProperty("parameters").EnumerateArray()
+            .Where(p => p.GetProperty("in").GetString() == "query").Select(p => p.GetProperty("name").GetString()!);
+    }
+
+    [Fact]
     public async Task The_openapi_document_declares_the_key_schemes_and_the_scope_of_each_operation()
     {
         var document = JsonDocument.Parse(await Client.GetStringAsync("/openapi/v1.json")).RootElement;

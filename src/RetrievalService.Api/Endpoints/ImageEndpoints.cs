@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.OpenApi;
 using RetrievalService.Api.Errors;
 using RetrievalService.Api.Models;
 using RetrievalService.Api.Security;
@@ -20,6 +21,9 @@ public static partial class ImageEndpoints
         var group = endpoints.MapGroup("/images").WithTags("Images");
         group.MapGet("", ListAsync).RequireScopeAndQuota(ApiKeyScopes.Search).WithName("ListImages")
             .WithSummary("One page of the live gallery in byte order of the ids: ?limit=1..200 (default 50)&after=<the previous page's next>.")
+            .WithQueryParameters(
+                ("limit", JsonSchemaType.Integer, "Images on the page, 1..200 (default 50)."),
+                ("after", JsonSchemaType.String, "The previous page's next id."))
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/{id}/thumbnail", GetThumbnailAsync).RequireScopeAndQuota(ApiKeyScopes.Search).WithName("GetImageThumbnail")
             .WithSummary("The image's JPEG thumbnail (longer side at most 320 px); ETag, Cache-Control: private, no-cache; If-None-Match gives 304.")
@@ -31,9 +35,9 @@ public static partial class ImageEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/{id}", GetAsync).RequireScopeAndQuota(ApiKeyScopes.Search).WithName("GetImage").WithSummary("A gallery image's id, source, hash and metadata.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapDelete("/{id}", DeleteAsync).RequireScopeAndQuota(ApiKeyScopes.Admin).WithName("DeleteImage").WithSummary("Remove an image from the gallery.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return group;
     }
 

@@ -8,7 +8,8 @@ namespace RetrievalService.Api.Endpoints;
 /// </summary>
 internal static class OpenApiBodies
 {
-    private static readonly string[] ImageTypes = ["image/jpeg", "image/png", "image/webp", "image/gif", "image/bmp", "image/tiff", "application/octet-stream"];
+    // The formats the decoder reads (TIFF, HEIC and the others it names are refused with 415).
+    private static readonly string[] ImageTypes = ["image/jpeg", "image/png", "image/webp", "image/gif", "image/bmp", "application/octet-stream"];
 
     /// <summary>
     /// The answers an upload can get before or instead of its result: malformed (400), too slow (408), too large (413),
@@ -61,6 +62,21 @@ internal static class OpenApiBodies
             return Task.CompletedTask;
         });
 
+    /// <summary>Declares query-string parameters of an endpoint that reads its query itself.</summary>
+    public static RouteHandlerBuilder WithQueryParameters(this RouteHandlerBuilder builder, params (string Name, JsonSchemaType Type, string Description)[] parameters) =>
+        builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.Parameters ??= [];
+            foreach (var (name, type, description) in parameters)
+            {
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = name, In = ParameterLocation.Query, Description = description, Schema = new OpenApiSchema { Type = type },
+                });
+            }
+            return Task.CompletedTask;
+        });
+
     private static OpenApiSchema QueryVectorSchema() => new()
     {
         Type = JsonSchemaType.Object,
@@ -78,6 +94,7 @@ internal static class OpenApiBodies
             ["mode"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "asymmetric (the only mode a query vector has)." },
             ["filter"] = new OpenApiSchema { Type = JsonSchemaType.Object },
             ["expand"] = new OpenApiSchema { Type = JsonSchemaType.Integer },
+            ["after"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "A write position (X-Gallery-Position) the answer must include." },
         },
     };
 }

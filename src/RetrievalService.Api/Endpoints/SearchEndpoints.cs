@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 using RetrievalService.Api.Configuration;
 using RetrievalService.Api.Http;
 using RetrievalService.Api.Security;
@@ -25,8 +26,17 @@ public static class SearchEndpoints
                 "expand (0..100: αQE neighbours folded into the query before the final search; 0 for plain k-NN; default " +
                 "from the Search:QueryExpansion setting, 0) and model (a served query model's id, GET /models; default Models:Student) " +
                 "come from the query string or, with multipart, from form fields.")
-            .WithBody(fileFields: [QueryImageReader.ImageField], textFields: ["k", "mode", "filter", "expand", "model"], rawImage: true, queryVector: true)
-            .ProducesUploadProblems(decodesImage: true);
+            .WithBody(fileFields: [QueryImageReader.ImageField], textFields: [.. SearchParameterParser.Names, QueryImageReader.EmbeddingField], rawImage: true, queryVector: true)
+            .WithQueryParameters(
+                ("k", JsonSchemaType.Integer, $"Results, {SearchRequest.MinK}..{SearchRequest.MaxK}."),
+                ("mode", JsonSchemaType.String, "asymmetric (the query model embeds the photo) or symmetric (the teacher does)."),
+                ("filter", JsonSchemaType.String, "A JSON object the results' metadata must contain."),
+                ("expand", JsonSchemaType.Integer, "αQE neighbours folded into the query, 0..100."),
+                ("model", JsonSchemaType.String, "A served query model's id (GET /models)."),
+                ("after", JsonSchemaType.String, "A write position (X-Gallery-Position) the answer must include."))
+            .ProducesUploadProblems(decodesImage: true)
+            // A query model of the other teacher during an upgrade (409) or of the one a switch replaced (410).
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status410Gone);
         return group;
     }
 
