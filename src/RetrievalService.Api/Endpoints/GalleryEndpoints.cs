@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RetrievalService.Api.Errors;
+using RetrievalService.Api.Http;
 using RetrievalService.Api.Models;
 using RetrievalService.Api.Security;
 using RetrievalService.Storage;
@@ -34,11 +35,7 @@ public static class GalleryEndpoints
         string teacher, string? from, HttpRequest request, Galleries galleries, GalleryStore store, CancellationToken cancellationToken)
     {
         // A misspelt from= would otherwise switch without the guard the caller asked for.
-        if (request.Query.Keys.FirstOrDefault(key => !string.Equals(key, "from", StringComparison.OrdinalIgnoreCase)) is { } unknown)
-        {
-            throw ApiProblemException.BadRequest(ProblemCodes.UnknownField,
-                $"Unknown query parameter '{unknown[..Math.Min(unknown.Length, 40)]}'; this endpoint takes only 'from' (the teacher expected live).");
-        }
+        QueryNames.RefuseUnknown(request.Query, ["from"], "/galleries/{teacher}/live");
         if (galleries.Find(teacher) is null)
         {
             throw ApiProblemException.BadRequest(ProblemCodes.UnknownTeacher,

@@ -26,11 +26,7 @@ internal static class SearchParameterParser
     public static SearchParameters Parse(IQueryCollection query, IFormCollection? form, int maxFilterChars, int defaultExpand)
     {
         // A misspelt name would be ignored (?filtr=… would search unfiltered); form fields are checked as the form is read.
-        if (query.Keys.FirstOrDefault(key => !Names.Contains(key, StringComparer.OrdinalIgnoreCase)) is { } unknown)
-        {
-            throw ApiProblemException.BadRequest(ProblemCodes.UnknownField,
-                $"Unknown query parameter '{Clip(unknown)}'; /search takes {string.Join(", ", Names.Select(n => $"'{n}'"))}.");
-        }
+        QueryNames.RefuseUnknown(query, Names, "/search");
         var k = ParseK(Single(query, form, "k"));
         var mode = ParseMode(Single(query, form, "mode"));
         var filter = ParseFilter(Single(query, form, "filter"), maxFilterChars);

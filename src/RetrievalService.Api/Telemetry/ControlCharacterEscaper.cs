@@ -14,12 +14,18 @@ internal sealed class ControlCharacterEscaper : ILogEventEnricher
 {
     public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
     {
-        foreach (var (name, value) in logEvent.Properties.ToList())
+        // Collected first, replaced after: the properties cannot change while they are enumerated. Most events have none.
+        List<LogEventProperty>? escaped = null;
+        foreach (var (name, value) in logEvent.Properties)
         {
             if (value is ScalarValue { Value: string text } && text.Any(char.IsControl))
             {
-                logEvent.AddOrUpdateProperty(new LogEventProperty(name, new ScalarValue(Escape(text))));
+                (escaped ??= []).Add(new LogEventProperty(name, new ScalarValue(Escape(text))));
             }
+        }
+        foreach (var property in escaped ?? [])
+        {
+            logEvent.AddOrUpdateProperty(property);
         }
     }
 
